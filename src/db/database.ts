@@ -1,0 +1,25 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Incident, TimelineEntry } from '../model';
+import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+
+/** A named counter or marker that outlives the rows it describes. */
+export interface MetaRow {
+  name: string;
+  value: number;
+}
+
+export type SitrepDb = Dexie & {
+  incidents: EntityTable<Incident, 'id'>;
+  entries: EntityTable<TimelineEntry, 'id'>;
+  meta: EntityTable<MetaRow, 'name'>;
+};
+
+/** Opens (lazily) the incident log. Only the background and extension pages may call this. */
+export function createSitrepDb(name = DB_NAME): SitrepDb {
+  const db = new Dexie(name) as SitrepDb;
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const v = db.version(version).stores(stores);
+    if (upgrade) v.upgrade(upgrade);
+  }
+  return db;
+}

@@ -1,0 +1,109 @@
+import Dexie from 'dexie';
+import { EntryEdit, TimelineEntry, toInstant, type EntryKind } from '../model';
+import type { SitrepDb } from './database';
+
+export interface NewEntry {
+  incidentId: string;
+  kind: EntryKind;
+  text: string;
+  author: string;
+  /** When it happened, if not now (backdating). */
+  at?: Date | string;
+  sourceUrl?: string;
+  starred?: boolean;
+}
+
+/** A valid entry recorded now; throws a ZodError naming the field that is wrong. */
+export function buildEntry(input: NewEntry, now = new Date()): TimelineEntry {
+  const recordedAt = toInstant(now);
+  return TimelineEntry.parse({
+    id: crypto.randomUUID(),
+    incidentId: input.incidentId,
+    at: input.at === undefined ? recordedAt : toInstant(input.at),
+    recordedAt,
+    author: input.author,
+    kind: input.kind,
+    text: input.text,
+    ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+    starred: input.starred ?? false,
+    updatedAt: recordedAt,
+  });
+}
+
+/** Adds an entry to an existing incident. */
+export async function addEntry(db: SitrepDb, input: NewEntry, now = new Date()): Promise<TimelineEntry> {
+  const entry = buildEntry(input, now);
+  await db.transaction('rw', db.incidents, db.entries, async () => {
+    if (!(await db.incidents.get(entry.incidentId))) throw new Error(`No incident with id ${entry.incidentId}`);
+    await db.entries.add(entry);
+  });
+  return entry;
+}
+
+function timelineRange(db: SitrepDb, incidentId: string) {
+  return db.entries.where('[incidentId+at]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
+}
+
+/** One incident's timeline in the order things happened (ties: the order they were written). */
+export async function listEntries(db: SitrepDb, incidentId: string, { withDeleted = false } = {}): Promise<TimelineEntry[]> {
+  const rows = await timelineRange(db, incidentId).toArray();
+  const kept = withDeleted ? rows : rows.filter((e) => !e.deletedAt);
+  return kept.sort(compareEntries);
+}
+
+/** Time order; ties go to the order of writing, then the id, so every view agrees. */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return cmp(a.at, b.at) || cmp(a.recordedAt, b.recordedAt) || cmp(a.id, b.id);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Edits text, time, kind or star; returns the saved entry. */
+export async function editEntry(db: SitrepDb, id: string, edit: EntryEdit, now = new Date()): Promise<TimelineEntry> {
+  const patch = EntryEdit.parse(edit);
+  return db.transaction('rw', db.entries, async () => {
+    const current = await db.entries.get(id);
+    if (!current) throw new Error(`No timeline entry with id ${id}`);
+    const next = TimelineEntry.parse({ ...current, ...patch, updatedAt: toInstant(now) });
+    await db.entries.put(next);
+    return next;
+  });
+}
+
+/** Soft-deletes an entry; `restoreEntry` undoes it. */
+export async function deleteEntry(db: SitrepDb, id: string, now = new Date()): Promise<void> {
+  await setDeleted(db, id, toInstant(now), now);
+}
+
+export async function restoreEntry(db: SitrepDb, id: string, now = new Date()): Promise<void> {
+  await setDeleted(db, id, undefined, now);
+}
+
+async function setDeleted(db: SitrepDb, id: string, deletedAt: string | undefined, now: Date) {
+  await db.transaction('rw', db.entries, async () => {
+    const current = await db.entries.get(id);
+    if (!current) throw new Error(`No timeline entry with id ${id}`);
+    const { deletedAt: _old, ...rest } = current;
+    await db.entries.put({ ...rest, ...(deletedAt ? { deletedAt } : {}), updatedAt: toInstant(now) });
+  });
+}
+
+export interface SearchHit {
+  entry: TimelineEntry;
+  incidentId: string;
+}
+
+/**
+ * Case-insensitive search across every incident's entries. Text is never indexed (house rule),
+ * so this scans; it stops at `limit` hits, newest first.
+ */
+export async function searchEntries(db: SitrepDb, query: string, limit = 200): Promise<TimelineEntry[]> {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return [];
+  const hits = await db.entries
+    .filter((e) => !e.deletedAt && e.text.toLowerCase().includes(needle))
+    .toArray();
+  return hits.sort((a, b) => compareEntries(b, a)).slice(0, limit);
+}

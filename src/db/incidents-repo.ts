@@ -1,0 +1,117 @@
+import {
+  Incident,
+  IncidentStatus,
+  NewIncident,
+  SEVERITY_DEFINITIONS,
+  incidentNumber,
+  toInstant,
+  type IncidentKey,
+  type Severity,
+} from '../model';
+import type { SitrepDb } from './database';
+import { buildEntry } from './entries-repo';
+
+const NEXT_NUMBER = 'nextIncidentNumber';
+
+/** The fields of an incident the manager edits after declaring it. */
+export type IncidentPatch = Partial<
+  Pick<Incident, 'title' | 'severity' | 'status' | 'impact' | 'manager' | 'startedAt' | 'detectedAt' | 'acknowledgedAt' | 'resolvedAt'>
+>;
+
+export interface Who {
+  author: string;
+  now?: Date;
+}
+
+/** Takes the next INC number inside the caller's transaction; numbers are never handed out twice. */
+export async function takeIncidentKey(db: SitrepDb): Promise<IncidentKey> {
+  const row = await db.meta.get(NEXT_NUMBER);
+  const next = row?.value ?? 1;
+  await db.meta.put({ name: NEXT_NUMBER, value: next + 1 });
+  return `INC-${next}`;
+}
+
+/** Makes sure keys already in the log (e.g. from an import) are never handed out again. */
+export async function reserveIncidentKey(db: SitrepDb, key: IncidentKey): Promise<void> {
+  const row = await db.meta.get(NEXT_NUMBER);
+  const n = incidentNumber(key);
+  if ((row?.value ?? 1) <= n) await db.meta.put({ name: NEXT_NUMBER, value: n + 1 });
+}
+
+/** Declares an incident: a new key, status investigating, and a first timeline entry saying so. */
+export async function declareIncident(db: SitrepDb, input: NewIncident, { author, now = new Date() }: Who): Promise<Incident> {
+  const { title, severity } = NewIncident.parse(input);
+  const at = toInstant(now);
+  return db.transaction('rw', db.incidents, db.entries, db.meta, async () => {
+    const incident = Incident.parse({
+      id: crypto.randomUUID(),
+      key: await takeIncidentKey(db),
+      title,
+      severity,
+      status: 'investigating',
+      impact: '',
+      manager: author,
+      startedAt: at,
+      detectedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.incidents.add(incident);
+    await db.entries.add(
+      buildEntry({ incidentId: incident.id, kind: 'status', text: `Declared ${severity}: ${title}`, author }, now),
+    );
+    return incident;
+  });
+}
+
+/** All incidents, newest first. */
+export async function listIncidents(db: SitrepDb): Promise<Incident[]> {
+  return db.incidents.orderBy('startedAt').reverse().toArray();
+}
+
+export async function getIncident(db: SitrepDb, id: string): Promise<Incident | undefined> {
+  return db.incidents.get(id);
+}
+
+/**
+ * Changes an incident. Severity and status changes are written to the timeline as well, so the
+ * post-mortem can tell when the response changed gear; resolving stamps resolvedAt.
+ */
+export async function updateIncident(
+  db: SitrepDb,
+  id: string,
+  patch: IncidentPatch,
+  { author, now = new Date() }: Who,
+): Promise<Incident> {
+  return db.transaction('rw', db.incidents, db.entries, async () => {
+    const current = await db.incidents.get(id);
+    if (!current) throw new Error(`No incident with id ${id}`);
+    const at = toInstant(now);
+    const next: Incident = { ...current, ...patch, updatedAt: at };
+    if (patch.status && patch.status !== current.status) {
+      if (patch.status === 'resolved' && !patch.resolvedAt) next.resolvedAt = at;
+      if (patch.status !== 'resolved' && !patch.resolvedAt) delete next.resolvedAt;
+      if (current.status === 'investigating' && !next.acknowledgedAt) next.acknowledgedAt = at;
+    }
+    const valid = Incident.parse(next);
+    await db.incidents.put(valid);
+    const changes = describeChanges(current, valid);
+    if (changes.length) {
+      await db.entries.add(buildEntry({ incidentId: id, kind: 'status', text: changes.join(' · '), author }, now));
+    }
+    return valid;
+  });
+}
+
+function describeChanges(before: Incident, after: Incident): string[] {
+  const out: string[] = [];
+  if (before.severity !== after.severity) {
+    out.push(`Severity ${before.severity} → ${after.severity} (${SEVERITY_DEFINITIONS[after.severity as Severity].split(':')[0]})`);
+  }
+  if (before.status !== after.status) out.push(`Status: ${statusLabel(after.status)}`);
+  return out;
+}
+
+export function statusLabel(status: IncidentStatus): string {
+  return status.charAt(0).toUpperCase() + status.slice(1);
+}

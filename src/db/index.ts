@@ -1,0 +1,5 @@
+export * from './database';
+export * from './schema';
+export * from './incidents-repo';
+export * from './entries-repo';
+export * from './persist';

@@ -1,0 +1,30 @@
+import type { Transaction } from 'dexie';
+
+export const DB_NAME = 'sitrep';
+
+export interface SchemaVersion {
+  version: number;
+  /** Only the tables whose indexes change in this version (Dexie keeps the rest). */
+  stores: Record<string, string | null>;
+  /** Moves data written by the previous version, where its shape changes. */
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+/**
+ * Every schema version ever shipped, oldest first. Never edit a shipped entry: add one.
+ * Indexes are only what a `where` or `orderBy` uses; text bodies and blobs are never indexed.
+ * test/db/migrations.test.ts opens a database written by each of these and checks nothing is lost.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // &key: INC-42 lookups and uniqueness; startedAt: the incident list's order.
+      incidents: 'id, &key, startedAt',
+      // [incidentId+at]: one incident's timeline in time order, without reading the others.
+      entries: 'id, [incidentId+at]',
+      // Counters that must survive deletion (the next INC number).
+      meta: 'name',
+    },
+  },
+];

@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { Instant, WebUrl } from './instant';
+
+/** What kind of thing happened; filters and exports use it. */
+export const EntryKind = z.enum(['note', 'clip', 'status', 'decision', 'alert', 'action']);
+export type EntryKind = z.infer<typeof EntryKind>;
+
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  note: 'Note',
+  clip: 'Clip',
+  status: 'Status update',
+  decision: 'Decision',
+  alert: 'Alert',
+  action: 'Action',
+};
+
+export const TimelineEntry = z.strictObject({
+  /** Global identity (UUID): importing the same entry twice never duplicates it. */
+  id: z.uuid(),
+  incidentId: z.uuid(),
+  /** When it happened: editable, may be backdated; the timeline is ordered by it. */
+  at: Instant,
+  /** When it was written down; never changes. */
+  recordedAt: Instant,
+  author: z.string().max(200),
+  kind: EntryKind,
+  text: z.string().max(100_000),
+  sourceUrl: WebUrl.optional(),
+  starred: z.boolean(),
+  /** Soft deletion: undo clears it, merge propagates it. */
+  deletedAt: Instant.optional(),
+  /** Last change: merge keeps the newer copy. */
+  updatedAt: Instant,
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** The fields a person edits on an existing entry. */
+export const EntryEdit = TimelineEntry.pick({ at: true, text: true, kind: true, starred: true }).partial();
+export type EntryEdit = z.infer<typeof EntryEdit>;
