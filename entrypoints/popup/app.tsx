@@ -1,3 +1,58 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getDb } from '../../src/db/open';
+import { requestPersistentStorage } from '../../src/db/persist';
+import { DeclareForm } from '../../src/ui/components/declare-form';
+import { ErrorBanner } from '../../src/ui/components/error-banner';
+import { IncidentCard } from '../../src/ui/components/incident-card';
+import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
+import { NoteBox } from '../../src/ui/components/note-box';
+import { useCreated } from '../../src/ui/hooks/use-created';
+import { openTimeline } from '../../src/ui/open-timeline';
+import { AppContext } from '../../src/ui/state/context';
+import { createDraftsState } from '../../src/ui/state/drafts-state';
+import { createLogState } from '../../src/ui/state/log-state';
+
 export function App() {
-  return <main>Sitrep</main>;
+  const db = getDb();
+  const log = useCreated(() => createLogState(db));
+  const drafts = useCreated(createDraftsState);
+  useEffect(() => void requestPersistentStorage(), []);
+
+  const incidents = log.incidents.value;
+  const active = log.active.value;
+  return (
+    <AppContext.Provider value={{ db, log }}>
+      <main class="popup">
+        <header class="app-header">
+          <h1>Sitrep</h1>
+          <button type="button" onClick={() => void openTimeline().then(() => window.close())}>
+            Open timeline
+          </button>
+        </header>
+        <ErrorBanner message={log.lastError.value} />
+        {!log.settings.value.author && (
+          <p class="nudge">
+            Notes are unsigned.{' '}
+            <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+              Add your name
+            </a>
+          </p>
+        )}
+        {incidents === undefined ? (
+          <p class="hint">Loading…</p>
+        ) : (
+          <>
+            {active && <IncidentCard incident={active} />}
+            {active && <NoteBox key={active.id} incident={active} drafts={drafts} />}
+            <IncidentSwitcher incidents={incidents} activeId={active?.id} onSwitch={(id) => void log.switchTo(id)} label="Notes go to" />
+            <details class="declare" open={!incidents.length}>
+              <summary>Declare a new incident</summary>
+              <DeclareForm onDeclare={log.declare} autoFocus={!incidents.length} />
+            </details>
+          </>
+        )}
+      </main>
+    </AppContext.Provider>
+  );
 }

@@ -1,3 +1,112 @@
+import { useComputed } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { TimelineEntry } from '../../src/model';
+import { getDb } from '../../src/db/open';
+import { requestPersistentStorage } from '../../src/db/persist';
+import { DataMenu } from '../../src/ui/components/data-menu';
+import { DeclareForm } from '../../src/ui/components/declare-form';
+import { ErrorBanner } from '../../src/ui/components/error-banner';
+import { IncidentHeader } from '../../src/ui/components/incident-header';
+import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
+import { NoteBox } from '../../src/ui/components/note-box';
+import { SearchResults } from '../../src/ui/components/search-results';
+import { FilterBar } from '../../src/ui/components/timeline/filter-bar';
+import { TimelineList } from '../../src/ui/components/timeline/timeline-list';
+import { UndoBar } from '../../src/ui/components/timeline/undo-bar';
+import { TimeDisplayToggle } from '../../src/ui/components/time-display-toggle';
+import { buildEntryHash } from '../../src/ui/entry-link';
+import { useCreated } from '../../src/ui/hooks/use-created';
+import { useGlobalKeys } from '../../src/ui/hooks/use-global-keys';
+import { useHashTarget } from '../../src/ui/hooks/use-hash-target';
+import { AppContext } from '../../src/ui/state/context';
+import { createDraftsState } from '../../src/ui/state/drafts-state';
+import { createLogState } from '../../src/ui/state/log-state';
+import { createSearchState } from '../../src/ui/state/search-state';
+import { createTimelineState } from '../../src/ui/state/timeline-state';
+
 export function App() {
-  return <main>Sitrep</main>;
+  const db = getDb();
+  const log = useCreated(() => createLogState(db));
+  const drafts = useCreated(createDraftsState);
+  const search = useCreated(() => createSearchState(db));
+  const hashTarget = useHashTarget();
+  // A link (#incident=…) shows that incident; otherwise the side panel follows the active one.
+  const shownId = useComputed(() => hashTarget.value?.incidentId ?? log.activeId.value);
+  const timeDisplay = useComputed(() => log.settings.value.timeDisplay);
+  const timeline = useCreated(() => createTimelineState(db, shownId, timeDisplay));
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => void requestPersistentStorage(), []);
+
+  useGlobalKeys({
+    '/': () => searchBox.current?.focus(),
+    'Mod+z': () => void timeline.undoDelete(),
+  });
+
+  const incidents = log.incidents.value;
+  const shown = incidents?.find((i) => i.id === shownId.value);
+
+  function openEntry(entry: TimelineEntry) {
+    search.query.value = '';
+    location.hash = buildEntryHash({ incidentId: entry.incidentId, entryId: entry.id });
+  }
+
+  async function copyLink(entry: TimelineEntry) {
+    const url = browser.runtime.getURL('/sidepanel.html') + buildEntryHash({ incidentId: entry.incidentId, entryId: entry.id });
+    await navigator.clipboard.writeText(url).catch(() => undefined);
+  }
+
+  return (
+    <AppContext.Provider value={{ db, log }}>
+      <main class="sidepanel">
+        <header class="app-header">
+          <h1>Sitrep</h1>
+          <TimeDisplayToggle value={timeDisplay.value} onChange={(v) => void log.setSettings({ timeDisplay: v })} />
+          <DataMenu shown={shown} timeline={timeline} />
+        </header>
+        <ErrorBanner message={log.lastError.value ?? timeline.error.value} />
+        <div class="search">
+          <label class="sr-only" for="search-input">
+            Search all incidents
+          </label>
+          <input
+            id="search-input"
+            ref={searchBox}
+            type="search"
+            placeholder="Search all incidents ( / )"
+            value={search.query.value}
+            onInput={(e) => (search.query.value = e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Escape' && (search.query.value = '')}
+          />
+        </div>
+        <SearchResults search={search} incidents={incidents ?? []} timeDisplay={timeDisplay.value} onOpen={openEntry} />
+        {incidents && (
+          <IncidentSwitcher
+            incidents={incidents}
+            activeId={shown?.id}
+            onSwitch={(id) => {
+              history.replaceState(null, '', location.pathname);
+              hashTarget.value = undefined;
+              void log.switchTo(id);
+            }}
+          />
+        )}
+        {incidents && !incidents.length && <DeclareForm onDeclare={log.declare} autoFocus />}
+        {shown && (
+          <>
+            <IncidentHeader incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
+            <NoteBox key={shown.id} incident={shown} drafts={drafts} />
+            <FilterBar timeline={timeline} />
+            <UndoBar timeline={timeline} />
+            <TimelineList
+              timeline={timeline}
+              timeDisplay={timeDisplay.value}
+              focusEntryId={hashTarget.value?.entryId}
+              onCopyLink={(entry) => void copyLink(entry)}
+            />
+          </>
+        )}
+      </main>
+    </AppContext.Provider>
+  );
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { EntryEdit, TimelineEntry, toInstant, type EntryKind } from '../model';
+import { EntryEdit, TimelineEntry, compareEntries, toInstant, type EntryKind } from '../model';
 import type { SitrepDb } from './database';
 
 export interface NewEntry {
@@ -51,15 +51,6 @@ export async function listEntries(db: SitrepDb, incidentId: string, { withDelete
   return kept.sort(compareEntries);
 }
 
-/** Time order; ties go to the order of writing, then the id, so every view agrees. */
-export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
-  return cmp(a.at, b.at) || cmp(a.recordedAt, b.recordedAt) || cmp(a.id, b.id);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Edits text, time, kind or star; returns the saved entry. */
 export async function editEntry(db: SitrepDb, id: string, edit: EntryEdit, now = new Date()): Promise<TimelineEntry> {
   const patch = EntryEdit.parse(edit);
@@ -107,3 +98,4 @@ export async function searchEntries(db: SitrepDb, query: string, limit = 200): P
     .toArray();
   return hits.sort((a, b) => compareEntries(b, a)).slice(0, limit);
 }
+

@@ -1,8 +1,8 @@
 import {
   Incident,
-  IncidentStatus,
   NewIncident,
   SEVERITY_DEFINITIONS,
+  STATUS_LABELS,
   incidentNumber,
   toInstant,
   type IncidentKey,
@@ -11,7 +11,8 @@ import {
 import type { SitrepDb } from './database';
 import { buildEntry } from './entries-repo';
 
-const NEXT_NUMBER = 'nextIncidentNumber';
+/** The meta row holding the next INC number; it outlives deleted incidents. */
+export const NEXT_INCIDENT_NUMBER = 'nextIncidentNumber';
 
 /** The fields of an incident the manager edits after declaring it. */
 export type IncidentPatch = Partial<
@@ -25,17 +26,17 @@ export interface Who {
 
 /** Takes the next INC number inside the caller's transaction; numbers are never handed out twice. */
 export async function takeIncidentKey(db: SitrepDb): Promise<IncidentKey> {
-  const row = await db.meta.get(NEXT_NUMBER);
+  const row = await db.meta.get(NEXT_INCIDENT_NUMBER);
   const next = row?.value ?? 1;
-  await db.meta.put({ name: NEXT_NUMBER, value: next + 1 });
+  await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: next + 1 });
   return `INC-${next}`;
 }
 
 /** Makes sure keys already in the log (e.g. from an import) are never handed out again. */
 export async function reserveIncidentKey(db: SitrepDb, key: IncidentKey): Promise<void> {
-  const row = await db.meta.get(NEXT_NUMBER);
+  const row = await db.meta.get(NEXT_INCIDENT_NUMBER);
   const n = incidentNumber(key);
-  if ((row?.value ?? 1) <= n) await db.meta.put({ name: NEXT_NUMBER, value: n + 1 });
+  if ((row?.value ?? 1) <= n) await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: n + 1 });
 }
 
 /** Declares an incident: a new key, status investigating, and a first timeline entry saying so. */
@@ -108,10 +109,17 @@ function describeChanges(before: Incident, after: Incident): string[] {
   if (before.severity !== after.severity) {
     out.push(`Severity ${before.severity} → ${after.severity} (${SEVERITY_DEFINITIONS[after.severity as Severity].split(':')[0]})`);
   }
-  if (before.status !== after.status) out.push(`Status: ${statusLabel(after.status)}`);
+  if (before.status !== after.status) out.push(`Status: ${STATUS_LABELS[after.status]}`);
   return out;
 }
 
-export function statusLabel(status: IncidentStatus): string {
-  return status.charAt(0).toUpperCase() + status.slice(1);
+/**
+ * Erases every incident and entry (after an export, or when handing a machine over). The
+ * INC counter stays, so a key is still never handed out twice.
+ */
+export async function eraseLog(db: SitrepDb): Promise<void> {
+  await db.transaction('rw', db.incidents, db.entries, async () => {
+    await db.incidents.clear();
+    await db.entries.clear();
+  });
 }

@@ -3,3 +3,4 @@ export * from './schema';
 export * from './incidents-repo';
 export * from './entries-repo';
 export * from './persist';
+export * from './backup-repo';

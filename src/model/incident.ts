@@ -42,3 +42,10 @@ export type NewIncident = z.infer<typeof NewIncident>;
 export function incidentNumber(key: IncidentKey): number {
   return Number(key.slice(4));
 }
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};

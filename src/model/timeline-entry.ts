@@ -37,3 +37,13 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 /** The fields a person edits on an existing entry. */
 export const EntryEdit = TimelineEntry.pick({ at: true, text: true, kind: true, starred: true }).partial();
 export type EntryEdit = z.infer<typeof EntryEdit>;
+
+/** Time order; ties go to the order of writing, then the id, so every view and export agrees. */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return compareText(a.at, b.at) || compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id);
+}
+
+/** Code-unit order of two strings (ISO instants sort as text). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -9,6 +9,7 @@ import { launchWithExtension } from './chromium';
 export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
   context: async ({}, use) => {
     const launched = await launchWithExtension();
+    launched.context.setDefaultTimeout(10_000);
     await use(launched.context);
     await launched.close();
   },

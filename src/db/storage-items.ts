@@ -1,0 +1,12 @@
+import { storage } from 'wxt/utils/storage';
+
+/** Small per-browser preferences and UI memory, kept in extension storage (not the log). */
+
+/** Author name and time display; read back through `readSettings`, which repairs bad values. */
+export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
+
+/** The incident new notes and clips go to; empty until one is declared or chosen. */
+export const activeIncidentIdItem = storage.defineItem<string | null>('local:activeIncidentId', { fallback: null });
+
+/** Half-typed notes by incident id: closing the popup must never lose a word. */
+export const noteDraftsItem = storage.defineItem<Record<string, string>>('local:noteDrafts', { fallback: {} });

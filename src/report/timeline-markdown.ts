@@ -1,0 +1,219 @@
+import {
+  ENTRY_KIND_LABELS,
+  SEVERITY_DEFINITIONS,
+  STATUS_LABELS,
+  compareEntries,
+  type Incident,
+  type TimelineEntry,
+} from '../model';
+
+/**
+ * An incident's timeline as Markdown for chat or a ticket:
+ *
+ * ```md
+ * ## INC-42: Checkout errors after deploy
+ *
+ * **SEV2 (Major)** · Resolved · started 2026-11-28 09:02 UTC · resolved 2026-11-28 10:45 UTC (1 h 43 min)
+ *
+ * Times are UTC.
+ *
+ * - 09:10 UTC — **Alert:** Error rate above 5% ([grafana.example.com](https://grafana.example.com/d/x))
+ * - 09:14 UTC — ★ **Decision:** Roll back the deploy
+ * ```
+ *
+ * Days: when the incident (its start and its entries) spans more than one calendar day in the
+ * chosen zone, each day's entries get a `### 2026-11-28` subheading; otherwise there are none and
+ * the date is in the summary line. Headings keep every line short and match the side panel,
+ * which also groups by day. Each time carries its zone abbreviation (`10:10 CET`), so a
+ * daylight-saving change mid-incident reads unambiguously (`02:45 CEST`, then `02:10 CET`).
+ *
+ * Entry text is the responder's or a web page's words, not Markdown: characters that could form
+ * links, images, HTML or formatting are escaped, and only http(s) source links become links.
+ */
+export interface TimelineMarkdownOptions {
+  /** `UTC` or an IANA zone such as `Europe/Berlin`. */
+  timeZone: string;
+  /** For how long an unresolved incident has been going; defaults to the current time. */
+  now?: Date;
+}
+
+
+/**
+ * Deleted entries and entries of other incidents are left out; the rest are ordered by when
+ * they happened (ties: when they were written down). Throws RangeError for an unknown zone.
+ */
+export function buildTimelineMarkdown(
+  incident: Incident,
+  entries: readonly TimelineEntry[],
+  { timeZone, now = new Date() }: TimelineMarkdownOptions,
+): string {
+  const clock = createZoneClock(timeZone);
+  const shown = entries
+    .filter((e) => e.incidentId === incident.id && !e.deletedAt)
+    .sort(compareEntries);
+
+  const started = clock(incident.startedAt);
+  const times = shown.map((e) => clock(e.at));
+  const multiDay = new Set([started.day, ...times.map((t) => t.day)]).size > 1;
+
+  const out: string[] = [`## ${escapeHeading(incident.key)}: ${escapeHeading(incident.title)}`, ''];
+  const severityName = SEVERITY_DEFINITIONS[incident.severity].split(':')[0];
+  const facts = [`**${incident.severity} (${severityName})**`, STATUS_LABELS[incident.status], `started ${started.day} ${started.time}`];
+  const zonesUsed = [started.zone, ...times.map((t) => t.zone)];
+  if (incident.resolvedAt) {
+    const resolved = clock(incident.resolvedAt);
+    zonesUsed.push(resolved.zone);
+    facts.push(`resolved ${resolved.day} ${resolved.time} (${formatElapsed(incident.startedAt, incident.resolvedAt)})`);
+  } else {
+    facts.push(`ongoing for ${formatElapsed(incident.startedAt, now.toISOString())}`);
+  }
+  out.push(facts.join(' · '), '', describeZone(timeZone, zonesUsed), '');
+
+  if (!shown.length) {
+    out.push('_No timeline entries._');
+    return `${out.join('\n')}\n`;
+  }
+  let day = '';
+  shown.forEach((entry, i) => {
+    const t = times[i]!;
+    if (multiDay && t.day !== day) {
+      if (day) out.push('');
+      out.push(`### ${t.day}`, '');
+      day = t.day;
+    }
+    out.push(formatEntry(entry, t.time));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+function formatEntry(entry: TimelineEntry, time: string): string {
+  const prefix = [entry.starred ? '★ ' : '', entry.kind === 'note' ? '' : `**${ENTRY_KIND_LABELS[entry.kind]}:** `].join('');
+  const lines = entry.text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trimEnd())
+    // Blank lines would turn the list loose (a paragraph gap around every item).
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => (i === 0 ? escapeInline(line) : escapeLineStart(escapeInline(line))));
+  const link = entry.sourceUrl ? formatSourceLink(entry.sourceUrl) : '';
+  if (link) {
+    if (lines.length) lines[lines.length - 1] += ` ${link}`;
+    else lines.push(link);
+  }
+  const body = lines.length ? lines : ['(no text)'];
+  // A trailing backslash is a hard line break: the text's own line breaks survive rendering.
+  return `- ${time} — ${prefix}${body.join('\\\n  ')}`;
+}
+
+/** `([grafana.example.com](https://…))`, or the address as plain text if it is not http(s). */
+function formatSourceLink(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `(${escapeInline(url)})`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `(${escapeInline(url)})`;
+  // href is percent-encoded (no spaces, < or >), so it is safe inside <…>; parentheses stay legal there.
+  const href = parsed.href.replace(/</g, '%3C').replace(/>/g, '%3E');
+  return `([${escapeInline(parsed.host)}](<${href}>))`;
+}
+
+/**
+ * Backslash-escapes what could make links (`[`, `]`, `<`), HTML (`<`, `>`, entities), code,
+ * emphasis, strikethrough or table cells. `_` inside a word (snake_case) cannot start emphasis,
+ * so it stays readable there.
+ */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/[\\`*[\]<>~|]/g, (ch) => `\\${ch}`)
+    .replace(/_/g, (ch, offset: number, whole: string) =>
+      /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? '') ? ch : `\\${ch}`,
+    )
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+}
+
+/** Block markers at the start of a continuation line (heading, list, setext underline). */
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#=+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+function escapeHeading(text: string): string {
+  return escapeInline(text.replace(/\s+/g, ' ')).replace(/#/g, '\\#');
+}
+
+interface ZonedTime {
+  /** `2026-11-28` in the zone. */
+  day: string;
+  /** `09:10 UTC` */
+  time: string;
+  /** `UTC`, `CET`, `UTC+5:45` */
+  zone: string;
+}
+
+/**
+ * CLDR gives an English abbreviation for a zone only in locales where it is common (CET in
+ * en-GB, EST in en-US, IST in en-IN, AEST in en-AU), so each is tried in turn; a zone none of
+ * them names is shown by its offset, `UTC+5:45`.
+ */
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU', 'en-NZ', 'en-ZA', 'en-IE', 'en-CA'];
+
+function createZoneClock(timeZone: string): (iso: string) => ZonedTime {
+  let parts: Intl.DateTimeFormat;
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}": use UTC or an IANA zone name such as Europe/Berlin.`);
+  }
+  const namers = ABBREVIATION_LOCALES.map((locale) => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }));
+  // en-US names each offset of a zone distinctly (GMT+1, GMT+2), so the search runs once per offset.
+  const abbreviations = new Map<string, string>();
+  return (iso) => {
+    const date = new Date(iso);
+    const p = Object.fromEntries(parts.formatToParts(date).map(({ type, value }) => [type, value]));
+    const offsetName = partValue(namers[0]!, date);
+    let zone = abbreviations.get(offsetName);
+    if (zone === undefined) abbreviations.set(offsetName, (zone = zoneAbbreviation(date, namers)));
+    return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute} ${zone}`, zone };
+  };
+}
+
+function partValue(namer: Intl.DateTimeFormat, date: Date): string {
+  return namer.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+function zoneAbbreviation(date: Date, namers: readonly Intl.DateTimeFormat[]): string {
+  let fallback = '';
+  for (const namer of namers) {
+    const name = partValue(namer, date);
+    if (!/^GMT[+-]/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback.replace(/^GMT/, 'UTC');
+}
+
+function describeZone(timeZone: string, zonesUsed: readonly string[]): string {
+  const abbreviations = [...new Set(zonesUsed)];
+  if (abbreviations.length === 1 && abbreviations[0] === 'UTC') return 'Times are UTC.';
+  return `Times are ${timeZone} local time (${abbreviations.join(', ')}).`;
+}
+
+/** `1 h 43 min`, `2 d 3 h`: elapsed time, independent of any zone. */
+function formatElapsed(fromIso: string, toIso: string): string {
+  const minutes = Math.floor(Math.max(0, Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
+  if (minutes < 1) return 'under a minute';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days) return hours ? `${days} d ${hours} h` : `${days} d`;
+  if (hours) return mins ? `${hours} h ${mins} min` : `${hours} h`;
+  return `${mins} min`;
+}
+

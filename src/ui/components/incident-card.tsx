@@ -1,0 +1,22 @@
+import { STATUS_LABELS, type Incident } from '../../model';
+import { formatAge } from '../format-time';
+import { useNow } from '../hooks/use-now';
+
+/** The active incident at a glance: key, title, severity, status and how long it has run. */
+export function IncidentCard({ incident }: { incident: Incident }) {
+  const now = useNow();
+  const end = incident.resolvedAt ? new Date(incident.resolvedAt) : now;
+  return (
+    <section class="incident-card" aria-label="Active incident" data-testid="active-incident">
+      <div class="incident-card__top">
+        <span class="key" data-testid="incident-key">{incident.key}</span>
+        <span class={`badge sev-${incident.severity.toLowerCase()}`} data-testid="incident-severity">{incident.severity}</span>
+        <span class={`badge status-${incident.status}`} data-testid="incident-status">{STATUS_LABELS[incident.status]}</span>
+        <span class="age" title={`Started ${new Date(incident.startedAt).toLocaleString()}`}>
+          {formatAge(incident.startedAt, end)}
+        </span>
+      </div>
+      <h2 class="incident-card__title" data-testid="incident-title">{incident.title}</h2>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Incident } from '../../model';
+import type { IncidentPatch } from '../../db';
+import { SeveritySelect } from './severity-select';
+import { StatusSelect } from './status-select';
+import { IncidentCard } from './incident-card';
+
+/** The incident manager's controls: severity, status, impact and who runs the response. */
+export function IncidentHeader({ incident, onUpdate }: { incident: Incident; onUpdate(patch: IncidentPatch): void }) {
+  return (
+    <section class="incident-header">
+      <IncidentCard incident={incident} />
+      <details>
+        <summary>Incident details</summary>
+        <div class="incident-header__fields">
+          <SeveritySelect id="incident-severity" value={incident.severity} onChange={(severity) => onUpdate({ severity })} />
+          <StatusSelect id="incident-status" value={incident.status} onChange={(status) => onUpdate({ status })} />
+          <div class="field">
+            <label for="incident-manager">Incident manager</label>
+            <input
+              id="incident-manager"
+              defaultValue={incident.manager}
+              onChange={(e) => onUpdate({ manager: e.currentTarget.value.trim() })}
+            />
+          </div>
+          <div class="field">
+            <label for="incident-impact">Customer impact</label>
+            <textarea
+              id="incident-impact"
+              rows={2}
+              defaultValue={incident.impact}
+              onChange={(e) => onUpdate({ impact: e.currentTarget.value })}
+            />
+          </div>
+        </div>
+      </details>
+    </section>
+  );
+}

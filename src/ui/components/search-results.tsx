@@ -1,0 +1,37 @@
+import type { Incident, TimeDisplay, TimelineEntry } from '../../model';
+import { formatClock, formatDay } from '../format-time';
+import type { SearchState } from '../state/search-state';
+
+interface Props {
+  search: SearchState;
+  incidents: readonly Incident[];
+  timeDisplay: TimeDisplay;
+  onOpen(entry: TimelineEntry): void;
+}
+
+/** Hits across every incident; choosing one opens its incident at that entry. */
+export function SearchResults({ search, incidents, timeDisplay, onOpen }: Props) {
+  const results = search.results.value;
+  if (results === undefined) return search.searching.value ? <p class="hint">Searching…</p> : null;
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  return (
+    <section class="search-results" aria-label="Search results">
+      <p class="hint" role="status">
+        {results.length ? `${results.length}${results.length >= 200 ? '+' : ''} matches in all incidents` : 'No matches in any incident.'}
+      </p>
+      <ul>
+        {results.map((entry) => (
+          <li key={entry.id}>
+            <button type="button" class="search-hit" onClick={() => onOpen(entry)}>
+              <span class="key">{byId.get(entry.incidentId)?.key ?? '?'}</span>
+              <time dateTime={entry.at}>
+                {formatDay(entry.at, timeDisplay)} {formatClock(entry.at, timeDisplay)}
+              </time>
+              <span class="search-hit__text">{entry.text}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

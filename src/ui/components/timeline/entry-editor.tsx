@@ -1,0 +1,83 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { EntryKind, ENTRY_KIND_LABELS, type EntryEdit, type TimeDisplay, type TimelineEntry } from '../../../model';
+import { fromDateTimeInput, toDateTimeInput } from '../../format-time';
+
+interface Props {
+  entry: TimelineEntry;
+  timeDisplay: TimeDisplay;
+  onSave(patch: EntryEdit): Promise<void>;
+  onCancel(): void;
+}
+
+/** Edits text, time and kind of one entry. Ctrl/Cmd+Enter saves, Escape cancels. */
+export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
+  const text = useSignal(entry.text);
+  const time = useSignal(toDateTimeInput(entry.at, timeDisplay));
+  const kind = useSignal<EntryKind>(entry.kind);
+  const problem = useSignal<string | undefined>(undefined);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textArea.current?.focus(), []);
+
+  async function save(e?: Event) {
+    e?.preventDefault();
+    const at = fromDateTimeInput(time.value, timeDisplay);
+    if (!at) {
+      problem.value = 'That is not a date and time.';
+      return;
+    }
+    if (!text.value.trim()) {
+      problem.value = 'An entry needs some text.';
+      return;
+    }
+    await onSave({ text: text.value, at, kind: kind.value });
+  }
+
+  return (
+    <form
+      class="entry-editor"
+      aria-label="Edit entry"
+      onSubmit={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
+      }}
+    >
+      <div class="entry-editor__row">
+        <label>
+          Time ({timeDisplay === 'utc' ? 'UTC' : 'local'})
+          <input type="datetime-local" step={1} value={time.value} onInput={(e) => (time.value = e.currentTarget.value)} />
+        </label>
+        <label>
+          Kind
+          <select value={kind.value} onChange={(e) => (kind.value = EntryKind.parse(e.currentTarget.value))}>
+            {EntryKind.options.map((k) => (
+              <option key={k} value={k}>
+                {ENTRY_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label class="sr-only" for={`edit-text-${entry.id}`}>
+        Text
+      </label>
+      <textarea id={`edit-text-${entry.id}`} ref={textArea} rows={3} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
+      {problem.value && (
+        <p class="error" role="alert">
+          {problem.value}
+        </p>
+      )}
+      <div class="entry-editor__actions">
+        <button type="submit" class="primary">
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { ENTRY_KIND_LABELS, type TimeDisplay, type TimelineEntry } from '../../../model';
+import { formatClock, formatClockSeconds, formatDay } from '../../format-time';
+import { Icon } from '../icons';
+
+interface Props {
+  entry: TimelineEntry;
+  timeDisplay: TimeDisplay;
+  highlighted: boolean;
+  onEdit(): void;
+  onStar(): void;
+  onDelete(): void;
+  onCopyLink(): void;
+}
+
+/** One timeline entry. Text is rendered as text; only the model's http(s) links become links. */
+export function EntryRow({ entry, timeDisplay, highlighted, onEdit, onStar, onDelete, onCopyLink }: Props) {
+  const exact = `${formatDay(entry.at, timeDisplay)} ${formatClockSeconds(entry.at, timeDisplay)}${timeDisplay === 'utc' ? ' UTC' : ''}`;
+  return (
+    <article class={`entry kind-${entry.kind}${highlighted ? ' highlighted' : ''}`} data-testid="entry" data-entry-id={entry.id}>
+      <time class="entry__time" dateTime={entry.at} title={`${exact} · recorded ${new Date(entry.recordedAt).toISOString()}`}>
+        {formatClock(entry.at, timeDisplay)}
+      </time>
+      <div class="entry__body">
+        <div class="entry__meta">
+          {entry.kind !== 'note' && <span class={`badge kind kind-${entry.kind}`}>{ENTRY_KIND_LABELS[entry.kind]}</span>}
+          {entry.author && <span class="entry__author">{entry.author}</span>}
+        </div>
+        <p class="entry__text" data-testid="entry-text">
+          {entry.text}
+        </p>
+        {entry.sourceUrl && (
+          <a class="entry__source" href={entry.sourceUrl} target="_blank" rel="noopener noreferrer">
+            {entry.sourceUrl}
+          </a>
+        )}
+      </div>
+      <div class="entry__actions">
+        <button
+          type="button"
+          class={`icon star${entry.starred ? ' on' : ''}`}
+          aria-pressed={entry.starred}
+          aria-label={entry.starred ? 'Unstar (s)' : 'Star (s)'}
+          title={entry.starred ? 'Unstar (s)' : 'Star (s)'}
+          onClick={onStar}
+        >
+          {entry.starred ? '★' : '☆'}
+        </button>
+        <button type="button" class="icon" aria-label="Edit (e)" title="Edit (e)" onClick={onEdit}>
+          <Icon name="edit" />
+        </button>
+        <button type="button" class="icon" aria-label="Copy link (c)" title="Copy link (c)" onClick={onCopyLink}>
+          <Icon name="link" />
+        </button>
+        <button type="button" class="icon" aria-label="Delete (Delete)" title="Delete (Delete)" onClick={onDelete}>
+          <Icon name="trash" />
+        </button>
+      </div>
+    </article>
+  );
+}

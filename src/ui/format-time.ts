@@ -1,0 +1,68 @@
+import type { TimeDisplay } from '../model';
+
+/** Pure formatting of stored UTC instants for display in local time or UTC. */
+
+const zone = (mode: TimeDisplay) => (mode === 'utc' ? 'UTC' : undefined);
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function fmt(mode: TimeDisplay, options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
+  const key = `${mode}|${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = clockFormats.get(key);
+  if (!f) clockFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone(mode) })));
+  return f;
+}
+
+/** `09:10` (24-hour, the way incident timelines are read out). */
+export function formatClock(iso: string, mode: TimeDisplay, locale?: string): string {
+  return fmt(mode, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(new Date(iso));
+}
+
+/** `09:10:05` for tooltips and exact times. */
+export function formatClockSeconds(iso: string, mode: TimeDisplay, locale?: string): string {
+  return fmt(mode, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }, locale).format(new Date(iso));
+}
+
+/** `Sat, 28 Nov 2026` for day headings. */
+export function formatDay(iso: string, mode: TimeDisplay, locale?: string): string {
+  return fmt(mode, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, locale).format(new Date(iso));
+}
+
+/** `2026-11-28`: groups entries by calendar day in the zone being shown. */
+export function dayKey(iso: string, mode: TimeDisplay): string {
+  const parts = fmt(mode, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The zone label shown next to times: `UTC`, or the local zone's short name. */
+export function zoneLabel(mode: TimeDisplay, at = new Date()): string {
+  if (mode === 'utc') return 'UTC';
+  const part = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? 'local';
+}
+
+/** How long since `startIso`: `45s`, `12m`, `2h 05m`, `3d 4h`. */
+export function formatAge(startIso: string, now: Date): string {
+  const s = Math.max(0, Math.floor((now.getTime() - new Date(startIso).getTime()) / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h ${String(m % 60).padStart(2, '0')}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+
+/** The value an `<input type="datetime-local" step="1">` shows for an instant. */
+export function toDateTimeInput(iso: string, mode: TimeDisplay): string {
+  const d = new Date(iso);
+  if (mode === 'utc') return d.toISOString().slice(0, 19);
+  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 19);
+}
+
+/** Reads a datetime-local value back as a UTC instant; undefined when it is not a time. */
+export function fromDateTimeInput(value: string, mode: TimeDisplay): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return undefined;
+  const d = new Date(mode === 'utc' ? `${value}Z` : value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

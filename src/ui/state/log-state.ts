@@ -1,0 +1,59 @@
+import { computed, signal } from '@preact/signals';
+import { declareIncident, listIncidents, updateIncident, addEntry, type IncidentPatch, type SitrepDb } from '../../db';
+import { activeIncidentIdItem, settingsItem } from '../../db/storage-items';
+import { readSettings, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
+import { liveSignal } from './live-signal';
+import { storageSignal } from './storage-signal';
+
+/** The incident log as the popup and side panel see it: incidents, the active one, settings. */
+export function createLogState(db: SitrepDb) {
+  const settings = storageSignal(settingsItem, readSettings);
+  const activeId = storageSignal<string | null, string | undefined>(activeIncidentIdItem, (v) => v ?? undefined, (v) => v ?? null);
+  const incidents = liveSignal<Incident[] | undefined>(() => listIncidents(db), undefined);
+  const lastError = signal<string | undefined>(undefined);
+
+  const active = computed(() => incidents.value.value?.find((i) => i.id === activeId.value.value));
+  const author = computed(() => settings.value.value.author);
+  const ready = Promise.all([settings.ready, activeId.ready]);
+
+  /** Runs a write and turns its failure into a message the UI shows; nothing saved is lost. */
+  async function attempt<T>(write: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const result = await write();
+      lastError.value = undefined;
+      return result;
+    } catch (e) {
+      lastError.value = e instanceof Error ? e.message : String(e);
+      return undefined;
+    }
+  }
+
+  return {
+    settings: settings.value,
+    activeId: activeId.value,
+    incidents: incidents.value,
+    active,
+    lastError,
+    ready,
+
+    declare: (input: NewIncident) =>
+      attempt(async () => {
+        const incident = await declareIncident(db, input, { author: author.value });
+        await activeId.set(incident.id);
+        return incident;
+      }),
+    switchTo: (id: string) => activeId.set(id),
+    update: (id: string, patch: IncidentPatch) => attempt(() => updateIncident(db, id, patch, { author: author.value })),
+    addNote: (incidentId: string, text: string, kind: EntryKind = 'note') =>
+      attempt(() => addEntry(db, { incidentId, kind, text, author: author.value })),
+    setSettings: (patch: Partial<Settings>) => settings.set({ ...settings.value.value, ...patch }),
+
+    dispose() {
+      settings.dispose();
+      activeId.dispose();
+      incidents.dispose();
+    },
+  };
+}
+
+export type LogState = ReturnType<typeof createLogState>;

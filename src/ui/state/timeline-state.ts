@@ -1,0 +1,83 @@
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { deleteEntry, editEntry, listEntries, restoreEntry, type SitrepDb } from '../../db';
+import type { EntryEdit, EntryKind, TimeDisplay, TimelineEntry } from '../../model';
+import { buildTimelineRows, filterEntries } from '../timeline-rows';
+import { liveSignal, type LiveSignal } from './live-signal';
+
+/** One incident's timeline: live entries, filters, rows for the list, and edit/delete/undo. */
+export function createTimelineState(
+  db: SitrepDb,
+  incidentId: ReadonlySignal<string | undefined>,
+  timeDisplay: ReadonlySignal<TimeDisplay>,
+) {
+  const entries = signal<TimelineEntry[] | undefined>(undefined);
+  const kinds = signal<ReadonlySet<EntryKind>>(new Set());
+  const starredOnly = signal(false);
+  /** The last entry deleted, until undone or replaced by another deletion. */
+  const lastDeleted = signal<TimelineEntry | undefined>(undefined);
+  const error = signal<string | undefined>(undefined);
+
+  let live: LiveSignal<TimelineEntry[] | undefined> | undefined;
+  const stopFollowing = effect(() => {
+    const id = incidentId.value;
+    live?.dispose();
+    live = undefined;
+    entries.value = undefined;
+    lastDeleted.value = undefined;
+    if (!id) return;
+    const current = (live = liveSignal<TimelineEntry[] | undefined>(() => listEntries(db, id), undefined));
+    // Copy into our own signal so consumers need not care that the subscription changes.
+    return current.value.subscribe((v) => {
+      if (live === current) entries.value = v;
+    });
+  });
+
+  const visible = computed(() => filterEntries(entries.value ?? [], { kinds: kinds.value, starredOnly: starredOnly.value }));
+  const rows = computed(() => buildTimelineRows(visible.value, timeDisplay.value));
+
+  async function attempt(write: () => Promise<unknown>) {
+    try {
+      await write();
+      error.value = undefined;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  return {
+    entries,
+    visible,
+    rows,
+    kinds,
+    starredOnly,
+    lastDeleted,
+    error,
+
+    toggleKind(kind: EntryKind) {
+      const next = new Set(kinds.value);
+      if (!next.delete(kind)) next.add(kind);
+      kinds.value = next;
+    },
+    edit: (id: string, patch: EntryEdit) => attempt(() => editEntry(db, id, patch)),
+    toggleStar: (entry: TimelineEntry) => attempt(() => editEntry(db, entry.id, { starred: !entry.starred })),
+    remove: (entry: TimelineEntry) =>
+      attempt(async () => {
+        await deleteEntry(db, entry.id);
+        lastDeleted.value = entry;
+      }),
+    undoDelete: () =>
+      attempt(async () => {
+        const entry = lastDeleted.value;
+        if (!entry) return;
+        await restoreEntry(db, entry.id);
+        lastDeleted.value = undefined;
+      }),
+
+    dispose() {
+      stopFollowing();
+      live?.dispose();
+    },
+  };
+}
+
+export type TimelineState = ReturnType<typeof createTimelineState>;

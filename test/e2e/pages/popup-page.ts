@@ -1,0 +1,49 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Severity } from '../../../src/model';
+
+/** The popup, opened as a tab (what a click on the toolbar icon shows). */
+export class PopupPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.locator('main.popup').waitFor();
+    await page.getByText('Loading…').waitFor({ state: 'detached' });
+    return new PopupPage(page);
+  }
+
+  async declare(title: string, severity: Severity = 'SEV2') {
+    const form = this.page.getByRole('form', { name: 'Declare an incident' });
+    if (!(await form.isVisible())) await this.page.getByText('Declare a new incident').click();
+    await this.page.getByLabel('What is wrong?').fill(title);
+    await this.page.locator('#declare-severity').selectOption(severity);
+    await this.page.getByRole('button', { name: 'Declare incident' }).click();
+    await this.page.getByTestId('incident-title').getByText(title).waitFor();
+  }
+
+  get noteInput() {
+    return this.page.locator('#note-input');
+  }
+
+  /** Types a note and presses Enter, the way a responder saves it. */
+  async addNote(text: string) {
+    await this.noteInput.fill(text);
+    await this.noteInput.press('Enter');
+    await this.page.getByText(/^Saved at/).waitFor();
+    await this.page.waitForFunction(() => (document.querySelector('#note-input') as HTMLTextAreaElement).value === '');
+  }
+
+  activeKey() {
+    return this.page.getByTestId('incident-key').textContent();
+  }
+
+  async switchTo(label: RegExp) {
+    const option = this.page.locator('#incident-switcher option').filter({ hasText: label });
+    await this.page.locator('#incident-switcher').selectOption((await option.getAttribute('value'))!);
+  }
+
+  close() {
+    return this.page.close();
+  }
+}

@@ -1,0 +1,78 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** The side panel, opened as a tab at sidepanel.html (the same page Chrome docks beside a tab). */
+export class SidePanelPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string, hash = ''): Promise<SidePanelPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html${hash}`);
+    await page.locator('main.sidepanel').waitFor();
+    return new SidePanelPage(page);
+  }
+
+  entries() {
+    return this.page.getByTestId('entry');
+  }
+
+  entry(text: string | RegExp) {
+    return this.entries().filter({ has: this.page.getByTestId('entry-text').getByText(text, { exact: typeof text === 'string' }) });
+  }
+
+  /** Puts keyboard focus on the first entry row, as Tab would. */
+  async focusFirstEntry() {
+    await this.page.locator('.timeline__row[tabindex="0"]').first().focus();
+  }
+
+  async entryTexts(): Promise<string[]> {
+    await this.page.getByTestId('timeline').waitFor();
+    return this.page.getByTestId('entry-text').allTextContents();
+  }
+
+  async editTime(text: string, dateTimeLocal: string) {
+    await this.entry(text).getByRole('button', { name: /Edit/ }).click();
+    const editor = this.page.getByRole('form', { name: 'Edit entry' });
+    await editor.locator('input[type="datetime-local"]').fill(dateTimeLocal);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+  }
+
+  async delete(text: string) {
+    await this.entry(text).getByRole('button', { name: /Delete/ }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
+  }
+
+  async undo() {
+    await this.page.getByRole('button', { name: 'Undo' }).click();
+  }
+
+  async openDataMenu() {
+    const menu = this.page.locator('details.data-menu');
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  }
+
+  /** Exports the backup and returns the downloaded file's path. */
+  async exportBackup(): Promise<string> {
+    await this.openDataMenu();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'Export backup (JSON)' }).click(),
+    ]);
+    return (await download.path())!;
+  }
+
+  async importBackup(path: string): Promise<string> {
+    await this.openDataMenu();
+    await this.page.getByTestId('import-file').setInputFiles(path);
+    const status = this.page.getByTestId('data-status').filter({ hasText: /Imported|not|invalid|wrong/i });
+    await status.waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
+  async erase() {
+    await this.openDataMenu();
+    await this.page.getByRole('button', { name: 'Erase local log…' }).click();
+    await this.page.getByRole('button', { name: 'Erase everything' }).click();
+    await this.page.getByText('The local log is erased.').waitFor();
+  }
+}
