@@ -1,0 +1,271 @@
+import * as z from 'zod';
+import { Instant, WebUrl } from '../model/instant';
+
+// The Statuspage v2 public API documents Sitrep publishes, field for field, so that anything
+// that reads an Atlassian Statuspage page (status widgets, monitors, chat bots) reads ours.
+// Strict on purpose: the publisher validates its own output with these before writing a file.
+
+/** Ids appear in URLs (`incidents/<id>.html`), so they stay URL-safe. */
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id is 1–64 letters, digits, - or _');
+/** Text shown to people: at least one visible character, within what Statuspage itself accepts. */
+const VISIBLE = /[^\s\p{Cc}]/u;
+const Name = z.string().max(255).regex(VISIBLE, 'A name needs visible text');
+const Body = z.string().max(25_000).regex(VISIBLE, 'An update needs visible text');
+
+/** A link readers will follow: http(s), no credentials, no longer than the widget accepts. */
+const Link = WebUrl.max(2048).refine((link) => {
+  const { username, password } = new URL(link);
+  return !username && !password;
+}, 'A published link carries no user name or password');
+
+const TimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'An IANA time zone name, e.g. Etc/UTC or Europe/Berlin');
+
+export const StatusIndicator = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
+export type StatusIndicator = z.infer<typeof StatusIndicator>;
+
+export const ComponentStatus = z.enum([
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+]);
+export type ComponentStatus = z.infer<typeof ComponentStatus>;
+
+export const IncidentStatus = z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
+export const MaintenanceStatus = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
+export type MaintenanceStatus = z.infer<typeof MaintenanceStatus>;
+
+export const IncidentImpact = z.enum(['none', 'minor', 'major', 'critical']);
+export type IncidentImpact = z.infer<typeof IncidentImpact>;
+
+export const MaintenanceImpact = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
+export type MaintenanceImpact = z.infer<typeof MaintenanceImpact>;
+
+export const Page = z.strictObject({
+  id: Id,
+  name: Name,
+  url: Link,
+  time_zone: TimeZone,
+  updated_at: Instant,
+});
+export type Page = z.infer<typeof Page>;
+
+export const Status = z.strictObject({
+  indicator: StatusIndicator,
+  description: Name,
+});
+export type Status = z.infer<typeof Status>;
+
+const componentFields = {
+  id: Id,
+  name: Name,
+  status: ComponentStatus,
+  created_at: Instant,
+  updated_at: Instant,
+  position: z.int().positive(),
+  description: z.string().max(5000).nullable(),
+  showcase: z.boolean(),
+  start_date: z.iso.date().nullable(),
+  group_id: Id.nullable(),
+  page_id: Id,
+};
+
+/** A component a status is reported for. Leaves carry no `components` key at all, as on Statuspage. */
+export const LeafComponent = z.strictObject({
+  ...componentFields,
+  group: z.literal(false),
+  only_show_if_degraded: z.boolean(),
+});
+export type LeafComponent = z.infer<typeof LeafComponent>;
+
+/** A group: a container whose `components` lists its children's ids; groups do not nest. */
+export const GroupComponent = z.strictObject({
+  ...componentFields,
+  group_id: z.null(),
+  group: z.literal(true),
+  only_show_if_degraded: z.boolean(),
+  components: z.array(Id),
+});
+export type GroupComponent = z.infer<typeof GroupComponent>;
+
+export const Component = z.discriminatedUnion('group', [LeafComponent, GroupComponent]);
+export type Component = z.infer<typeof Component>;
+
+/** A component's status change recorded on an update; `code` is the component's id. */
+export const AffectedComponent = z.strictObject({
+  code: Id,
+  name: Name,
+  old_status: ComponentStatus,
+  new_status: ComponentStatus,
+});
+export type AffectedComponent = z.infer<typeof AffectedComponent>;
+
+export const IncidentUpdate = z.strictObject({
+  id: Id,
+  status: z.enum([...IncidentStatus.options, ...MaintenanceStatus.options]),
+  body: Body,
+  incident_id: Id,
+  created_at: Instant,
+  updated_at: Instant,
+  display_at: Instant,
+  affected_components: z.array(AffectedComponent).nullable(),
+  deliver_notifications: z.boolean(),
+  custom_tweet: z.string().max(280).nullable(),
+  tweet_id: z.string().max(64).nullable(),
+});
+export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
+
+const incidentFields = {
+  id: Id,
+  name: Name,
+  created_at: Instant,
+  updated_at: Instant,
+  monitoring_at: Instant.nullable(),
+  resolved_at: Instant.nullable(),
+  shortlink: Link,
+  started_at: Instant,
+  page_id: Id,
+  /** Newest first, as Statuspage serves them. */
+  incident_updates: z.array(IncidentUpdate),
+  components: z.array(Component),
+};
+
+type IncidentLike = { id: string; incident_updates: IncidentUpdate[] };
+
+function checkUpdates(incident: IncidentLike, ctx: z.core.$RefinementCtx<IncidentLike>): void {
+  incident.incident_updates.forEach((update, i) => {
+    if (update.incident_id !== incident.id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incident_updates', i, 'incident_id'],
+        message: `An update of incident ${incident.id} names incident ${update.incident_id}`,
+      });
+    }
+    const newer = incident.incident_updates[i - 1];
+    if (newer && newer.display_at < update.display_at) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incident_updates', i, 'display_at'],
+        message: 'incident_updates are listed newest first',
+      });
+    }
+  });
+}
+
+export const Incident = z
+  .strictObject({ ...incidentFields, status: IncidentStatus, impact: IncidentImpact })
+  .superRefine(checkUpdates);
+export type Incident = z.infer<typeof Incident>;
+
+export const ScheduledMaintenance = z
+  .strictObject({
+    ...incidentFields,
+    status: MaintenanceStatus,
+    impact: MaintenanceImpact,
+    scheduled_for: Instant,
+    scheduled_until: Instant,
+  })
+  .superRefine((maintenance, ctx) => {
+    checkUpdates(maintenance, ctx);
+    if (maintenance.scheduled_until < maintenance.scheduled_for) {
+      ctx.addIssue({ code: 'custom', path: ['scheduled_until'], message: 'scheduled_until is before scheduled_for' });
+    }
+  });
+export type ScheduledMaintenance = z.infer<typeof ScheduledMaintenance>;
+
+const OPEN_INCIDENT: ReadonlySet<string> = new Set(['investigating', 'identified', 'monitoring']);
+const OPEN_MAINTENANCE: ReadonlySet<string> = new Set(['scheduled', 'in_progress', 'verifying']);
+
+const UnresolvedIncidents = z.array(Incident).superRefine((incidents, ctx) => {
+  incidents.forEach((incident, i) => {
+    if (!OPEN_INCIDENT.has(incident.status)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'status'], message: `Only unresolved incidents belong here, not ${incident.status} ones` });
+    }
+  });
+});
+
+const UpcomingMaintenances = z.array(ScheduledMaintenance).superRefine((maintenances, ctx) => {
+  maintenances.forEach((maintenance, i) => {
+    if (!OPEN_MAINTENANCE.has(maintenance.status)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'status'], message: `Only upcoming or in-progress maintenance belongs here, not ${maintenance.status}` });
+    }
+  });
+});
+
+/** Groups and their children must name each other, so readers can rebuild the tree. */
+function checkComponentTree(doc: { components: Component[] }, ctx: z.core.$RefinementCtx<{ components: Component[] }>): void {
+  const byId = new Map(doc.components.map((c) => [c.id, c]));
+  if (byId.size !== doc.components.length) {
+    ctx.addIssue({ code: 'custom', path: ['components'], message: 'Component ids are unique' });
+  }
+  doc.components.forEach((component, i) => {
+    if (component.group) {
+      component.components.forEach((childId, j) => {
+        const child = byId.get(childId);
+        if (!child || child.group || child.group_id !== component.id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['components', i, 'components', j],
+            message: `Group ${component.id} lists ${childId}, which is not a component of this group`,
+          });
+        }
+      });
+    } else if (component.group_id !== null) {
+      const group = byId.get(component.group_id);
+      if (!group?.group || !group.components.includes(component.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', i, 'group_id'],
+          message: `Component ${component.id} names group ${component.group_id}, which does not list it`,
+        });
+      }
+    }
+  });
+}
+
+/** `api/v2/summary.json`: everything a status widget needs in one request. */
+export const SummaryJson = z
+  .strictObject({
+    page: Page,
+    status: Status,
+    components: z.array(Component),
+    incidents: UnresolvedIncidents,
+    scheduled_maintenances: UpcomingMaintenances,
+  })
+  .superRefine(checkComponentTree);
+export type SummaryJson = z.infer<typeof SummaryJson>;
+
+/** `api/v2/status.json`: the overall indicator only. */
+export const StatusJson = z.strictObject({ page: Page, status: Status });
+export type StatusJson = z.infer<typeof StatusJson>;
+
+/** `api/v2/components.json`. */
+export const ComponentsJson = z
+  .strictObject({ page: Page, components: z.array(Component) })
+  .superRefine(checkComponentTree);
+export type ComponentsJson = z.infer<typeof ComponentsJson>;
+
+/** `api/v2/incidents.json`: the most recent incidents (Statuspage lists 50), resolved ones included. */
+export const IncidentsJson = z.strictObject({ page: Page, incidents: z.array(Incident).max(50) });
+export type IncidentsJson = z.infer<typeof IncidentsJson>;
+
+/** `api/v2/incidents/unresolved.json`. */
+export const UnresolvedIncidentsJson = z.strictObject({ page: Page, incidents: UnresolvedIncidents });
+export type UnresolvedIncidentsJson = z.infer<typeof UnresolvedIncidentsJson>;
+
+/** `api/v2/scheduled-maintenances.json`: every maintenance, completed ones included. */
+export const ScheduledMaintenancesJson = z.strictObject({
+  page: Page,
+  scheduled_maintenances: z.array(ScheduledMaintenance).max(50),
+});
+export type ScheduledMaintenancesJson = z.infer<typeof ScheduledMaintenancesJson>;
