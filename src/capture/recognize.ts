@@ -1,0 +1,74 @@
+/**
+ * `recognize(url, now)`: which monitoring tool a URL belongs to, the time window it shows as
+ * absolute instants, its query and panel, and the same view frozen to that window.
+ *
+ * Tools are told apart by URL shape (paths, parameters, fragments), since most run self-hosted
+ * under arbitrary names and sub-paths. Each recognizer returns `undefined` for a URL that is not
+ * its shape; the first that answers wins, so the order below goes from the least ambiguous shapes
+ * to the loosest.
+ */
+import type { Recognized } from './recognized.ts';
+import { recognizeAlertmanager } from './tools/alertmanager.ts';
+import { recognizeCloudWatch } from './tools/cloudwatch.ts';
+import { recognizeDatadog } from './tools/datadog.ts';
+import { recognizeGcpLogging } from './tools/gcp-logging.ts';
+import { recognizeGrafana } from './tools/grafana.ts';
+import { recognizeGrafanaExplore } from './tools/grafana-explore.ts';
+import { recognizeHoneycomb } from './tools/honeycomb.ts';
+import { recognizeJaeger } from './tools/jaeger.ts';
+import { recognizeKibana } from './tools/kibana.ts';
+import { recognizeOpenSearch } from './tools/opensearch.ts';
+import { recognizePrometheus } from './tools/prometheus.ts';
+import { recognizeSentry } from './tools/sentry.ts';
+
+export type { Recognized, Tool } from './recognized.ts';
+
+export type Recognizer = (url: URL, now: Date) => Recognized | undefined;
+
+export const RECOGNIZERS: readonly Recognizer[] = [
+  // Vendor consoles: their hosts and URL grammars are their own.
+  recognizeDatadog,
+  recognizeCloudWatch,
+  recognizeGcpLogging,
+  recognizeHoneycomb,
+  // Explore before dashboards: both live in the same Grafana, Explore under `/explore`.
+  recognizeGrafanaExplore,
+  recognizeGrafana,
+  // OpenSearch Dashboards before Kibana: the fork keeps Kibana's shape and adds its own marks.
+  recognizeOpenSearch,
+  recognizeKibana,
+  recognizePrometheus,
+  recognizeAlertmanager,
+  // Self-hosted tools whose shapes are plainer paths (`/search`, `/organizations/<org>/…`).
+  recognizeJaeger,
+  recognizeSentry,
+];
+
+/**
+ * Recognizes `url`, resolving relative ranges against `now`. Never throws for any URL: a string
+ * that is not an absolute http(s) URL, or a page no recognizer knows, is `generic` with
+ * `frozenUrl` set to the input unchanged.
+ * @throws RangeError when `now` is an invalid Date, a caller bug rather than bad page input.
+ */
+export function recognize(url: string, now: Date = new Date()): Recognized {
+  if (Number.isNaN(now.getTime())) throw new RangeError('recognize: `now` is an invalid Date');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { tool: 'generic', frozenUrl: url };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { tool: 'generic', frozenUrl: url };
+
+  for (const recognizer of RECOGNIZERS) {
+    let found: Recognized | undefined;
+    try {
+      found = recognizer(parsed, now);
+    } catch {
+      // A recognizer tripping over an odd URL must not cost the clip; the next one may know it.
+      continue;
+    }
+    if (found !== undefined) return found;
+  }
+  return { tool: 'generic', frozenUrl: url };
+}

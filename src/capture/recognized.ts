@@ -1,0 +1,27 @@
+/**
+ * What `recognize(url, now)` finds in a monitoring tool's URL. The shape is the fixed contract in
+ * DESIGN.md; it lives in its own module so per-tool recognizers can import it without importing
+ * the dispatcher (which imports them).
+ */
+export type Tool =
+  | 'grafana'
+  | 'grafana-explore'
+  | 'prometheus'
+  | 'alertmanager'
+  | 'kibana'
+  | 'opensearch'
+  | 'datadog'
+  | 'sentry'
+  | 'jaeger'
+  | 'cloudwatch'
+  | 'gcp-logging'
+  | 'honeycomb'
+  | 'generic';
+
+export interface Recognized {
+  tool: Tool;
+  range?: { from: string; to: string; relative: boolean }; // ISO-8601 UTC instants, resolved against `now`
+  query?: string; // the first query / filter expression, decoded
+  panel?: string; // the panel the URL names, as written in the URL
+  frozenUrl: string; // the same view, with the range written as absolute instants
+}
