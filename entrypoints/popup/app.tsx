@@ -2,7 +2,9 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '../../src/db/open';
 import { requestPersistentStorage } from '../../src/db/persist';
+import { ClipButton } from '../../src/ui/components/clip-button';
 import { DeclareForm } from '../../src/ui/components/declare-form';
+import { HeldClips } from '../../src/ui/components/held-clips';
 import { ErrorBanner } from '../../src/ui/components/error-banner';
 import { IncidentCard } from '../../src/ui/components/incident-card';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
@@ -11,12 +13,14 @@ import { useCreated } from '../../src/ui/hooks/use-created';
 import { openTimeline } from '../../src/ui/open-timeline';
 import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
+import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
 import { createLogState } from '../../src/ui/state/log-state';
 
 export function App() {
   const db = getDb();
   const log = useCreated(() => createLogState(db));
   const drafts = useCreated(createDraftsState);
+  const held = useCreated(() => createHeldClipsState(db, () => log.settings.value.author));
   useEffect(() => void requestPersistentStorage(), []);
 
   const incidents = log.incidents.value;
@@ -43,6 +47,8 @@ export function App() {
           <p class="hint">Loading…</p>
         ) : (
           <>
+            <ClipButton />
+            <HeldClips state={held} incidents={incidents} />
             {active && <IncidentCard incident={active} />}
             {active && <NoteBox key={active.id} incident={active} drafts={drafts} />}
             <IncidentSwitcher incidents={incidents} activeId={active?.id} onSwitch={(id) => void log.switchTo(id)} label="Notes go to" />

@@ -7,6 +7,7 @@ import { requestPersistentStorage } from '../../src/db/persist';
 import { DataMenu } from '../../src/ui/components/data-menu';
 import { DeclareForm } from '../../src/ui/components/declare-form';
 import { ErrorBanner } from '../../src/ui/components/error-banner';
+import { HeldClips } from '../../src/ui/components/held-clips';
 import { IncidentHeader } from '../../src/ui/components/incident-header';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
 import { NoteBox } from '../../src/ui/components/note-box';
@@ -21,6 +22,7 @@ import { useGlobalKeys } from '../../src/ui/hooks/use-global-keys';
 import { useHashTarget } from '../../src/ui/hooks/use-hash-target';
 import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
+import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
 import { createLogState } from '../../src/ui/state/log-state';
 import { createSearchState } from '../../src/ui/state/search-state';
 import { createTimelineState } from '../../src/ui/state/timeline-state';
@@ -30,6 +32,7 @@ export function App() {
   const log = useCreated(() => createLogState(db));
   const drafts = useCreated(createDraftsState);
   const search = useCreated(() => createSearchState(db));
+  const held = useCreated(() => createHeldClipsState(db, () => log.settings.value.author));
   const hashTarget = useHashTarget();
   // A link (#incident=…) shows that incident; otherwise the side panel follows the active one.
   const shownId = useComputed(() => hashTarget.value?.incidentId ?? log.activeId.value);
@@ -91,7 +94,8 @@ export function App() {
             }}
           />
         )}
-        {incidents && !incidents.length && <DeclareForm onDeclare={log.declare} autoFocus />}
+        <HeldClips state={held} incidents={incidents ?? []} />
+        {incidents && !incidents.length && !held.held.value.length && <DeclareForm onDeclare={log.declare} autoFocus />}
         {shown && (
           <>
             <IncidentHeader incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
@@ -102,6 +106,7 @@ export function App() {
               timeline={timeline}
               timeDisplay={timeDisplay.value}
               focusEntryId={hashTarget.value?.entryId}
+              components={log.componentsById.value}
               onCopyLink={(entry) => void copyLink(entry)}
             />
           </>

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Incident, TimelineEntry } from '../model';
+import type { Component, HeldClip, Incident, Screenshot, TimelineEntry } from '../model';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 /** A named counter or marker that outlives the rows it describes. */
@@ -12,6 +12,9 @@ export type SitrepDb = Dexie & {
   incidents: EntityTable<Incident, 'id'>;
   entries: EntityTable<TimelineEntry, 'id'>;
   meta: EntityTable<MetaRow, 'name'>;
+  screenshots: EntityTable<Screenshot, 'id'>;
+  components: EntityTable<Component, 'id'>;
+  heldClips: EntityTable<HeldClip, 'id'>;
 };
 
 /** Opens (lazily) the incident log. Only the background and extension pages may call this. */

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { EntryEdit, TimelineEntry, compareEntries, toInstant, type EntryKind } from '../model';
+import { EntryEdit, TimelineEntry, compareEntries, toInstant, type Clip, type EntryKind } from '../model';
 import type { SitrepDb } from './database';
 
 export interface NewEntry {
@@ -11,6 +11,8 @@ export interface NewEntry {
   at?: Date | string;
   sourceUrl?: string;
   starred?: boolean;
+  /** Clip details, for entries of kind `clip`. */
+  clip?: Clip;
 }
 
 /** A valid entry recorded now; throws a ZodError naming the field that is wrong. */
@@ -26,6 +28,7 @@ export function buildEntry(input: NewEntry, now = new Date()): TimelineEntry {
     text: input.text,
     ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
     starred: input.starred ?? false,
+    ...(input.clip ? { clip: input.clip } : {}),
     updatedAt: recordedAt,
   });
 }

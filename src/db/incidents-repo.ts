@@ -114,12 +114,12 @@ function describeChanges(before: Incident, after: Incident): string[] {
 }
 
 /**
- * Erases every incident and entry (after an export, or when handing a machine over). The
- * INC counter stays, so a key is still never handed out twice.
+ * Erases every incident, entry, held clip and screenshot (after an export,
+ * or when handing a machine over). The INC counter stays, so a key is still never handed out
+ * twice; the component registry stays too, as it describes the service, not an incident.
  */
 export async function eraseLog(db: SitrepDb): Promise<void> {
-  await db.transaction('rw', db.incidents, db.entries, async () => {
-    await db.incidents.clear();
-    await db.entries.clear();
+  await db.transaction('rw', [db.incidents, db.entries, db.screenshots, db.heldClips], async () => {
+    await Promise.all([db.incidents.clear(), db.entries.clear(), db.screenshots.clear(), db.heldClips.clear()]);
   });
 }

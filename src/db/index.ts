@@ -4,3 +4,5 @@ export * from './incidents-repo';
 export * from './entries-repo';
 export * from './persist';
 export * from './backup-repo';
+export * from './clips-repo';
+export * from './components-repo';

@@ -27,4 +27,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'name',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Blobs are never indexed: a screenshot is read by id from its entry's clip.
+      screenshots: 'id',
+      components: 'id',
+      // takenAt: held clips are offered oldest first.
+      heldClips: 'id, takenAt',
+    },
+  },
 ];

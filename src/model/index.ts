@@ -3,3 +3,7 @@ export * from './severity';
 export * from './incident';
 export * from './timeline-entry';
 export * from './settings';
+export * from './clip';
+export * from './component';
+export * from './screenshot';
+export * from './held-clip';

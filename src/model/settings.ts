@@ -8,10 +8,12 @@ export const Settings = z.strictObject({
   /** Name written as the author of new entries. */
   author: z.string().trim().max(200),
   timeDisplay: TimeDisplay,
+  /** Attach a screenshot of the visible tab to every clip (the second shortcut always does). */
+  screenshotOnClip: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { author: '', timeDisplay: 'local' };
+export const DEFAULT_SETTINGS: Settings = { author: '', timeDisplay: 'local', screenshotOnClip: false };
 
 /** Settings read back from storage: anything unreadable falls back field by field. */
 export function readSettings(stored: unknown): Settings {

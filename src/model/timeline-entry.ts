@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Clip } from './clip';
 import { Instant, WebUrl } from './instant';
 
 /** What kind of thing happened; filters and exports use it. */
@@ -27,6 +28,8 @@ export const TimelineEntry = z.strictObject({
   text: z.string().max(100_000),
   sourceUrl: WebUrl.optional(),
   starred: z.boolean(),
+  /** What a clip captured: tool, frozen range, panel, screenshot (kind `clip`). */
+  clip: Clip.optional(),
   /** Soft deletion: undo clears it, merge propagates it. */
   deletedAt: Instant.optional(),
   /** Last change: merge keeps the newer copy. */

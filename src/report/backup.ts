@@ -1,20 +1,53 @@
 import * as z from 'zod';
-import { Incident, Instant, TimelineEntry, compareText, toInstant } from '../model';
+import { Component, HeldClip, Incident, Instant, Screenshot, TimelineEntry, compareText, toInstant } from '../model';
 
 /**
  * The backup file: everything in the log, as one JSON document a responder can keep, mail to a
  * colleague, or import into another browser.
  *
- * Versioning: `version` is bumped whenever the document's shape changes (e.g. a later Sitrep adds
- * `screenshots` or `components` tables). Reading an older file walks BACKUP_UPGRADES one version
- * at a time on the raw JSON, then validates once against the current schema, so only the
- * current schema has to be kept. A file newer than BACKUP_VERSION is refused: this Sitrep cannot
- * know what the newer fields mean, and dropping them silently would lose data.
+ * Versioning: `version` is bumped whenever the document's shape changes. Reading an older file
+ * walks BACKUP_UPGRADES one version at a time on the raw JSON, then validates once against the
+ * current schema, so only the current schema has to be kept. A file newer than BACKUP_VERSION is
+ * refused: this Sitrep cannot know what the newer fields mean, and dropping them silently would
+ * lose data.
+ *
+ * - Version 1: incidents and entries.
+ * - Version 2: components, held clips and screenshots (pictures as base64 text, see
+ *   backup-images.ts).
  */
 export const BACKUP_FORMAT = 'sitrep-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** The oldest version this Sitrep still upgrades; raise it only when dropping an upgrade step. */
 export const OLDEST_BACKUP_VERSION = 1;
+
+/** The type a picture's bytes are in, as its Blob said (`image/webp`, `image/jpeg`). */
+export const ImageType = z
+  .string()
+  .regex(/^image\/[a-z0-9][a-z0-9.+-]{0,99}$/i, { error: (issue) => `expected an image type like image/webp, got ${describeValue(issue.input)}` });
+
+/** A picture's bytes as padded base64 (describeIssue words the error). */
+export const Base64Image = z.base64();
+
+/** A Screenshot row, its two Blobs written out as base64 with their types. */
+export const BackupScreenshot = z.strictObject({
+  id: Screenshot.shape.id,
+  incidentId: Screenshot.shape.incidentId,
+  imageType: ImageType,
+  image: Base64Image,
+  thumbnailType: ImageType,
+  thumbnail: Base64Image,
+  width: Screenshot.shape.width,
+  height: Screenshot.shape.height,
+  takenAt: Screenshot.shape.takenAt,
+});
+export type BackupScreenshot = z.infer<typeof BackupScreenshot>;
+
+export const BackupHeldScreenshot = BackupScreenshot.omit({ id: true, incidentId: true, takenAt: true });
+export type BackupHeldScreenshot = z.infer<typeof BackupHeldScreenshot>;
+
+/** A HeldClip row, its optional picture encoded like a screenshot's. */
+export const BackupHeldClip = HeldClip.omit({ screenshot: true }).extend({ screenshot: BackupHeldScreenshot.optional() });
+export type BackupHeldClip = z.infer<typeof BackupHeldClip>;
 
 export const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -23,17 +56,23 @@ export const Backup = z.strictObject({
   incidents: z.array(Incident),
   /** Soft-deleted entries included: that is how a deletion reaches a colleague's log. */
   entries: z.array(TimelineEntry),
+  components: z.array(Component),
+  /** Clips still waiting to be placed on an incident: a clip is never lost, not even in a move. */
+  heldClips: z.array(BackupHeldClip),
+  /** Last: the pictures are the bulk of the file, and the records above stay easy to read. */
+  screenshots: z.array(BackupScreenshot),
 });
 export type Backup = z.infer<typeof Backup>;
 
 /** A raw backup document of one version, turned into one of the next version. */
 export type BackupUpgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/**
- * Upgrade steps keyed by the version they read. Version 2 adding screenshots would add
- * `1: (doc) => ({ ...doc, version: 2, screenshots: [] })`.
- */
-export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {};
+/** Upgrade steps keyed by the version they read. */
+export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
+  // Version 1 had no components, held clips or screenshots. Fields the file has anyway are
+  // kept, so validation names them rather than this step dropping them unseen.
+  1: (doc) => ({ components: [], heldClips: [], screenshots: [], ...doc, version: 2 }),
+};
 
 /** What is wrong with a backup file, in words a responder can act on. */
 export class BackupError extends Error {
@@ -47,11 +86,17 @@ export class BackupError extends Error {
   }
 }
 
+/** What goes into a backup; the pictures already encoded (see backup-images.ts: reading a Blob is async). */
+export interface BackupContents {
+  incidents: readonly Incident[];
+  entries: readonly TimelineEntry[];
+  components?: readonly Component[];
+  heldClips?: readonly BackupHeldClip[];
+  screenshots?: readonly BackupScreenshot[];
+}
+
 /** The log as a backup document; throws BackupError if a stored record would not import again. */
-export function buildBackup(
-  log: { incidents: readonly Incident[]; entries: readonly TimelineEntry[] },
-  now: Date = new Date(),
-): Backup {
+export function buildBackup(log: BackupContents, now: Date = new Date()): Backup {
   const doc = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -64,6 +109,11 @@ export function buildBackup(
         compareText(a.at, b.at) ||
         compareText(a.recordedAt, b.recordedAt) ||
         compareText(a.id, b.id),
+    ),
+    components: [...(log.components ?? [])].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
+    heldClips: [...(log.heldClips ?? [])].sort((a, b) => compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
+    screenshots: [...(log.screenshots ?? [])].sort(
+      (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id),
     ),
   };
   // Strict when writing: an export the import would refuse is found now, not on restore day.
@@ -164,29 +214,49 @@ function validateBackup(doc: unknown, lead = 'This backup cannot be imported'): 
   throw new BackupError(`${lead}:\n${listed.join('\n')}`, problems);
 }
 
-/** Ids must be unique and every entry must belong to an incident in the same file. */
+/**
+ * Ids must be unique; every entry and screenshot must belong to an incident in the same file,
+ * and every clip's screenshot must be in it too.
+ */
 function findBrokenReferences(backup: Backup): string[] {
   const problems: string[] = [];
-  const incidentAt = new Map<string, number>();
+  const incidentAt = uniqueIds('incidents', backup.incidents, problems);
   const keyAt = new Map<string, number>();
   backup.incidents.forEach((incident, i) => {
-    const sameId = incidentAt.get(incident.id);
-    if (sameId !== undefined) problems.push(`incidents[${i}].id: the same id as incidents[${sameId}]`);
-    else incidentAt.set(incident.id, i);
     const sameKey = keyAt.get(incident.key);
     if (sameKey !== undefined) problems.push(`incidents[${i}].key: ${incident.key} is also the key of incidents[${sameKey}]`);
     else keyAt.set(incident.key, i);
   });
-  const entryAt = new Map<string, number>();
+  const screenshotAt = uniqueIds('screenshots', backup.screenshots, problems);
+  uniqueIds('entries', backup.entries, problems);
   backup.entries.forEach((entry, i) => {
-    const sameId = entryAt.get(entry.id);
-    if (sameId !== undefined) problems.push(`entries[${i}].id: the same id as entries[${sameId}]`);
-    else entryAt.set(entry.id, i);
     if (!incidentAt.has(entry.incidentId)) {
       problems.push(`entries[${i}].incidentId: names no incident in this backup (${entry.incidentId})`);
     }
+    const screenshotId = entry.clip?.screenshotId;
+    if (screenshotId !== undefined && !screenshotAt.has(screenshotId)) {
+      problems.push(`entries[${i}].clip.screenshotId: names no screenshot in this backup (${screenshotId})`);
+    }
   });
+  backup.screenshots.forEach((screenshot, i) => {
+    if (!incidentAt.has(screenshot.incidentId)) {
+      problems.push(`screenshots[${i}].incidentId: names no incident in this backup (${screenshot.incidentId})`);
+    }
+  });
+  uniqueIds('components', backup.components, problems);
+  uniqueIds('heldClips', backup.heldClips, problems);
   return problems;
+}
+
+/** Where each id first appears in a table; a repeat is a problem. */
+function uniqueIds(table: string, rows: readonly { id: string }[], problems: string[]): Map<string, number> {
+  const at = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const same = at.get(row.id);
+    if (same !== undefined) problems.push(`${table}[${i}].id: the same id as ${table}[${same}]`);
+    else at.set(row.id, i);
+  });
+  return at;
 }
 
 /** `incidents[3].severity` */
@@ -216,6 +286,7 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.format === 'datetime') return `expected a UTC time like 2026-11-28T09:10:00.000Z, got ${got}`;
       if (issue.format === 'uuid') return `expected an id (UUID), got ${got}`;
       if (issue.format === 'url') return `expected an http(s) link, got ${got}`;
+      if (issue.format === 'base64') return `expected the picture as base64 text (A–Z, a–z, 0–9, +, /, padded with =), got ${got}`;
       return `badly formed (${issue.format}): ${got}`;
     case 'too_big':
       return issue.origin === 'string' ? `longer than ${issue.maximum} characters` : `more than ${issue.maximum} items`;

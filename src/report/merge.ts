@@ -1,5 +1,6 @@
-import type { Incident, IncidentKey, TimelineEntry } from '../model';
+import type { Component, HeldClip, Incident, IncidentKey, Screenshot, TimelineEntry } from '../model';
 import type { Backup } from './backup';
+import { decodeHeldClip, decodeScreenshot } from './backup-images';
 
 /**
  * Merging a backup into the log, as a pure plan. Records are matched by id (a UUID, global), so
@@ -12,12 +13,24 @@ import type { Backup } from './backup';
  *   them imports first.
  * - An incident keeps the key it has here: people already call it INC-7 in chat. A new incident
  *   whose key is taken here by a different incident gets a fresh key from `allocateKey`.
+ * - Components merge like entries (the later `updatedAt` wins).
+ * - Screenshots and held clips never change once written, so one already here is skipped. A held
+ *   clip that was placed here became the entry with its id, so it is skipped too: a backup made
+ *   before placing it does not bring it back.
  */
 
-/** The log as it is now: every incident (their keys matter) and at least the entries the backup names. */
+/**
+ * The log as it is now: every incident (their keys matter) and at least the entries and
+ * components the backup names. Pictures are not read to compare, only their ids.
+ */
 export interface LocalRecords {
   incidents: readonly Incident[];
   entries: readonly TimelineEntry[];
+  components?: readonly Component[];
+  /** Which of the backup's screenshots are stored here already. */
+  screenshotIds?: Iterable<string>;
+  /** Which of the backup's held clips are held here already, or were placed here (an entry has the id). */
+  heldClipIds?: Iterable<string>;
 }
 
 /** Hands out an unused key; the merge skips any it returns that are already taken. */
@@ -36,6 +49,10 @@ export interface ImportSummary {
   incidentsUpdated: number;
   entriesAdded: number;
   entriesUpdated: number;
+  componentsAdded: number;
+  componentsUpdated: number;
+  screenshotsAdded: number;
+  heldClipsAdded: number;
   /** Records in the backup that changed nothing here: identical, or the local copy is newer. */
   unchanged: number;
   rekeyed: Rekeyed[];
@@ -46,6 +63,11 @@ export interface MergePlan {
   incidents: Incident[];
   /** Entries to put (new and updated). */
   entries: TimelineEntry[];
+  /** Components to put (new and updated). */
+  components: Component[];
+  /** New screenshots and held clips, their pictures decoded back to Blobs. */
+  screenshots: Screenshot[];
+  heldClips: HeldClip[];
   summary: ImportSummary;
 }
 
@@ -58,6 +80,10 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     incidentsUpdated: 0,
     entriesAdded: 0,
     entriesUpdated: 0,
+    componentsAdded: 0,
+    componentsUpdated: 0,
+    screenshotsAdded: 0,
+    heldClipsAdded: 0,
     unchanged: 0,
     rekeyed: [],
   };
@@ -98,7 +124,40 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
       summary.entriesUpdated++;
     } else summary.unchanged++;
   }
-  return { incidents, entries, summary };
+
+  const localComponents = new Map((local.components ?? []).map((c) => [c.id, c]));
+  const components: Component[] = [];
+  for (const incoming of backup.components) {
+    const current = localComponents.get(incoming.id);
+    if (!current) {
+      components.push(incoming);
+      summary.componentsAdded++;
+    } else if (pickNewer(current, incoming) === 'incoming') {
+      components.push(incoming);
+      summary.componentsUpdated++;
+    } else summary.unchanged++;
+  }
+
+  const screenshotsHere = new Set(local.screenshotIds ?? []);
+  const screenshots: Screenshot[] = [];
+  backup.screenshots.forEach((incoming, i) => {
+    if (screenshotsHere.has(incoming.id)) summary.unchanged++;
+    else {
+      screenshots.push(decodeScreenshot(incoming, `screenshots[${i}]`));
+      summary.screenshotsAdded++;
+    }
+  });
+
+  const heldHere = new Set(local.heldClipIds ?? []);
+  const heldClips: HeldClip[] = [];
+  backup.heldClips.forEach((incoming, i) => {
+    if (heldHere.has(incoming.id)) summary.unchanged++;
+    else {
+      heldClips.push(decodeHeldClip(incoming, `heldClips[${i}]`));
+      summary.heldClipsAdded++;
+    }
+  });
+  return { incidents, entries, components, screenshots, heldClips, summary };
 }
 
 function freshKey(allocateKey: KeyAllocator, taken: Set<string>): IncidentKey {
@@ -121,18 +180,31 @@ function pickNewer(current: Versioned, incoming: Versioned): 'current' | 'incomi
   return canonicalJson(incoming) > canonicalJson(current) ? 'incoming' : 'current';
 }
 
-/** Flat records; an absent optional field and `undefined` are the same thing. */
+/**
+ * Field by field; nested values (a clip, a list of patterns) compare by content. An absent
+ * optional field and `undefined` are the same thing.
+ */
 function sameRecord(a: object, b: object): boolean {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of keys) if (ra[key] !== rb[key]) return false;
+  for (const key of keys) {
+    const x = ra[key];
+    const y = rb[key];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (canonicalJson(x) !== canonicalJson(y)) return false;
+  }
   return true;
 }
 
-function canonicalJson(record: object): string {
-  const entries = Object.entries(record).filter(([, v]) => v !== undefined);
-  return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** JSON with object keys sorted at every depth, so key order never decides a merge. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** One or two sentences for the import result, naming every re-keyed incident. */
@@ -140,10 +212,14 @@ export function describeImportSummary(summary: ImportSummary): string {
   const added = joinCounts([
     [summary.incidentsAdded, 'incident'],
     [summary.entriesAdded, 'timeline entry'],
+    [summary.screenshotsAdded, 'screenshot'],
+    [summary.componentsAdded, 'component'],
+    [summary.heldClipsAdded, 'held clip'],
   ]);
   const updated = joinCounts([
     [summary.incidentsUpdated, 'incident'],
     [summary.entriesUpdated, 'timeline entry'],
+    [summary.componentsUpdated, 'component'],
   ]);
   const parts: string[] = [];
   if (added) parts.push(`added ${added}`);
@@ -160,11 +236,12 @@ export function describeImportSummary(summary: ImportSummary): string {
   return text;
 }
 
+/** `1 incident, 4 timeline entries and 2 screenshots` */
 function joinCounts(counts: [number, string][]): string {
-  return counts
+  const parts = counts
     .filter(([n]) => n > 0)
-    .map(([n, noun]) => count(n, noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`))
-    .join(' and ');
+    .map(([n, noun]) => count(n, noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`));
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
 function count(n: number, one: string, many: string): string {

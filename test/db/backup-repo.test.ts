@@ -1,15 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  addClip,
   addEntry,
   createSitrepDb,
   declareIncident,
   deleteEntry,
   editEntry,
+  eraseLog,
+  holdClip,
   listEntries,
+  listHeldClips,
+  placeHeldClip,
+  saveComponent,
   type SitrepDb,
 } from '../../src/db';
+import type { ClipDraft } from '../../src/model';
 import { exportBackup, importBackup, importBackupText } from '../../src/db/backup-repo';
-import { BackupError, parseBackup, serializeBackup, type Backup } from '../../src/report/backup';
+import { BACKUP_VERSION, BackupError, parseBackup, serializeBackup, type Backup } from '../../src/report/backup';
+import { blobContents, pictureBytes } from '../report/records';
+import { v1 } from './written-by/v1';
 
 const opened: SitrepDb[] = [];
 
@@ -28,13 +37,30 @@ afterEach(async () => {
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 
-/** Everything stored, in a stable order: what "the log is unchanged" compares. */
+/** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
+const noClipData = { componentsAdded: 0, componentsUpdated: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
+
+/** Everything stored, in a stable order, pictures as their bytes: what "the log is unchanged" compares. */
 async function snapshot(db: SitrepDb) {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  const screenshots = await Promise.all(
+    (await db.screenshots.toArray()).sort(byId).map(async (s) => ({ ...s, image: await blobContents(s.image), thumbnail: await blobContents(s.thumbnail) })),
+  );
+  const heldClips = await Promise.all(
+    (await db.heldClips.toArray()).sort(byId).map(async ({ screenshot, ...rest }) => ({
+      ...rest,
+      ...(screenshot && {
+        screenshot: { ...screenshot, image: await blobContents(screenshot.image), thumbnail: await blobContents(screenshot.thumbnail) },
+      }),
+    })),
+  );
   return {
     incidents: (await db.incidents.toArray()).sort(byId),
     entries: (await db.entries.toArray()).sort(byId),
     meta: await db.meta.toArray(),
+    components: (await db.components.toArray()).sort(byId),
+    screenshots,
+    heldClips,
   };
 }
 
@@ -61,13 +87,13 @@ describe('exportBackup / importBackup', () => {
 
     const restored = freshDb();
     const first = await importBackupText(restored, file);
-    expect(first).toEqual({ incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 4, entriesUpdated: 0, unchanged: 0, rekeyed: [] });
+    expect(first).toEqual({ incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 4, entriesUpdated: 0, ...noClipData, unchanged: 0, rekeyed: [] });
     const afterFirst = await snapshot(restored);
     expect(afterFirst.incidents).toEqual((await snapshot(source)).incidents);
     expect(afterFirst.entries).toEqual((await snapshot(source)).entries);
 
     const second = await importBackupText(restored, file);
-    expect(second).toEqual({ incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 0, entriesUpdated: 0, unchanged: 5, rekeyed: [] });
+    expect(second).toEqual({ incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 0, entriesUpdated: 0, ...noClipData, unchanged: 5, rekeyed: [] });
     expect(await snapshot(restored)).toEqual(afterFirst);
   });
 
@@ -93,9 +119,9 @@ describe('exportBackup / importBackup', () => {
     await deleteEntry(mine, alert.id, t('09:55'));
 
     const fromTheirs = await importBackupText(mine, await transfer(theirs, t('10:00')));
-    expect(fromTheirs).toEqual({ incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 1, entriesUpdated: 1, unchanged: 4, rekeyed: [] });
+    expect(fromTheirs).toEqual({ incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 1, entriesUpdated: 1, ...noClipData, unchanged: 4, rekeyed: [] });
     const fromMine = await importBackupText(theirs, await transfer(mine, t('10:01')));
-    expect(fromMine).toEqual({ incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 1, entriesUpdated: 1, unchanged: 5, rekeyed: [] });
+    expect(fromMine).toEqual({ incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 1, entriesUpdated: 1, ...noClipData, unchanged: 5, rekeyed: [] });
 
     expect(await snapshot(mine)).toEqual(await snapshot(theirs));
     const timeline = await listEntries(mine, incident.id);
@@ -156,7 +182,7 @@ describe('a bad file changes nothing', () => {
     ['the wrong format tag', (valid) => valid.replace('"sitrep-backup"', '"sitrep-export"'), /its format is "sitrep-export"/],
     ['a missing field', (valid) => edit(valid, (d) => delete d.entries[1].kind), /entries\[1\]\.kind: expected one of note/],
     ['a wrong type', (valid) => edit(valid, (d) => (d.incidents[0].severity = 2)), /incidents\[0\]\.severity: expected one of SEV1, SEV2, SEV3, SEV4, SEV5, got the number 2/],
-    ['a newer version', (valid) => edit(valid, (d) => (d.version = 2)), /made by a newer Sitrep: update the extension/],
+    ['a newer version', (valid) => edit(valid, (d) => (d.version = BACKUP_VERSION + 1)), /made by a newer Sitrep: update the extension/],
     ['an older version', (valid) => edit(valid, (d) => (d.version = 0)), /older than this Sitrep can import/],
     ['a garbage version', (valid) => edit(valid, (d) => (d.version = 'latest')), /broken version number \("latest"\)/],
     ['an entry of a missing incident', (valid) => edit(valid, (d) => (d.entries[0].incidentId = crypto.randomUUID())), /names no incident in this backup/],
@@ -191,6 +217,158 @@ describe('a bad file changes nothing', () => {
     // the incident and the first entry were already written in the same transaction.
     const { id: _dropped, ...keyless } = valid.entries[1]!;
     const corrupt = { ...valid, entries: [valid.entries[0]!, keyless, ...valid.entries.slice(2)] } as Backup;
+
+    const db = freshDb();
+    await seed(db);
+    const before = await snapshot(db);
+    await expect(importBackup(db, corrupt)).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+/** A picture as the clipper hands it over: a WebP image and a JPEG thumbnail. */
+function picture(seed: number) {
+  return {
+    image: new Blob([pictureBytes(5000, seed)], { type: 'image/webp' }),
+    thumbnail: new Blob([pictureBytes(400, seed + 1)], { type: 'image/jpeg' }),
+    width: 1280,
+    height: 720,
+  };
+}
+
+function draft(text: string, componentIds: string[] = []): ClipDraft {
+  return {
+    text,
+    sourceUrl: 'https://grafana.example.com/d/abc/checkout?from=1795856400000&to=1795860000000',
+    clip: {
+      tool: 'grafana',
+      pageUrl: 'https://grafana.example.com/d/abc/checkout?from=now-1h&to=now',
+      pageTitle: 'Checkout - Grafana',
+      frozenUrl: 'https://grafana.example.com/d/abc/checkout?from=1795856400000&to=1795860000000',
+      range: { from: '2026-11-28T09:00:00.000Z', to: '2026-11-28T10:00:00.000Z', relative: true },
+      componentIds,
+    },
+  };
+}
+
+/** The seeded log plus what version 2 added: a component, a clip with a screenshot, held clips. */
+async function seedWithClips(db: SitrepDb) {
+  const base = await seed(db);
+  const component = await saveComponent(db, { name: 'Checkout API', owner: 'Payments', dashboardPatterns: ['https://grafana.example.com/d/abc'] }, t('08:00'));
+  const clip = await addClip(db, { incidentId: base.incident.id, author: 'Ana', draft: draft('p99 2.4 s', [component.id]), screenshot: picture(1) }, t('09:10'));
+  const held = await holdClip(db, { author: 'Bo', draft: draft('Queue depth climbing'), screenshot: picture(3) }, t('09:20'));
+  const heldPlain = await holdClip(db, { author: 'Bo', draft: draft('No picture') }, t('09:21'));
+  return { ...base, component, clip, held, heldPlain };
+}
+
+describe('backup version 2: components, screenshots and held clips', () => {
+  it('imports a version 1 file into today’s database, and again without duplicates', async () => {
+    const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: v1.incidents, entries: v1.entries });
+    const db = freshDb();
+    expect(await importBackupText(db, file)).toEqual({ incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 2, entriesUpdated: 0, ...noClipData, unchanged: 0, rekeyed: [] });
+    const after = await snapshot(db);
+    expect(after.incidents).toEqual(v1.incidents);
+    expect(after.entries).toEqual([...v1.entries].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(after).toMatchObject({ components: [], screenshots: [], heldClips: [] });
+    expect(await importBackupText(db, file)).toMatchObject({ incidentsAdded: 0, entriesAdded: 0, unchanged: 3 });
+    expect(await snapshot(db)).toEqual(after);
+  });
+
+  it('moves the whole log to another browser, pictures byte for byte, and a second import adds nothing', async () => {
+    const source = freshDb();
+    const { clip } = await seedWithClips(source);
+    const file = await transfer(source);
+    const doc = JSON.parse(file);
+    expect(doc.version).toBe(2);
+    expect(doc.screenshots).toHaveLength(1);
+    expect(doc.screenshots[0].id).toBe(clip.clip!.screenshotId);
+
+    const restored = freshDb();
+    expect(await importBackupText(restored, file)).toEqual({
+      incidentsAdded: 1,
+      incidentsUpdated: 0,
+      entriesAdded: 5,
+      entriesUpdated: 0,
+      componentsAdded: 1,
+      componentsUpdated: 0,
+      screenshotsAdded: 1,
+      heldClipsAdded: 2,
+      unchanged: 0,
+      rekeyed: [],
+    });
+    const expected = await snapshot(source);
+    const got = await snapshot(restored);
+    expect(got).toEqual(expected);
+    expect(got.screenshots[0]!.image).toEqual({ type: 'image/webp', bytes: [...pictureBytes(5000, 1)] });
+    expect(got.heldClips.find((h) => h.screenshot)?.screenshot?.thumbnail).toEqual({ type: 'image/jpeg', bytes: [...pictureBytes(400, 4)] });
+
+    expect(await importBackupText(restored, file)).toMatchObject({ entriesAdded: 0, componentsAdded: 0, screenshotsAdded: 0, heldClipsAdded: 0, unchanged: 10 });
+    expect(await snapshot(restored)).toEqual(got);
+    expect(await transfer(restored)).toBe(file);
+  });
+
+  it('keeps the newer copy of a component, whichever side edited it', async () => {
+    const mine = freshDb();
+    const { component } = await seedWithClips(mine);
+    const theirs = freshDb();
+    await importBackupText(theirs, await transfer(mine));
+    await saveComponent(theirs, { ...component, owner: 'Checkout squad' }, t('10:00'));
+
+    expect(await importBackupText(mine, await transfer(theirs))).toMatchObject({ componentsUpdated: 1 });
+    expect((await mine.components.get(component.id))?.owner).toBe('Checkout squad');
+    expect(await importBackupText(theirs, await transfer(mine))).toMatchObject({ componentsUpdated: 0 });
+  });
+
+  it('does not bring back a held clip that was placed after the backup was made', async () => {
+    const db = freshDb();
+    const { incident, held } = await seedWithClips(db);
+    const before = await transfer(db);
+    const entry = await placeHeldClip(db, held.id, incident.id);
+    expect(entry.id).toBe(held.id);
+
+    const summary = await importBackupText(db, before);
+    expect(summary).toMatchObject({ entriesAdded: 0, heldClipsAdded: 0 });
+    expect((await listHeldClips(db)).map((h) => h.draft.text)).toEqual(['No picture']);
+    expect((await listEntries(db, incident.id)).filter((e) => e.text === 'Queue depth climbing')).toHaveLength(1);
+  });
+
+  it('exports after the log is erased: incidents take their entries, screenshots and held clips along', async () => {
+    const db = freshDb();
+    await seedWithClips(db);
+    await eraseLog(db);
+    const backup = parseBackup(await transfer(db));
+    expect(backup).toMatchObject({ incidents: [], entries: [], screenshots: [], heldClips: [] });
+    expect(backup.components).toHaveLength(1);
+  });
+
+  const brokenPictures: [string, (doc: any) => void, RegExp][] = [
+    ['a screenshot that is not base64', (d) => (d.screenshots[0].image = `${d.screenshots[0].image.slice(0, 40)}*`), /screenshots\[0\]\.image: expected the picture as base64 text/],
+    ['a held clip thumbnail with a stray character', (d) => (d.heldClips.find((h: any) => h.screenshot).screenshot.thumbnail += '%'), /heldClips\[\d\]\.screenshot\.thumbnail: expected the picture as base64 text/],
+    ['a screenshot that claims to be a web page', (d) => (d.screenshots[0].imageType = 'text/html'), /screenshots\[0\]\.imageType: expected an image type like image\/webp, got "text\/html"/],
+  ];
+
+  it.each(brokenPictures)('%s: a clear message, and nothing changes', async (_name, edit, message) => {
+    const other = freshDb();
+    await seedWithClips(other);
+    const doc = JSON.parse(await transfer(other));
+    edit(doc);
+
+    const db = freshDb();
+    await seedWithClips(db);
+    const before = await snapshot(db);
+    const attempt = importBackupText(db, JSON.stringify(doc));
+    await expect(attempt).rejects.toBeInstanceOf(BackupError);
+    await expect(attempt).rejects.toThrow(message);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('rolls back components, screenshots and held clips when a write fails part-way through', async () => {
+    const other = freshDb();
+    await seedWithClips(other);
+    const valid = await exportBackup(other, t('12:00'));
+    // The last table written is the held clips; a keyless one fails after everything else was put.
+    const { id: _dropped, ...keyless } = valid.heldClips[1]!;
+    const corrupt = { ...valid, heldClips: [valid.heldClips[0]!, keyless] } as Backup;
 
     const db = freshDb();
     await seed(db);

@@ -69,3 +69,34 @@ test('export, wipe, import, import again: identical log, no duplicates', async (
   expect(ids(secondExport.entries)).toEqual(ids(exported.entries));
   expect(secondExport.entries).toEqual(expect.arrayContaining(exported.entries));
 });
+
+test('keyboard only: declare, note, then star, delete and undo from the timeline', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  const keys = popup.page.keyboard;
+  // A fresh popup focuses the declare form's title: type it, Tab to severity, Tab to the button.
+  await popup.page.locator('#declare-title').waitFor();
+  expect(await popup.page.evaluate(() => document.activeElement?.id)).toBe('declare-title');
+  await keys.type('Login loop');
+  await keys.press('Enter');
+  await popup.page.getByTestId('incident-title').getByText('Login loop').waitFor();
+  await popup.noteInput.focus();
+  await keys.type('Cleared the session cache');
+  await keys.press('Enter');
+  await popup.page.getByText(/^Saved at/).waitFor();
+
+  const panel = await SidePanelPage.open(context, extensionId);
+  await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV3: Login loop', 'Cleared the session cache']);
+  await panel.focusFirstEntry();
+  await panel.page.keyboard.press('ArrowDown');
+  await panel.page.keyboard.press('s');
+
+  await expect.poll(() => panel.entry('Cleared the session cache').getByRole('button', { name: /Unstar/ }).count()).toBe(1);
+  await panel.page.keyboard.press('Delete');
+  await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV3: Login loop']);
+  await panel.page.locator('body').press('Control+z');
+  await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV3: Login loop', 'Cleared the session cache']);
+  await panel.page.keyboard.press('/');
+  expect(await panel.page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  await panel.page.keyboard.type('session');
+  await panel.page.getByRole('status').filter({ hasText: '1 matches in all incidents' }).waitFor();
+});

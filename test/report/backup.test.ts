@@ -9,7 +9,9 @@ import {
   upgradeBackupDocument,
   type BackupUpgrade,
 } from '../../src/report/backup';
-import { makeEntry, makeIncident, uuid } from './records';
+import { decodeHeldClip, decodeImage, decodeScreenshot, encodeHeldClip, encodeScreenshot } from '../../src/report/backup-images';
+import { v1 } from '../db/written-by/v1';
+import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, makeScreenshot, uuid } from './records';
 
 const now = new Date('2026-11-28T12:00:00.000Z');
 const incidentA = makeIncident({ id: uuid(1), key: 'INC-1', createdAt: '2026-11-28T09:00:00.000Z' });
@@ -116,7 +118,7 @@ describe('parseBackup explains what is wrong', () => {
     [
       'an older, unsupported version',
       variant((d) => (d.version = 0)),
-      'This backup is version 0, older than this Sitrep can import (it reads versions 1 to 1).',
+      `This backup is version 0, older than this Sitrep can import (it reads versions 1 to ${BACKUP_VERSION}).`,
     ],
     [
       'a missing table',
@@ -242,5 +244,149 @@ describe('upgradeBackupDocument', () => {
     expect(() => upgradeBackupDocument({ version: 1 }, { 1: (doc) => ({ ...doc }) }, 2)).toThrow(
       'Backup upgrade from version 1 did not produce version 2',
     );
+  });
+});
+
+describe('version 2: components, held clips and screenshots', () => {
+  const screenshot = makeScreenshot({ id: uuid(600), incidentId: uuid(1) });
+  const clipEntry = makeEntry({
+    id: uuid(13),
+    incidentId: uuid(1),
+    kind: 'clip',
+    text: 'p99 2.4 s',
+    clip: { tool: 'grafana', pageUrl: 'https://grafana.example.com/d/abc', pageTitle: 'Checkout', screenshotId: uuid(600), componentIds: [uuid(500)] },
+  });
+  const component = makeComponent({ id: uuid(500), group: 'API' });
+  const held = makeHeldClip({
+    screenshot: { image: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), thumbnail: new Blob([new Uint8Array([4])], { type: 'image/png' }), width: 2, height: 1 },
+  });
+
+  async function fullBackupText(): Promise<string> {
+    return serializeBackup(
+      buildBackup(
+        {
+          incidents: [incidentA, incidentB],
+          entries: [...entries, clipEntry],
+          components: [component],
+          heldClips: [await encodeHeldClip(held)],
+          screenshots: [await encodeScreenshot(screenshot)],
+        },
+        now,
+      ),
+    );
+  }
+
+  it('reads a version 1 file: its log is all there, with no components, held clips or screenshots', () => {
+    const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: v1.incidents, entries: v1.entries });
+    const backup = parseBackup(file);
+    expect(backup.version).toBe(2);
+    expect(backup.incidents).toEqual(v1.incidents);
+    expect(backup.entries).toEqual(v1.entries);
+    expect(backup).toMatchObject({ components: [], heldClips: [], screenshots: [] });
+  });
+
+  it('still checks a version 1 file field by field after upgrading it', () => {
+    const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: [{ ...v1.incidents[0], severity: 'P1' }], entries: [] });
+    expect(messageOf(file)).toBe('This backup cannot be imported:\n- incidents[0].severity: expected one of SEV1, SEV2, SEV3, SEV4, SEV5, got "P1"');
+  });
+
+  it('writes the pictures as base64 with their types, and reads back the same bytes', async () => {
+    const text = await fullBackupText();
+    const doc = JSON.parse(text);
+    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'incidents', 'entries', 'components', 'heldClips', 'screenshots']);
+    expect(Object.keys(doc.screenshots[0])).toEqual(['id', 'incidentId', 'imageType', 'image', 'thumbnailType', 'thumbnail', 'width', 'height', 'takenAt']);
+    expect(doc.screenshots[0]).toMatchObject({ imageType: 'image/webp', thumbnailType: 'image/jpeg' });
+    expect(doc.heldClips[0].screenshot).toEqual({ imageType: 'image/png', image: 'AQID', thumbnailType: 'image/png', thumbnail: 'BA==', width: 2, height: 1 });
+
+    const backup = parseBackup(text);
+    expect(backup.components).toEqual([component]);
+    expect(backup.entries.find((e) => e.id === uuid(13))).toEqual(clipEntry);
+    const back = decodeScreenshot(backup.screenshots[0]!);
+    expect(await blobContents(back.image)).toEqual(await blobContents(screenshot.image));
+    expect(await blobContents(back.thumbnail)).toEqual(await blobContents(screenshot.thumbnail));
+    expect({ ...back, image: null, thumbnail: null }).toEqual({ ...screenshot, image: null, thumbnail: null });
+    const heldBack = decodeHeldClip(backup.heldClips[0]!);
+    expect(await blobContents(heldBack.screenshot!.image)).toEqual({ type: 'image/png', bytes: [1, 2, 3] });
+    expect({ ...heldBack, screenshot: undefined }).toEqual({ ...held, screenshot: undefined });
+  });
+
+  it('writes a held clip without a picture as it is', async () => {
+    const plain = makeHeldClip();
+    expect(await encodeHeldClip(plain)).toEqual(plain);
+    expect(decodeHeldClip(await encodeHeldClip(plain))).toEqual(plain);
+  });
+
+  const v2Cases: [string, (doc: any) => void, string][] = [
+    [
+      'an image that is not base64',
+      (d) => (d.screenshots[0].image = 'not base64!'),
+      '- screenshots[0].image: expected the picture as base64 text (A–Z, a–z, 0–9, +, /, padded with =), got "not base64!"',
+    ],
+    [
+      'a held clip thumbnail cut short',
+      (d) => (d.heldClips[0].screenshot.thumbnail = 'BA='),
+      '- heldClips[0].screenshot.thumbnail: expected the picture as base64 text (A–Z, a–z, 0–9, +, /, padded with =), got "BA="',
+    ],
+    [
+      'a picture that is not an image',
+      (d) => (d.screenshots[0].imageType = 'text/html'),
+      '- screenshots[0].imageType: expected an image type like image/webp, got "text/html"',
+    ],
+    [
+      'a picture with no type',
+      (d) => (d.screenshots[0].thumbnailType = ''),
+      '- screenshots[0].thumbnailType: expected an image type like image/webp, got ""',
+    ],
+    [
+      'a screenshot of an incident not in the file',
+      (d) => (d.screenshots[0].incidentId = uuid(9)),
+      `- screenshots[0].incidentId: names no incident in this backup (${uuid(9)})`,
+    ],
+    [
+      'a clip whose screenshot is not in the file',
+      (d) => (d.screenshots = []),
+      `- entries[1].clip.screenshotId: names no screenshot in this backup (${uuid(600)})`,
+    ],
+    [
+      'the same component twice',
+      (d) => d.components.push(d.components[0]),
+      '- components[1].id: the same id as components[0]',
+    ],
+    [
+      'a component without a name',
+      (d) => (d.components[0].name = '  '),
+      '- components[0].name: A component needs a name',
+    ],
+    [
+      'a field a held clip does not have',
+      (d) => (d.heldClips[0].incidentId = uuid(1)),
+      '- heldClips[0]: unknown field "incidentId"',
+    ],
+    [
+      'a field a held clip screenshot does not have',
+      (d) => (d.heldClips[0].screenshot.takenAt = '2026-11-28T09:00:00.000Z'),
+      '- heldClips[0].screenshot: unknown field "takenAt"',
+    ],
+    [
+      'a table missing from a version 2 file',
+      (d) => delete d.heldClips,
+      '- heldClips: missing',
+    ],
+  ];
+
+  it.each(v2Cases)('explains %s', async (_name, edit, problem) => {
+    const doc = JSON.parse(await fullBackupText());
+    edit(doc);
+    expect(messageOf(JSON.stringify(doc))).toBe(`This backup cannot be imported:\n${problem}`);
+  });
+
+  it('decodes only image types and real base64, naming the field', () => {
+    expect(() => decodeImage({ type: 'image/png', data: 'AQI' }, 'screenshots[4].image')).toThrow(
+      /^screenshots\[4\]\.image: the picture is not readable base64 \(Not base64 data/,
+    );
+    expect(() => decodeImage({ type: 'application/pdf', data: 'AQID' }, 'heldClips[0].screenshot.image')).toThrow(
+      'heldClips[0].screenshot.image: expected an image type like image/webp, got "application/pdf"',
+    );
+    expect(() => decodeImage({ type: 'image/png', data: 'AQI' }, 'x')).toThrow(BackupError);
   });
 });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident, IncidentKey, TimelineEntry } from '../../src/model';
-import { buildBackup, type Backup } from '../../src/report/backup';
+import { TimelineEntry, type Incident, type IncidentKey } from '../../src/model';
+import { buildBackup, type Backup, type BackupContents } from '../../src/report/backup';
+import { encodeHeldClip, encodeScreenshot } from '../../src/report/backup-images';
 import { describeImportSummary, planBackupMerge, type LocalRecords } from '../../src/report/merge';
-import { makeEntry, makeIncident, uuid } from './records';
+import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, makeScreenshot, uuid } from './records';
 
 const exportedAt = new Date('2026-11-28T12:00:00.000Z');
+
+/** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
+const noClipData = { componentsAdded: 0, componentsUpdated: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
 
 function backupOf(incidents: Incident[], entries: TimelineEntry[]): Backup {
   return buildBackup({ incidents, entries }, exportedAt);
@@ -56,6 +60,7 @@ describe('planBackupMerge', () => {
       incidentsUpdated: 0,
       entriesAdded: 3,
       entriesUpdated: 0,
+      ...noClipData,
       unchanged: 0,
       rekeyed: [],
     });
@@ -65,6 +70,7 @@ describe('planBackupMerge', () => {
       incidentsUpdated: 0,
       entriesAdded: 0,
       entriesUpdated: 0,
+      ...noClipData,
       unchanged: 4,
       rekeyed: [],
     });
@@ -88,6 +94,7 @@ describe('planBackupMerge', () => {
       incidentsUpdated: 1,
       entriesAdded: 1,
       entriesUpdated: 2,
+      ...noClipData,
       unchanged: 1,
       rekeyed: [],
     });
@@ -165,18 +172,90 @@ describe('planBackupMerge', () => {
   });
 });
 
+describe('planBackupMerge: components, screenshots and held clips', () => {
+  const incident = makeIncident({ id: uuid(1), key: 'INC-1' });
+  const payments = makeComponent({ id: uuid(500), name: 'Payments', updatedAt: '2026-11-20T10:00:00.000Z' });
+  const search = makeComponent({ id: uuid(501), name: 'Search', dashboardPatterns: ['*/d/search-*'] });
+  const shot = makeScreenshot({ id: uuid(600), incidentId: uuid(1) });
+  const held = makeHeldClip({ id: uuid(700) });
+
+  async function backupWith(contents: Partial<BackupContents> & { screenshotRows?: typeof shot[]; heldRows?: typeof held[] }) {
+    return buildBackup(
+      {
+        incidents: [incident],
+        entries: [],
+        components: contents.components ?? [],
+        screenshots: await Promise.all((contents.screenshotRows ?? []).map(encodeScreenshot)),
+        heldClips: await Promise.all((contents.heldRows ?? []).map(encodeHeldClip)),
+      },
+      exportedAt,
+    );
+  }
+
+  it('adds what is new, pictures decoded back to the same bytes', async () => {
+    const backup = await backupWith({ components: [payments, search], screenshotRows: [shot], heldRows: [held] });
+    const plan = planBackupMerge({ incidents: [incident], entries: [] }, backup, counter(100).allocate);
+    expect(plan.summary).toMatchObject({ componentsAdded: 2, componentsUpdated: 0, screenshotsAdded: 1, heldClipsAdded: 1, unchanged: 1 });
+    expect(plan.components).toEqual([payments, search]);
+    expect(plan.heldClips).toEqual([held]);
+    expect(plan.screenshots).toHaveLength(1);
+    expect(plan.screenshots[0]!.image).toBeInstanceOf(Blob);
+    expect(await blobContents(plan.screenshots[0]!.image)).toEqual(await blobContents(shot.image));
+    expect(await blobContents(plan.screenshots[0]!.thumbnail)).toEqual(await blobContents(shot.thumbnail));
+  });
+
+  it('keeps the newer copy of a component, either way round', async () => {
+    const renamed = { ...payments, name: 'Payments API', owner: 'Team Cash', updatedAt: '2026-11-28T10:00:00.000Z' };
+    const newer = planBackupMerge({ incidents: [incident], entries: [], components: [payments] }, await backupWith({ components: [renamed] }), counter(100).allocate);
+    expect(newer.components).toEqual([renamed]);
+    expect(newer.summary).toMatchObject({ componentsUpdated: 1 });
+    const older = planBackupMerge({ incidents: [incident], entries: [], components: [renamed] }, await backupWith({ components: [payments] }), counter(100).allocate);
+    expect(older.components).toEqual([]);
+    expect(older.summary).toMatchObject({ componentsUpdated: 0, unchanged: 2 });
+  });
+
+  it('sees a component with equal patterns as unchanged, not as an edit', async () => {
+    const sameCopy = structuredClone(search);
+    const plan = planBackupMerge({ incidents: [incident], entries: [], components: [sameCopy] }, await backupWith({ components: [search] }), counter(100).allocate);
+    expect(plan.summary).toMatchObject({ componentsUpdated: 0, unchanged: 2 });
+  });
+
+  it('sees a clip entry whose details were stored in another key order as unchanged', () => {
+    const clip = { tool: 'grafana' as const, pageUrl: 'https://grafana.example.com/d/abc', pageTitle: 'Checkout', componentIds: [uuid(500)] };
+    const entry = TimelineEntry.parse(makeEntry({ id: uuid(40), kind: 'clip', clip }));
+    // The same fields, the clip's keys reversed: its JSON sorts before the backup's copy.
+    const here = { ...entry, clip: Object.fromEntries(Object.entries(clip).reverse()) as typeof clip };
+    const plan = planBackupMerge({ incidents: [incident], entries: [here] }, backupOf([incident], [entry]), counter(100).allocate);
+    expect(plan.summary).toMatchObject({ entriesUpdated: 0, unchanged: 2 });
+  });
+
+  it('skips screenshots and held clips already here, and held clips already placed', async () => {
+    const backup = await backupWith({ screenshotRows: [shot], heldRows: [held, makeHeldClip({ id: uuid(701) })] });
+    const plan = planBackupMerge(
+      { incidents: [incident], entries: [], screenshotIds: [uuid(600)], heldClipIds: new Set([uuid(700)]) },
+      backup,
+      counter(100).allocate,
+    );
+    expect(plan.screenshots).toEqual([]);
+    expect(plan.heldClips.map((h) => h.id)).toEqual([uuid(701)]);
+    expect(plan.summary).toMatchObject({ screenshotsAdded: 0, heldClipsAdded: 1, unchanged: 3 });
+  });
+});
+
 describe('describeImportSummary', () => {
+  const zero = { incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 0, entriesUpdated: 0, ...noClipData, unchanged: 0, rekeyed: [] };
+
   it.each([
     [
-      { incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 14, entriesUpdated: 0, unchanged: 0, rekeyed: [] },
+      { incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 14, entriesUpdated: 0, ...noClipData, unchanged: 0, rekeyed: [] },
       'Imported: added 1 incident and 14 timeline entries.',
     ],
     [
-      { incidentsAdded: 0, incidentsUpdated: 1, entriesAdded: 2, entriesUpdated: 1, unchanged: 30, rekeyed: [] },
+      { incidentsAdded: 0, incidentsUpdated: 1, entriesAdded: 2, entriesUpdated: 1, ...noClipData, unchanged: 30, rekeyed: [] },
       'Imported: added 2 timeline entries; updated 1 incident and 1 timeline entry. 30 records were already up to date.',
     ],
     [
-      { incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 0, entriesUpdated: 0, unchanged: 4, rekeyed: [] },
+      { incidentsAdded: 0, incidentsUpdated: 0, entriesAdded: 0, entriesUpdated: 0, ...noClipData, unchanged: 4, rekeyed: [] },
       'Nothing new: everything in this backup is already in the log.',
     ],
     [
@@ -185,10 +264,19 @@ describe('describeImportSummary', () => {
         incidentsUpdated: 0,
         entriesAdded: 1,
         entriesUpdated: 0,
+        ...noClipData,
         unchanged: 1,
         rekeyed: [{ from: 'INC-3' as const, to: 'INC-9' as const, title: 'Checkout down' }],
       },
       'Imported: added 1 incident and 1 timeline entry. 1 record was already up to date. INC-3 “Checkout down” is INC-9 here, because INC-3 was already taken.',
+    ],
+    [
+      { ...zero, incidentsAdded: 1, entriesAdded: 4, screenshotsAdded: 2, componentsAdded: 3, heldClipsAdded: 1 },
+      'Imported: added 1 incident, 4 timeline entries, 2 screenshots, 3 components and 1 held clip.',
+    ],
+    [
+      { ...zero, componentsUpdated: 1, unchanged: 2 },
+      'Imported: updated 1 component. 2 records were already up to date.',
     ],
   ])('%j', (summary, expected) => {
     expect(describeImportSummary(summary)).toBe(expected);

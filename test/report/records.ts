@@ -1,4 +1,4 @@
-import type { Incident, TimelineEntry } from '../../src/model';
+import type { Component, HeldClip, Incident, Screenshot, TimelineEntry } from '../../src/model';
 
 /** A fixed, valid UUID per number, so expected outputs can name records. */
 export function uuid(n: number): string {
@@ -37,4 +37,60 @@ export function makeEntry(overrides: Partial<TimelineEntry> = {}): TimelineEntry
     updatedAt: at,
     ...overrides,
   };
+}
+
+export function makeComponent(overrides: Partial<Component> = {}): Component {
+  return {
+    id: uuid(500),
+    name: 'Checkout API',
+    owner: 'Payments team',
+    dashboardPatterns: ['https://grafana.example.com/d/abc'],
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Bytes that are not text and not all alike, so an encoding slip shows. */
+export function pictureBytes(length: number, seed = 1): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) bytes[i] = (i * 31 + seed * 7) & 0xff;
+  return bytes;
+}
+
+export function makeScreenshot(overrides: Partial<Screenshot> = {}): Screenshot {
+  return {
+    id: uuid(600),
+    incidentId: uuid(1),
+    image: new Blob([pictureBytes(3000, 1)], { type: 'image/webp' }),
+    thumbnail: new Blob([pictureBytes(300, 2)], { type: 'image/jpeg' }),
+    width: 1280,
+    height: 800,
+    takenAt: '2026-11-28T09:12:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeHeldClip(overrides: Partial<HeldClip> = {}): HeldClip {
+  return {
+    id: uuid(700),
+    takenAt: '2026-11-28T08:55:00.000Z',
+    author: 'Bo',
+    draft: {
+      text: 'Queue depth climbing',
+      sourceUrl: 'https://grafana.example.com/d/q/queues?from=1795856400000&to=1795860000000',
+      clip: {
+        tool: 'grafana',
+        pageUrl: 'https://grafana.example.com/d/q/queues?from=now-1h&to=now',
+        pageTitle: 'Queues - Grafana',
+        frozenUrl: 'https://grafana.example.com/d/q/queues?from=1795856400000&to=1795860000000',
+        componentIds: [],
+      },
+    },
+    ...overrides,
+  };
+}
+
+/** A Blob's type and bytes: `toEqual` on two Blobs passes whatever they hold. */
+export async function blobContents(blob: Blob): Promise<{ type: string; bytes: number[] }> {
+  return { type: blob.type, bytes: [...new Uint8Array(await blob.arrayBuffer())] };
 }

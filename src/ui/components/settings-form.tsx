@@ -23,6 +23,10 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
           <option value="utc">UTC</option>
         </select>
       </div>
+      <label class="inline">
+        <input type="checkbox" checked={settings.screenshotOnClip} onChange={(e) => onChange({ screenshotOnClip: e.currentTarget.checked })} />
+        Attach a screenshot of the visible tab to every clip
+      </label>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
-import { declareIncident, listIncidents, updateIncident, addEntry, type IncidentPatch, type SitrepDb } from '../../db';
+import { addEntry, declareIncident, listComponents, listIncidents, updateIncident, type IncidentPatch, type SitrepDb } from '../../db';
 import { activeIncidentIdItem, settingsItem } from '../../db/storage-items';
-import { readSettings, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
+import { readSettings, type Component, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
 import { liveSignal } from './live-signal';
 import { storageSignal } from './storage-signal';
 
@@ -10,6 +10,8 @@ export function createLogState(db: SitrepDb) {
   const settings = storageSignal(settingsItem, readSettings);
   const activeId = storageSignal<string | null, string | undefined>(activeIncidentIdItem, (v) => v ?? undefined, (v) => v ?? null);
   const incidents = liveSignal<Incident[] | undefined>(() => listIncidents(db), undefined);
+  const components = liveSignal<Component[]>(() => listComponents(db), []);
+  const componentsById = computed(() => new Map(components.value.value.map((c) => [c.id, c])));
   const lastError = signal<string | undefined>(undefined);
 
   const active = computed(() => incidents.value.value?.find((i) => i.id === activeId.value.value));
@@ -32,6 +34,7 @@ export function createLogState(db: SitrepDb) {
     settings: settings.value,
     activeId: activeId.value,
     incidents: incidents.value,
+    componentsById,
     active,
     lastError,
     ready,
@@ -52,6 +55,7 @@ export function createLogState(db: SitrepDb) {
       settings.dispose();
       activeId.dispose();
       incidents.dispose();
+      components.dispose();
     },
   };
 }

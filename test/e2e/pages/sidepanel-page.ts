@@ -11,6 +11,17 @@ export class SidePanelPage {
     return new SidePanelPage(page);
   }
 
+  /**
+   * Asks the background to clip the active tab, exactly as the shortcut and the popup's
+   * "Clip this page" do, and returns its ClipResult.
+   */
+  clipActiveTab(options: { screenshot?: boolean } = {}) {
+    return this.page.evaluate(
+      (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+      { type: 'clip', ...options },
+    );
+  }
+
   entries() {
     return this.page.getByTestId('entry');
   }

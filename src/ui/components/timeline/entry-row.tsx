@@ -1,4 +1,5 @@
-import { ENTRY_KIND_LABELS, type TimeDisplay, type TimelineEntry } from '../../../model';
+import { ENTRY_KIND_LABELS, type Component, type TimeDisplay, type TimelineEntry } from '../../../model';
+import { ClipDetails } from './clip-details';
 import { formatClock, formatClockSeconds, formatDay } from '../../format-time';
 import { Icon } from '../icons';
 
@@ -6,6 +7,7 @@ interface Props {
   entry: TimelineEntry;
   timeDisplay: TimeDisplay;
   highlighted: boolean;
+  components: ReadonlyMap<string, Component>;
   onEdit(): void;
   onStar(): void;
   onDelete(): void;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** One timeline entry. Text is rendered as text; only the model's http(s) links become links. */
-export function EntryRow({ entry, timeDisplay, highlighted, onEdit, onStar, onDelete, onCopyLink }: Props) {
+export function EntryRow({ entry, timeDisplay, highlighted, components, onEdit, onStar, onDelete, onCopyLink }: Props) {
   const exact = `${formatDay(entry.at, timeDisplay)} ${formatClockSeconds(entry.at, timeDisplay)}${timeDisplay === 'utc' ? ' UTC' : ''}`;
   return (
     <article class={`entry kind-${entry.kind}${highlighted ? ' highlighted' : ''}`} data-testid="entry" data-entry-id={entry.id}>
@@ -28,6 +30,7 @@ export function EntryRow({ entry, timeDisplay, highlighted, onEdit, onStar, onDe
         <p class="entry__text" data-testid="entry-text">
           {entry.text}
         </p>
+        {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} />}
         {entry.sourceUrl && (
           <a class="entry__source" href={entry.sourceUrl} target="_blank" rel="noopener noreferrer">
             {entry.sourceUrl}

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { TimeDisplay, TimelineEntry } from '../../../model';
+import type { Component, TimeDisplay, TimelineEntry } from '../../../model';
 import type { TimelineRow } from '../../timeline-rows';
 import { useVirtualizer } from '../../hooks/use-virtualizer';
 import type { TimelineState } from '../../state/timeline-state';
@@ -12,6 +12,8 @@ interface Props {
   timeDisplay: TimeDisplay;
   /** Entry to scroll to and highlight (from a link). */
   focusEntryId?: string;
+  /** Components by id, to name the ones a clip was tagged with. */
+  components: ReadonlyMap<string, Component>;
   onCopyLink(entry: TimelineEntry): void;
 }
 
@@ -19,7 +21,7 @@ interface Props {
  * The timeline as a virtual list: only rows in view are rendered. Rows are focusable;
  * ↑/↓ (or j/k) move between them, e edits, s stars, c copies a link, Delete deletes.
  */
-export function TimelineList({ timeline, timeDisplay, focusEntryId, onCopyLink }: Props) {
+export function TimelineList({ timeline, timeDisplay, focusEntryId, components, onCopyLink }: Props) {
   const rows = timeline.rows.value;
   const scroller = useRef<HTMLDivElement>(null);
   const editing = useSignal<string | undefined>(undefined);
@@ -39,8 +41,12 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, onCopyLink }
 
   function focusRow(index: number) {
     const target = Math.max(0, Math.min(rows.length - 1, index));
+    const row = () => scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
     virtualizer.scrollToIndex(target, { align: 'auto' });
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+    // Focus at once when the row is rendered, so the next key lands on it; else after it renders.
+    const now = row();
+    if (now) now.focus({ preventScroll: true });
+    else requestAnimationFrame(() => row()?.focus({ preventScroll: true }));
   }
 
   function onRowKey(e: KeyboardEvent, index: number, row: TimelineRow) {
@@ -113,6 +119,7 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, onCopyLink }
                   entry={row.entry}
                   timeDisplay={timeDisplay}
                   highlighted={row.entry.id === focusEntryId}
+                  components={components}
                   onEdit={() => (editing.value = row.entry.id)}
                   onStar={() => void timeline.toggleStar(row.entry)}
                   onDelete={() => void timeline.remove(row.entry)}

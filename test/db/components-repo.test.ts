@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { createSitrepDb, deleteComponent, listComponents, saveComponent, type SitrepDb } from '../../src/db';
+
+const opened: SitrepDb[] = [];
+
+function freshDb(): SitrepDb {
+  const db = createSitrepDb(`components-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
+const payments = { name: 'Payments API', owner: 'Team Cash', dashboardPatterns: ['https://grafana.example.com/d/abc123'] };
+
+describe('the component registry', () => {
+  it('adds a component with a fresh id and the time it changed, trimming what was typed', async () => {
+    const db = freshDb();
+    const saved = await saveComponent(db, { name: '  Payments API ', owner: ' Team Cash ', group: ' API ', dashboardPatterns: [' */d/pay-* '] }, t('09:00'));
+    expect(saved).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Payments API',
+      owner: 'Team Cash',
+      group: 'API',
+      dashboardPatterns: ['*/d/pay-*'],
+      updatedAt: t('09:00').toISOString(),
+    });
+    expect(await listComponents(db)).toEqual([saved]);
+  });
+
+  it('lists components by name', async () => {
+    const db = freshDb();
+    for (const name of ['search', 'Payments API', 'CDN', 'auth']) await saveComponent(db, { ...payments, name });
+    expect((await listComponents(db)).map((c) => c.name)).toEqual(['auth', 'CDN', 'Payments API', 'search']);
+  });
+
+  it('edits a component in place, keeping its id and moving updatedAt', async () => {
+    const db = freshDb();
+    const first = await saveComponent(db, payments, t('09:00'));
+    const edited = await saveComponent(db, { ...first, owner: 'Checkout squad', dashboardPatterns: [] }, t('10:00'));
+    expect(edited).toMatchObject({ id: first.id, owner: 'Checkout squad', dashboardPatterns: [], updatedAt: t('10:00').toISOString() });
+    expect(await listComponents(db)).toEqual([edited]);
+  });
+
+  it.each([
+    ['no name', { ...payments, name: '   ' }, ['name'], 'A component needs a name'],
+    ['a blank pattern line', { ...payments, dashboardPatterns: ['https://grafana.example.com/d/x', ' '] }, ['dashboardPatterns', 1], undefined],
+    ['an owner longer than 100 characters', { ...payments, owner: 'o'.repeat(101) }, ['owner'], undefined],
+    ['more than 50 patterns', { ...payments, dashboardPatterns: Array.from({ length: 51 }, (_, i) => `https://g.example.com/d/${i}`) }, ['dashboardPatterns'], undefined],
+  ])('refuses %s with a ZodError naming the field, saving nothing', async (_name, input, path, message) => {
+    const db = freshDb();
+    const error = await saveComponent(db, input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZodError);
+    const issue = (error as ZodError).issues[0]!;
+    expect(issue.path).toEqual(path);
+    if (message) expect(issue.message).toBe(message);
+    expect(await listComponents(db)).toEqual([]);
+  });
+
+  it('deletes a component, and deleting one that is gone is no error', async () => {
+    const db = freshDb();
+    const a = await saveComponent(db, payments);
+    const b = await saveComponent(db, { ...payments, name: 'Search' });
+    await deleteComponent(db, a.id);
+    await deleteComponent(db, a.id);
+    expect(await listComponents(db)).toEqual([b]);
+  });
+});
