@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addClip,
   addEntry,
-  createSitrepDb,
+
   declareIncident,
   deleteEntry,
   editEntry,
@@ -19,21 +19,7 @@ import { exportBackup, importBackup, importBackupText } from '../../src/db/backu
 import { BACKUP_VERSION, BackupError, parseBackup, serializeBackup, type Backup } from '../../src/report/backup';
 import { blobContents, pictureBytes } from '../report/records';
 import { v1 } from './written-by/v1';
-
-const opened: SitrepDb[] = [];
-
-function freshDb(): SitrepDb {
-  const db = createSitrepDb(`test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+import { freshDb } from './fresh-db';
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addClip,
-  createSitrepDb,
+
   declareFromHeldClip,
   declareIncident,
   discardHeldClip,
@@ -14,21 +14,7 @@ import {
 } from '../../src/db';
 import type { ClipDraft, HeldScreenshot } from '../../src/model';
 import { blobContents, pictureBytes } from '../report/records';
-
-const opened: SitrepDb[] = [];
-
-function freshDb(): SitrepDb {
-  const db = createSitrepDb(`clips-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+import { freshDb } from './fresh-db';
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 

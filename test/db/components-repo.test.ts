@@ -1,21 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { createSitrepDb, deleteComponent, listComponents, saveComponent, type SitrepDb } from '../../src/db';
-
-const opened: SitrepDb[] = [];
-
-function freshDb(): SitrepDb {
-  const db = createSitrepDb(`components-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+import { deleteComponent, listComponents, saveComponent } from '../../src/db';
+import { freshDb } from './fresh-db';
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 const payments = { name: 'Payments API', owner: 'Team Cash', dashboardPatterns: ['https://grafana.example.com/d/abc123'] };
