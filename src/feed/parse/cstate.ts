@@ -1,6 +1,6 @@
 import type { FeedEvent, StatusSnapshot } from '../parse';
 import { LEVELS, STATES, feedEvent, openEvents, snapshot } from './derive';
-import { id, isObj, list, shown, str, text, time, url, word, type Obj } from './read';
+import { id, objects, shown, str, text, time, url, word, type Obj } from './read';
 
 /** cState's four words, in step with LEVELS and STATES: ok ↔ none ↔ operational, and so on. */
 const WORDS = ['ok', 'notice', 'disrupted', 'down'];
@@ -13,14 +13,14 @@ const level = (v: unknown) => WORDS.indexOf(word(v) ?? '');
 export function readCstate(doc: Obj): StatusSnapshot {
   const components: StatusSnapshot['components'] = [];
   const issues = new Map<string, FeedEvent | undefined>();
-  for (const system of list(doc.systems).filter(isObj)) {
+  for (const system of objects(doc.systems)) {
     const name = text(system.name);
     // API 1.0 (cState v4) lists systems without a state; cState itself shows those as ok.
     const state = STATES[word(system.status) ? level(system.status) : 0];
     const group = text(system.category);
     if (!name || !state) continue;
     components.push({ id: id(system.name)!, name, status: state, ...(group && { group }) });
-    for (const issue of list(system.unresolvedIssues, 100).filter(isObj)) {
+    for (const issue of objects(system.unresolvedIssues, 100)) {
       const key = url(issue.permalink) ?? id(issue.filename) ?? id(issue.title);
       if (!key || issues.has(key) || issue.resolved === true || word(issue.resolved) == 'true') continue;
       issues.set(

@@ -61,19 +61,15 @@ export const openEvents = (events: (FeedEvent | undefined)[], maintenance: boole
  * or major outage → major, every one in major outage → critical), else from the open events.
  * A feed with neither has nothing to go on, and saying "operational" would be a guess.
  */
-function deriveIndicator(s: Omit<StatusSnapshot, 'indicator' | 'description' | 'format' | 'page'>, why: string): StatusIndicator {
-  const states = s.components.map((c) => c.status);
-  const has = (state: ComponentState) => states.includes(state);
-  if (states.length) {
-    return states.every((state) => state == 'major_outage') ? 'critical'
-      : has('major_outage') || has('partial_outage') ? 'major'
-      : has('degraded_performance') ? 'minor'
-      : has('under_maintenance') ? 'maintenance'
-      : 'none';
+function deriveIndicator({ components, incidents, maintenances }: Pick<StatusSnapshot, 'components' | 'incidents' | 'maintenances'>, why: string): StatusIndicator {
+  if (components.length) {
+    const level = components.reduce<StatusIndicator>((w, c) => worst(w, impactOfState(c.status)), 'none');
+    // Some components in major outage, not all: the service as a whole has a major one.
+    return level == 'critical' && components.some((c) => c.status != 'major_outage') ? 'major' : level;
   }
-  if (s.incidents.length || s.maintenances.length) {
-    const now = s.incidents.reduce<StatusIndicator>((w, e) => worst(w, indicator(e.impact) ?? 'minor'), 'none');
-    return now == 'none' && s.maintenances.some((m) => m.status != 'scheduled') ? 'maintenance' : now;
+  if (incidents.length || maintenances.length) {
+    const level = incidents.reduce<StatusIndicator>((w, e) => worst(w, indicator(e.impact) ?? 'minor'), 'none');
+    return level == 'none' && maintenances.some((m) => m.status != 'scheduled') ? 'maintenance' : level;
   }
   throw new FeedError(`Feed has no usable status: ${why}, and it lists no components or incidents to derive one from`);
 }

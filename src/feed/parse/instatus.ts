@@ -1,6 +1,6 @@
 import type { StatusIndicator, StatusSnapshot } from '../parse';
 import { componentState, feedEvent, impactOfState, openEvents, snapshot, worst } from './derive';
-import { id, isObj, list, pick, shown, text, time, url, word, type Obj } from './read';
+import { id, isObj, objects, pick, shown, text, time, url, word, type Obj } from './read';
 
 /** Instatus maintenance states in Statuspage's words, so readers deal with one vocabulary. */
 const MAINTENANCE: Record<string, string> = { notstartedyet: 'scheduled', inprogress: 'in_progress' };
@@ -13,22 +13,20 @@ export function readInstatus(doc: Obj): StatusSnapshot {
   const page = isObj(doc.page) ? doc.page : {};
   const events = (v: unknown, maintenance: boolean) =>
     openEvents(
-      list(v, 100)
-        .filter(isObj)
-        .map((e: Obj) => {
-          const status = word(e.status);
-          const state = componentState(e.impact);
-          const name = text(e.name) ?? (maintenance ? 'Scheduled maintenance' : 'Incident');
-          return feedEvent({
-            id: id(e.id) ?? url(e.url) ?? name,
-            name,
-            status: maintenance ? (pick(MAINTENANCE, status) ?? status ?? 'scheduled') : (status ?? 'investigating'),
-            impact: maintenance ? 'maintenance' : state ? impactOfState(state) : 'minor',
-            url: url(e.url),
-            startedAt: time(maintenance ? e.start : e.started),
-            updatedAt: time(e.updatedAt),
-          });
-        }),
+      objects(v, 100).map((e) => {
+        const status = word(e.status);
+        const state = componentState(e.impact);
+        const name = text(e.name) ?? (maintenance ? 'Scheduled maintenance' : 'Incident');
+        return feedEvent({
+          id: id(e.id) ?? url(e.url) ?? name,
+          name,
+          status: maintenance ? (pick(MAINTENANCE, status) ?? status ?? 'scheduled') : (status ?? 'investigating'),
+          impact: maintenance ? 'maintenance' : state ? impactOfState(state) : 'minor',
+          url: url(e.url),
+          startedAt: time(maintenance ? e.start : e.started),
+          updatedAt: time(e.updatedAt),
+        });
+      }),
       maintenance,
     );
   const incidents = events(doc.activeIncidents, false);

@@ -2,14 +2,16 @@
 
 export type Obj = Record<string, unknown>;
 
-export const isObj = (v: unknown): v is Obj => typeof v == 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 
 /** A table lookup that a key like `constructor` or `__proto__` cannot reach past. */
-export const pick = <T>(table: Record<string, T>, key: string | undefined): T | undefined =>
-  key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+export const pick = <T>(table: Record<string, T>, key = ''): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-/** Arrays as given; `null` (incident.io's empty list) or a wrong type read as empty. */
-export const list = (v: unknown, max = 1000): unknown[] => (Array.isArray(v) ? v.slice(0, max) : []);
+/**
+ * The objects of a list, the first `max` entries considered; `null` (incident.io's empty list)
+ * or a wrong type reads as empty.
+ */
+export const objects = (v: unknown, max = 1000): Obj[] => (Array.isArray(v) ? v.slice(0, max).filter(isObj) : []);
 
 /** A string, or a number written where a string belongs; Hugo's `<no value>` reads as missing. */
 export function str(v: unknown): string | undefined {
@@ -64,6 +66,12 @@ export function url(v: unknown): string | undefined {
 }
 
 /**
+ * An ISO-8601 instant, rewritten to the one form every engine must read (milliseconds, `Z` or
+ * `±hh:mm`); what follows it (Go's zone name) is dropped.
+ */
+const ISO = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(:\d\d)?(?:\.(\d{1,3})\d*)?)? ?(?:Z|([+-]\d\d):?(\d\d)?)?[^]*/i;
+
+/**
  * An ISO-8601 UTC instant from the time formats feeds actually send: ISO with any offset or
  * none (read as UTC), Go's `2025-09-10 10:00:00 +0000 UTC` (Hugo, so cState), JavaScript's
  * `Date#toString()` (Instatus) and epoch milliseconds. Anything else is no time: engines
@@ -72,12 +80,9 @@ export function url(v: unknown): string | undefined {
 export function time(v: unknown): string | undefined {
   let s: string | number | undefined = typeof v == 'number' ? v : str(v)?.trim();
   if (typeof s == 'string') {
-    const iso = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.(\d+))?)? ?(Z|[+-]\d\d(?::?\d\d)?)?/i.exec(s);
-    if (iso) {
-      // Rewritten to the one form every engine must read: milliseconds, `Z` or `±hh:mm`.
-      const [, date, clock = '00:00', fraction = '', zone = 'Z'] = iso;
-      const [, sign, hours, minutes = '00'] = /^([+-])(\d\d):?(\d\d)?$/.exec(zone) ?? [];
-      s = `${date}T${clock.padEnd(8, ':00')}.${fraction.padEnd(3, '0').slice(0, 3)}${sign ? `${sign}${hours}:${minutes}` : 'Z'}`;
+    if (ISO.test(s)) {
+      s = s.replace(ISO, (_, date: string, clock = '00:00', seconds = ':00', ms = '', hours?: string, minutes = '00') =>
+        `${date}T${clock}${seconds}.${ms.padEnd(3, '0')}${hours ? `${hours}:${minutes}` : 'Z'}`);
     } else if (!/^\w{3} \w{3} \d\d \d{4} \d\d:\d\d:\d\d GMT[+-]\d{4}/.test(s)) return undefined;
   }
   const d = new Date(s ?? NaN);

@@ -1,6 +1,9 @@
-import type { FeedEvent, StatusSnapshot } from '../parse';
+import type { StatusSnapshot } from '../parse';
 import { componentState, feedEvent, indicator, openEvents, snapshot } from './derive';
-import { id, isObj, list, shown, sortBy, text, time, url, word, type Obj } from './read';
+import { id, isObj, objects, shown, sortBy, text, time, url, word, type Obj } from './read';
+
+/** The first of the values that is a time. */
+const firstTime = (...values: unknown[]) => values.map(time).find(Boolean);
 
 /** Statuspage v2 `summary.json` or `status.json`: Atlassian's, incident.io's compatible one, or ours. */
 export function readStatuspage(doc: Obj): StatusSnapshot {
@@ -8,7 +11,7 @@ export function readStatuspage(doc: Obj): StatusSnapshot {
   const status = isObj(doc.status) ? doc.status : {};
   const pageUrl = url(page.url);
   const updatedAt = time(page.updated_at);
-  const all = list(doc.components).filter(isObj);
+  const all = objects(doc.components);
   const isGroup = (c: Obj) => c.group === true || c.group === 'true';
 
   // Groups are containers, not components: their names label their children.
@@ -24,33 +27,29 @@ export function readStatuspage(doc: Obj): StatusSnapshot {
 
   const events = (v: unknown, maintenance: boolean) =>
     openEvents(
-      list(v, 100)
-        .filter(isObj)
-        .map((e): FeedEvent | undefined => {
-          const eventId = id(e.id);
-          const name = text(e.name) ?? (maintenance ? 'Scheduled maintenance' : 'Incident');
-          const state = word(e.status) ?? (maintenance ? 'scheduled' : 'investigating');
-          const at = (u: Obj) => time(u.display_at) ?? time(u.created_at) ?? time(u.updated_at) ?? '';
-          const update = sortBy(list(e.incident_updates).filter(isObj), at, true).find((u) => text(u.body));
-          const startedAt = maintenance ? (time(e.scheduled_for) ?? time(e.started_at)) : (time(e.started_at) ?? time(e.created_at));
-          const latestAt = update && (at(update) || time(e.updated_at) || startedAt || updatedAt);
-          return feedEvent(
-            {
-              id: eventId ?? name,
-              name,
-              status: state,
-              impact: indicator(e.impact) ?? (maintenance ? 'maintenance' : 'none'),
-              // Statuspage (and incident.io, which leaves shortlink null) serve each incident at <page>/incidents/<id>.
-              url:
-                url(e.shortlink) ??
-                (pageUrl && eventId ? url(`${pageUrl.replace(/[?#].*$/, '').replace(/\/?$/, '/')}incidents/${encodeURIComponent(eventId)}`) : undefined),
-              startedAt,
-              updatedAt: time(e.updated_at),
-              latest: latestAt ? { status: word(update.status) ?? state, body: text(update.body, 5000, true)!, at: latestAt } : undefined,
-            },
-            updatedAt,
-          );
-        }),
+      objects(v, 100).map((e) => {
+        const eventId = id(e.id);
+        const name = text(e.name) ?? (maintenance ? 'Scheduled maintenance' : 'Incident');
+        const state = word(e.status) ?? (maintenance ? 'scheduled' : 'investigating');
+        const at = (u: Obj) => firstTime(u.display_at, u.created_at, u.updated_at) ?? '';
+        const update = sortBy(objects(e.incident_updates), at, true).find((u) => text(u.body));
+        const startedAt = maintenance ? firstTime(e.scheduled_for, e.started_at) : firstTime(e.started_at, e.created_at);
+        const latestAt = update && (at(update) || time(e.updated_at) || startedAt || updatedAt);
+        return feedEvent(
+          {
+            id: eventId ?? name,
+            name,
+            status: state,
+            impact: indicator(e.impact) ?? (maintenance ? 'maintenance' : 'none'),
+            // Statuspage (and incident.io, which leaves shortlink null) serve each incident at <page>/incidents/<id>.
+            url: url(e.shortlink) ?? (pageUrl && eventId ? url(`${pageUrl.replace(/\/?([?#].*)?$/, '/')}incidents/${encodeURIComponent(eventId)}`) : undefined),
+            startedAt,
+            updatedAt: time(e.updated_at),
+            latest: latestAt ? { status: word(update.status) ?? state, body: text(update.body, 5000, true)!, at: latestAt } : undefined,
+          },
+          updatedAt,
+        );
+      }),
       maintenance,
     );
 

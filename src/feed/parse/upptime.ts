@@ -1,6 +1,6 @@
 import type { StatusSnapshot } from '../parse';
 import { STATES, snapshot } from './derive';
-import { id, isObj, pick, text, word } from './read';
+import { id, objects, pick, text, word } from './read';
 
 /** Upptime's words, as the index of the state each means in STATES. */
 const WORDS: Record<string, number> = { up: 0, degraded: 1, down: 3 };
@@ -11,7 +11,7 @@ const WORDS: Record<string, number> = { up: 0, degraded: 1, down: 3 };
  */
 export function readUpptime(sites: unknown[]): StatusSnapshot | undefined {
   const components: StatusSnapshot['components'] = [];
-  for (const site of sites.slice(0, 1000).filter(isObj)) {
+  for (const site of objects(sites)) {
     const status = STATES[pick(WORDS, word(site.status)) ?? -1];
     const name = text(site.name) ?? id(site.slug);
     if (status && name) components.push({ id: id(site.slug) ?? name, name, status });

@@ -1,0 +1,129 @@
+import { html, nothing } from 'lit';
+import type { FeedEvent, StatusSnapshot } from '../../../src/feed/parse';
+import { subscribeFeed, type FeedState } from '../feed-client/feed-registry';
+import { exactTime, pageLocale, relativeTime } from './format';
+import { ReactiveTemplateElement, type PropertyDeclaration } from './reactive-template-element';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** `detail` of the `sitrep-change` event. */
+export interface SitrepChangeDetail {
+  indicator: StatusSnapshot['indicator'];
+  incidents: FeedEvent[];
+  snapshot: StatusSnapshot;
+}
+
+/**
+ * What `<sitrep-banner>` and `<sitrep-status>` share: the subscription to the feed while
+ * connected (`src`, `poll`), `sitrep-change`, the theme, and relative times that stay current
+ * without re-rendering for nothing.
+ */
+export class SitrepFeedElement extends ReactiveTemplateElement {
+  static override properties: Record<string, PropertyDeclaration> = {
+    src: {},
+    poll: { type: Number },
+    theme: {},
+    staleText: { attribute: 'stale-text' },
+  };
+
+  /** URL of the status feed (Statuspage v2 summary.json or status.json, cState, Upptime, Instatus). */
+  declare src: string | undefined;
+  /** Seconds between checks of the feed; default 60, at least 15. */
+  declare poll: number;
+  /** `light`, `dark`, or `auto` to follow the visitor's colour scheme. */
+  declare theme: Theme;
+  /** Shown while the feed is unreachable and a cached status is displayed; `{age}` is its age. */
+  declare staleText: string;
+
+  protected feed: FeedState = {};
+  /** The absolute feed URL, against which relative links in the feed resolve. */
+  protected feedUrl?: string | undefined;
+  #subscribed?: string | undefined;
+  #unsubscribe?: (() => void) | undefined;
+  #changeKey?: string;
+  #times: (string | number)[] = [];
+  #shownTimes = '';
+  #ticker?: ReturnType<typeof setInterval>;
+
+  constructor() {
+    super();
+    this.poll = 60;
+    this.theme = 'light';
+    this.staleText = 'Status as of {age}: the status feed cannot be reached right now.';
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#follow();
+    // Relative times age while nobody polls; re-render only when one would read differently.
+    this.#ticker = setInterval(() => this.#timeLabels() != this.#shownTimes && this.requestUpdate(), 30_000);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.#ticker);
+    this.#follow();
+  }
+
+  protected override willUpdate() {
+    this.#follow();
+    this.#times = [];
+  }
+
+  protected override updated() {
+    this.#shownTimes = this.#timeLabels();
+  }
+
+  /** (Re)subscribes when connection, `src` or `poll` changed; cheap otherwise. */
+  #follow() {
+    const key = this.isConnected && this.src ? `${this.poll} ${this.src}` : undefined;
+    if (key == this.#subscribed) return;
+    this.#unsubscribe?.();
+    this.#subscribed = key;
+    this.feed = {};
+    this.#unsubscribe = this.feedUrl = undefined;
+    if (!key) return;
+    try {
+      this.feedUrl = new URL(this.src!, document.baseURI).href;
+    } catch {
+      this.feed = { error: `src is not a URL: ${this.src}` };
+      return;
+    }
+    this.#unsubscribe = subscribeFeed(this.feedUrl, (state) => this.#receive(state), this.poll);
+  }
+
+  #receive(state: FeedState) {
+    this.feed = state;
+    this.requestUpdate();
+    const { snapshot } = state;
+    const key = snapshot && JSON.stringify([snapshot.indicator, snapshot.incidents.map((e) => [e.id, e.status, e.updatedAt])]);
+    if (!snapshot || key == this.#changeKey) return;
+    this.#changeKey = key;
+    const detail: SitrepChangeDetail = { indicator: snapshot.indicator, incidents: snapshot.incidents, snapshot };
+    this.dispatchEvent(new CustomEvent('sitrep-change', { bubbles: true, composed: true, detail }));
+  }
+
+  protected get locale() {
+    return pageLocale(this);
+  }
+
+  #timeLabels() {
+    return this.#times.map((at) => relativeTime(at, Date.now(), this.locale)).join();
+  }
+
+  /** A `<time>` reading "5 minutes ago", with the exact time on hover. */
+  protected time(at: string | number | undefined) {
+    const label = relativeTime(at, Date.now(), this.locale);
+    if (!label) return nothing;
+    this.#times.push(at!);
+    return html`<time part="time" datetime=${new Date(at!).toISOString()} title=${exactTime(at, this.locale)}>${label}</time>`;
+  }
+
+  /** The note shown while the feed is unreachable and the cached snapshot is on screen. */
+  protected staleNote() {
+    const { error, fetchedAt, snapshot } = this.feed;
+    if (!error || !snapshot || fetchedAt == undefined) return nothing;
+    const [before, after] = this.staleText.split('{age}');
+    return html`<span part="stale" class="stale">${before}${this.time(fetchedAt)}${after}</span>`;
+  }
+}

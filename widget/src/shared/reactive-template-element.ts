@@ -1,0 +1,103 @@
+import { adoptStyles, render, type CSSResult, type RenderOptions } from 'lit';
+
+/** How an attribute reads as its property: text (the default), a number, or present/absent. */
+export interface PropertyDeclaration {
+  type?: typeof Number | typeof Boolean;
+  /** The attribute's name; by default the property's, lower-cased. */
+  attribute?: string;
+}
+
+const attributeOf = (name: string, declaration: PropertyDeclaration) => declaration.attribute ?? name.toLowerCase();
+
+/**
+ * The base of the widget's elements: Lit's templates (lit-html) and style sheets, rendered into
+ * an open shadow root whenever a declared property or its attribute changes. It keeps the part
+ * of LitElement's contract the elements use — `static properties` with `declare` fields,
+ * `static styles`, `render()`, `willUpdate()`, `updated()`, `requestUpdate()` — and leaves out
+ * ReactiveElement's controllers, reflection, converters and decorator support, which cost 1.6 kB
+ * of the banner's 12 kB budget (issue #4) and which nothing here uses.
+ *
+ * Changes render once, in a microtask, after the first connection. A property the page set
+ * before the element was defined wins over the constructor's default, as in Lit.
+ */
+export class ReactiveTemplateElement extends HTMLElement {
+  static properties: Record<string, PropertyDeclaration> = {};
+  static styles: CSSResult[] = [];
+
+  /** What this class and its ancestors declare; a subclass's declaration wins. */
+  static get declared(): Record<string, PropertyDeclaration> {
+    let declared: Record<string, PropertyDeclaration> = {};
+    for (let c = this; c.properties; c = Object.getPrototypeOf(c)) declared = { ...c.properties, ...declared };
+    return declared;
+  }
+
+  static get observedAttributes(): string[] {
+    return Object.entries(this.declared).map(([name, declaration]) => attributeOf(name, declaration));
+  }
+
+  #values = new Map<string, unknown>();
+  #early = new Map<string, unknown>();
+  #pending = false;
+  #root?: ShadowRoot;
+  #renderOptions: RenderOptions = { host: this };
+
+  constructor() {
+    super();
+    for (const name of Object.keys((this.constructor as typeof ReactiveTemplateElement).declared)) {
+      if (Object.hasOwn(this, name)) {
+        this.#early.set(name, this[name as keyof this]);
+        delete this[name as keyof this];
+      }
+      Object.defineProperty(this, name, {
+        get: () => this.#values.get(name),
+        set: (value: unknown) => {
+          if (Object.is(value, this.#values.get(name))) return;
+          this.#values.set(name, value);
+          this.requestUpdate();
+        },
+      });
+    }
+  }
+
+  attributeChangedCallback(attribute: string, _old: string | null, value: string | null) {
+    for (const [name, declaration] of Object.entries((this.constructor as typeof ReactiveTemplateElement).declared)) {
+      if (attributeOf(name, declaration) != attribute) continue;
+      const { type } = declaration;
+      (this as Record<string, unknown>)[name] = type == Boolean ? value != null : type == Number && value != null ? Number(value) : value;
+    }
+  }
+
+  connectedCallback() {
+    if (!this.#root) {
+      this.#root = this.attachShadow({ mode: 'open' });
+      adoptStyles(this.#root, (this.constructor as typeof ReactiveTemplateElement).styles);
+      // Without adoptedStyleSheets the styles are <style> children, and the content goes before them.
+      this.#renderOptions.renderBefore = this.#root.firstChild;
+      this.#early.forEach((value, name) => ((this as Record<string, unknown>)[name] = value));
+    }
+    this.requestUpdate();
+  }
+
+  disconnectedCallback() {}
+
+  /** Renders again in a microtask; any number of calls before then make one render. */
+  requestUpdate() {
+    if (this.#pending) return;
+    this.#pending = true;
+    queueMicrotask(() => {
+      this.#pending = false;
+      if (!this.#root) return;
+      this.willUpdate();
+      render(this.render(), this.#root, this.#renderOptions);
+      this.updated();
+    });
+  }
+
+  protected willUpdate() {}
+
+  protected updated() {}
+
+  protected render(): unknown {
+    return undefined;
+  }
+}
