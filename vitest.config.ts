@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           setupFiles: ['test/setup-unit.ts'],
+          // Unit tests first (seconds), then the browser tests.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -23,6 +25,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file launches its own Chromium; two at once is what 2 cores carry.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
