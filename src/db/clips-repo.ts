@@ -44,11 +44,14 @@ export async function addClip(db: SitrepDb, { id, incidentId, author, draft, scr
   // A placed held clip keeps its id (a UUID, validated when it was held).
   const entry = id === undefined ? built : { ...built, id };
   const shot = screenshot && screenshotId ? Screenshot.parse({ id: screenshotId, incidentId, ...screenshot, takenAt: entry.at }) : undefined;
-  await db.transaction('rw', shot ? [db.incidents, db.entries, db.screenshots] : [db.incidents, db.entries], async () => {
-    // Issued together, one round trip; a missing incident throws, which aborts the whole write.
-    const [incident] = await Promise.all([db.incidents.get(incidentId), db.entries.add(entry), shot && db.screenshots.add(shot)]);
-    if (!incident) throw new Error(`No incident with id ${incidentId}`);
-  });
+  // Issued together, one round trip; a missing incident throws, which aborts the whole write.
+  // A plain callback returning Dexie's promise (no async/await inside) spares Dexie's zone
+  // bookkeeping on the hot path of every clip.
+  await db.transaction('rw', shot ? [db.incidents, db.entries, db.screenshots] : [db.incidents, db.entries], () =>
+    Promise.all([db.incidents.get(incidentId), db.entries.add(entry), shot && db.screenshots.add(shot)]).then(([incident]) => {
+      if (!incident) throw new Error(`No incident with id ${incidentId}`);
+    }),
+  );
   return entry;
 }
 
