@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeAlertmanager } from '../../../src/capture/tools/alertmanager.ts';
+import { expectNotRecognized } from './expect-recognized.ts';
 
 const NOW = new Date('2026-11-28T09:10:00.000Z');
 
@@ -43,6 +44,6 @@ describe('recognizeAlertmanager', () => {
     'https://app.example.com/#/settings?filter=x',
     'https://alertmanager.example.com/api/v2/alerts',
   ])('leaves %s to other recognizers', (url) => {
-    expect(recognizeAlertmanager(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeAlertmanager, url, NOW);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeCloudWatch } from '../../../src/capture/tools/cloudwatch.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC.
 const NOW = new Date('2026-11-28T09:10:00.000Z');
@@ -98,18 +99,7 @@ describe('recognizeCloudWatch', () => {
       url: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/demo-incident-response-error-rate',
     },
   ])('$url', ({ url, range, query }) => {
-    const result = recognizeCloudWatch(new URL(url), NOW);
-    expect(result?.tool).toBe('cloudwatch');
-    expect(result?.range).toEqual(range);
-    expect(result?.query).toBe(query);
-    expect(result?.panel).toBeUndefined();
-    if (!range) {
-      expect(result?.frozenUrl).toBe(new URL(url).href);
-      return;
-    }
-    const again = recognizeCloudWatch(new URL(result!.frozenUrl), LATER);
-    expect(again?.range).toEqual({ ...range, relative: false });
-    expect(again?.query).toBe(query);
+    expectRecognized(recognizeCloudWatch, url, { tool: 'cloudwatch', range, query, panel: undefined }, { now: NOW, later: LATER });
   });
 
   it('freezes Logs Insights as ABSOLUTE with JSURL-escaped ISO instants', () => {
@@ -154,7 +144,7 @@ describe('recognizeCloudWatch', () => {
     'https://us-east-1.console.aws.amazon.com.evil.example/cloudwatch/home#logsV2:logs-insights',
     'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AnalyzingLogData.html',
   ])('is not CloudWatch: %s', (url) => {
-    expect(recognizeCloudWatch(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeCloudWatch, url, NOW);
   });
 
   it.each([
@@ -171,9 +161,6 @@ describe('recognizeCloudWatch', () => {
     'https://console.aws.amazon.com/cloudwatch/home#$ZZ%E0%A4%A~(((',
     `https://console.aws.amazon.com/cloudwatch/home#metricsV2:graph=${'~(a'.repeat(5000)}`,
   ])('keeps a broken view out of the range, without throwing: %s', (url) => {
-    const result = recognizeCloudWatch(new URL(url), NOW);
-    expect(result?.tool).toBe('cloudwatch');
-    expect(result?.range).toBeUndefined();
-    expect(result?.frozenUrl).toBe(new URL(url).href);
+    expectRecognizedWithoutRange(recognizeCloudWatch, url, 'cloudwatch', NOW);
   });
 });

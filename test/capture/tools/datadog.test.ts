@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeDatadog } from '../../../src/capture/tools/datadog.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC.
 const NOW = new Date('2026-11-28T09:10:00.000Z');
@@ -80,20 +81,8 @@ describe('recognizeDatadog', () => {
       url: 'https://ddstaging.datadoghq.com/dashboard/r92-2p7-shv/go-tracer',
     },
   ])('$url', ({ url, range, query, panel }) => {
-    const result = recognizeDatadog(new URL(url), NOW);
-    expect(result?.tool).toBe('datadog');
-    expect(result?.range).toEqual(range);
-    expect(result?.query).toBe(query);
-    expect(result?.panel).toBe(panel);
-    if (!range) {
-      expect(result?.frozenUrl).toBe(new URL(url).href);
-      return;
-    }
     // Reopened weeks later, the frozen link shows the same instants.
-    const again = recognizeDatadog(new URL(result!.frozenUrl), LATER);
-    expect(again?.range).toEqual({ ...range, relative: false });
-    expect(again?.query).toBe(query);
-    expect(again?.panel).toBe(panel);
+    expectRecognized(recognizeDatadog, url, { tool: 'datadog', range, query, panel }, { now: NOW, later: LATER });
   });
 
   it('writes epoch milliseconds and live=false, leaving other parameters byte for byte', () => {
@@ -128,7 +117,7 @@ describe('recognizeDatadog', () => {
     'https://datadoghq.com.evil.example/dashboard/abc',
     'https://notdatadoghq.com/dashboard/abc',
   ])('is not Datadog: %s', (url) => {
-    expect(recognizeDatadog(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeDatadog, url, NOW);
   });
 
   it.each([
@@ -139,9 +128,6 @@ describe('recognizeDatadog', () => {
     'https://app.datadoghq.com/dashboard/abc?from_ts=99999999999999999&to_ts=999999999999999999',
     'https://app.datadoghq.com/logs?query=%E0%A4%A',
   ])('keeps a broken window out of the range: %s', (url) => {
-    const result = recognizeDatadog(new URL(url), NOW);
-    expect(result?.tool).toBe('datadog');
-    expect(result?.range).toBeUndefined();
-    expect(result?.frozenUrl).toBe(new URL(url).href);
+    expectRecognizedWithoutRange(recognizeDatadog, url, 'datadog', NOW);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeGcpLogging } from '../../../src/capture/tools/gcp-logging.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC.
 const NOW = new Date('2026-11-28T09:10:00.000Z');
@@ -74,18 +75,7 @@ describe('recognizeGcpLogging', () => {
       query: 'resource.type = "cloud_run_job"',
     },
   ])('$url', ({ url, range, query }) => {
-    const result = recognizeGcpLogging(new URL(url), NOW);
-    expect(result?.tool).toBe('gcp-logging');
-    expect(result?.range).toEqual(range);
-    expect(result?.query).toBe(query);
-    expect(result?.panel).toBeUndefined();
-    if (!range) {
-      expect(result?.frozenUrl).toBe(new URL(url).href);
-      return;
-    }
-    const again = recognizeGcpLogging(new URL(result!.frozenUrl), LATER);
-    expect(again?.range).toEqual({ ...range, relative: false });
-    expect(again?.query).toBe(query);
+    expectRecognized(recognizeGcpLogging, url, { tool: 'gcp-logging', range, query, panel: undefined }, { now: NOW, later: LATER });
   });
 
   it('replaces the window with timeRange=<start>%2F<end> and keeps the other segments', () => {
@@ -113,7 +103,7 @@ describe('recognizeGcpLogging', () => {
     'https://example.com/logs/query;query=x;timeRange=PT1H',
     'https://cloud.google.com/logging/docs/view/logs-explorer-interface',
   ])('is not Cloud Logging: %s', (url) => {
-    expect(recognizeGcpLogging(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeGcpLogging, url, NOW);
   });
 
   it.each([
@@ -125,9 +115,6 @@ describe('recognizeGcpLogging', () => {
     'https://console.cloud.google.com/logs/query;startTime=yesterday;endTime=today',
     'https://console.cloud.google.com/logs/query;query=%E0%A4%A;timeRange=%?project=p',
   ])('keeps a broken window out of the range, without throwing: %s', (url) => {
-    const result = recognizeGcpLogging(new URL(url), NOW);
-    expect(result?.tool).toBe('gcp-logging');
-    expect(result?.range).toBeUndefined();
-    expect(result?.frozenUrl).toBe(new URL(url).href);
+    expectRecognizedWithoutRange(recognizeGcpLogging, url, 'gcp-logging', NOW);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeGrafanaExplore } from '../../../src/capture/tools/grafana-explore.ts';
+import { expectNotRecognized, expectRecognized } from './expect-recognized.ts';
 
 const NOW = new Date('2026-11-28T09:10:00.000Z');
+const LATER = new Date('2031-05-05T00:00:00Z');
 const LAST_HOUR = { from: '2026-11-28T08:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true };
 const at = (state: string) => `https://grafana.example.com/explore?orgId=1&${state}`;
 const ms = (iso: string) => String(Date.parse(iso));
@@ -68,13 +70,8 @@ describe('recognizeGrafanaExplore', () => {
       range: { from: '2026-11-28T03:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true },
     },
   ])('$name', ({ url, query, range }) => {
-    const found = recognizeGrafanaExplore(new URL(url), NOW);
-    expect(found?.tool).toBe('grafana-explore');
-    expect(found?.query).toBe(query);
-    expect(found?.range).toEqual(range);
-    const frozen = new URL(found?.frozenUrl ?? '');
-    expect(frozen.searchParams.get('orgId')).toBe('1');
-    expect(recognizeGrafanaExplore(frozen, new Date('2031-05-05T00:00:00Z'))?.range).toEqual({ ...range, relative: false });
+    const found = expectRecognized(recognizeGrafanaExplore, url, { tool: 'grafana-explore', range, query }, { now: NOW, later: LATER });
+    expect(new URL(found.frozenUrl).searchParams.get('orgId')).toBe('1');
   });
 
   it('writes epoch milliseconds into every pane of a split view', () => {
@@ -104,7 +101,7 @@ describe('recognizeGrafanaExplore', () => {
   it.each(['https://example.com/explore', 'https://grafana.example.com/d/abc/payments?left=x', 'https://example.com/explore/more?panes=%7B%7D'])(
     'leaves %s to other recognizers',
     (url) => {
-      expect(recognizeGrafanaExplore(new URL(url), NOW)).toBeUndefined();
+      expectNotRecognized(recognizeGrafanaExplore, url, NOW);
     },
   );
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeGrafana } from '../../../src/capture/tools/grafana.ts';
+import { expectNotRecognized, expectRecognized } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC (10:10 in Berlin, 04:10 in New York).
 const NOW = new Date('2026-11-28T09:10:00.000Z');
+const LATER = new Date('2030-01-01T00:00:00Z');
 const ms = (iso: string) => String(Date.parse(iso));
 
 describe('recognizeGrafana', () => {
@@ -106,17 +108,13 @@ describe('recognizeGrafana', () => {
       range: { from: '2026-11-28T00:00:00.000Z', to: '2026-11-28T23:59:59.999Z', relative: true },
     },
   ])('resolves $url', ({ url, range, panel }) => {
-    const found = recognizeGrafana(new URL(url), NOW);
-    expect(found?.tool).toBe('grafana');
-    expect(found?.range).toEqual(range);
-    expect(found?.panel).toBe(panel);
-    const frozen = new URL(found?.frozenUrl ?? '');
+    // Reopening the frozen link shows the same window, whenever it is reopened.
+    const found = expectRecognized(recognizeGrafana, url, { tool: 'grafana', range, panel }, { now: NOW, later: LATER });
+    const frozen = new URL(found.frozenUrl);
     expect(frozen.searchParams.get('from')).toBe(ms(range.from));
     expect(frozen.searchParams.get('to')).toBe(ms(range.to));
     expect(frozen.searchParams.has('time')).toBe(false);
     expect(frozen.searchParams.has('time.window')).toBe(false);
-    // Reopening the frozen link shows the same window, whenever it is reopened.
-    expect(recognizeGrafana(frozen, new Date('2030-01-01T00:00:00Z'))?.range).toEqual({ ...range, relative: false });
   });
 
   it('keeps every other parameter byte for byte and in order', () => {
@@ -165,6 +163,6 @@ describe('recognizeGrafana', () => {
     'https://grafana.example.com/dashboards',
     'https://example.com/a/grafana-lokiexplore-app/explore',
   ])('leaves %s to other recognizers', (url) => {
-    expect(recognizeGrafana(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeGrafana, url, NOW);
   });
 });

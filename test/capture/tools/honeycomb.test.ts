@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeHoneycomb } from '../../../src/capture/tools/honeycomb.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC.
 const NOW = new Date('2026-11-28T09:10:00.000Z');
@@ -70,18 +71,7 @@ describe('recognizeHoneycomb', () => {
       query: 'COUNT',
     },
   ])('$url', ({ url, range, query }) => {
-    const result = recognizeHoneycomb(new URL(url), NOW);
-    expect(result?.tool).toBe('honeycomb');
-    expect(result?.range).toEqual(range);
-    expect(result?.query).toBe(query);
-    expect(result?.panel).toBeUndefined();
-    if (!range) {
-      expect(result?.frozenUrl).toBe(new URL(url).href);
-      return;
-    }
-    const again = recognizeHoneycomb(new URL(result!.frozenUrl), LATER);
-    expect(again?.range).toEqual({ ...range, relative: false });
-    expect(again?.query).toBe(query);
+    expectRecognized(recognizeHoneycomb, url, { tool: 'honeycomb', range, query, panel: undefined }, { now: NOW, later: LATER });
   });
 
   it('writes whole-second start_time/end_time and drops time_range', () => {
@@ -105,7 +95,7 @@ describe('recognizeHoneycomb', () => {
     'https://example.com/acme/datasets/api?query=%7B%22foo%22%3A1%7D',
     'https://example.com/search?query=%7B%22time_range%22%3A300%7D',
   ])('is not Honeycomb: %s', (url) => {
-    expect(recognizeHoneycomb(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeHoneycomb, url, NOW);
   });
 
   it.each([
@@ -116,9 +106,6 @@ describe('recognizeHoneycomb', () => {
     'https://ui.honeycomb.io/t/datasets/d?query=%5B1%2C2%5D',
     'https://ui.honeycomb.io/t/datasets/d/trace?trace_id=abc&trace_start_ts=soon&trace_end_ts=later',
   ])('keeps a broken window out of the range, without throwing: %s', (url) => {
-    const result = recognizeHoneycomb(new URL(url), NOW);
-    expect(result?.tool).toBe('honeycomb');
-    expect(result?.range).toBeUndefined();
-    expect(result?.frozenUrl).toBe(new URL(url).href);
+    expectRecognizedWithoutRange(recognizeHoneycomb, url, 'honeycomb', NOW);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeJaeger } from '../../../src/capture/tools/jaeger.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC.
 const NOW = new Date('2026-11-28T09:10:00.000Z');
@@ -43,18 +44,7 @@ describe('recognizeJaeger', () => {
       url: 'https://kiali.example.com/jaeger/trace/9bfe8376688e9116d9cbae28c0aa2db6',
     },
   ])('$url', ({ url, range, query }) => {
-    const result = recognizeJaeger(new URL(url), NOW);
-    expect(result?.tool).toBe('jaeger');
-    expect(result?.range).toEqual(range);
-    expect(result?.query).toBe(query);
-    expect(result?.panel).toBeUndefined();
-    if (!range) {
-      expect(result?.frozenUrl).toBe(new URL(url).href);
-      return;
-    }
-    const again = recognizeJaeger(new URL(result!.frozenUrl), LATER);
-    expect(again?.range).toEqual({ ...range, relative: false });
-    expect(again?.query).toBe(query);
+    expectRecognized(recognizeJaeger, url, { tool: 'jaeger', range, query, panel: undefined }, { now: NOW, later: LATER });
   });
 
   it('writes start/end in microseconds and lookback=custom', () => {
@@ -75,7 +65,7 @@ describe('recognizeJaeger', () => {
     'https://example.com/trace/',
     'https://www.jaegertracing.io/docs/latest/',
   ])('is not Jaeger: %s', (url) => {
-    expect(recognizeJaeger(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeJaeger, url, NOW);
   });
 
   it.each([
@@ -85,8 +75,6 @@ describe('recognizeJaeger', () => {
     'http://localhost:16686/search?service=x&start=1704133081894000&end=1704129481894000',
     'http://localhost:16686/search?service=x&limit=20&tags=%7Bnot%20json',
   ])('keeps a broken window out of the range: %s', (url) => {
-    const result = recognizeJaeger(new URL(url), NOW);
-    expect(result?.tool).toBe('jaeger');
-    expect(result?.range).toBeUndefined();
+    expectRecognizedWithoutRange(recognizeJaeger, url, 'jaeger', NOW);
   });
 });

@@ -3,8 +3,10 @@ import { recognizeKibana } from '../../../src/capture/tools/kibana.ts';
 import { freezeKibanaUrl, hasHashedState } from '../../../src/capture/tools/kibana-state.ts';
 import { decodeRison } from '../../../src/capture/rison.ts';
 import { parseQuery, splitHashRoute } from '../../../src/capture/query-string.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 const NOW = new Date('2026-11-28T09:10:00.000Z');
+const LATER = new Date('2030-01-01T00:00:00Z');
 
 /** The decoded `_g` of a URL, wherever Kibana put it. */
 function globalState(url: string): unknown {
@@ -68,13 +70,8 @@ describe('recognizeKibana', () => {
       time: { from: '2026-11-28T08:10:00.000Z', to: '2026-11-28T09:10:00.000Z' },
     },
   ])('resolves $url', ({ url, range, query, panel, time }) => {
-    const found = recognizeKibana(new URL(url), NOW);
-    expect(found?.tool).toBe('kibana');
-    expect(found?.range).toEqual(range);
-    expect(found?.query).toBe(query);
-    expect(found?.panel).toBe(panel);
-    expect((globalState(found?.frozenUrl ?? '') as { time: unknown }).time).toEqual(time);
-    expect(recognizeKibana(new URL(found?.frozenUrl ?? ''), new Date('2030-01-01T00:00:00Z'))?.range).toEqual({ ...range, relative: false });
+    const found = expectRecognized(recognizeKibana, url, { tool: 'kibana', range, query, panel }, { now: NOW, later: LATER });
+    expect((globalState(found.frozenUrl) as { time: unknown }).time).toEqual(time);
   });
 
   it('writes the frozen time in Kibana’s own rison, leaving the rest of the URL alone', () => {
@@ -123,16 +120,13 @@ describe('recognizeKibana', () => {
     'https://kibana.example.com/app/home',
     "http://localhost:5601/app/discover#/?_g=(time:(from:never,to:now))",
   ])('recognizes %s without a range', (url) => {
-    const found = recognizeKibana(new URL(url), NOW);
-    expect(found?.tool).toBe('kibana');
-    expect(found?.range).toBeUndefined();
-    expect(found?.frozenUrl).toBe(new URL(url).href);
+    expectRecognizedWithoutRange(recognizeKibana, url, 'kibana', NOW);
   });
 
   it.each(['https://example.com/app/settings', 'https://example.com/discover#/?_g=(time:(from:now-1h,to:now))'])(
     'leaves %s to other recognizers',
     (url) => {
-      expect(recognizeKibana(new URL(url), NOW)).toBeUndefined();
+      expectNotRecognized(recognizeKibana, url, NOW);
     },
   );
 });

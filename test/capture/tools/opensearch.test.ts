@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeOpenSearch } from '../../../src/capture/tools/opensearch.ts';
+import { expectNotRecognized, expectRecognized } from './expect-recognized.ts';
 
 const NOW = new Date('2026-11-28T09:10:00.000Z');
+const LATER = new Date('2030-01-01T00:00:00Z');
 
 describe('recognizeOpenSearch', () => {
   it.each([
@@ -40,12 +42,8 @@ describe('recognizeOpenSearch', () => {
       query: 'status:500',
     },
   ])('resolves $url', ({ url, range, query }) => {
-    const found = recognizeOpenSearch(new URL(url), NOW);
-    expect(found?.tool).toBe('opensearch');
-    expect(found?.range).toEqual(range);
-    expect(found?.query).toBe(query);
-    expect(found?.frozenUrl).toContain(`time:(from:'${range.from}',to:'${range.to}')`);
-    expect(recognizeOpenSearch(new URL(found?.frozenUrl ?? ''), new Date('2030-01-01T00:00:00Z'))?.range).toEqual({ ...range, relative: false });
+    const found = expectRecognized(recognizeOpenSearch, url, { tool: 'opensearch', range, query }, { now: NOW, later: LATER });
+    expect(found.frozenUrl).toContain(`time:(from:'${range.from}',to:'${range.to}')`);
   });
 
   it.each([
@@ -53,6 +51,6 @@ describe('recognizeOpenSearch', () => {
     "http://localhost:5601/app/discover#/?_g=(time:(from:now-15m,to:now))",
     'https://example.com/app/data-explorer/discover',
   ])('leaves %s to other recognizers', (url) => {
-    expect(recognizeOpenSearch(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeOpenSearch, url, NOW);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prometheusDurationMs, recognizePrometheus } from '../../../src/capture/tools/prometheus.ts';
+import { expectNotRecognized, expectRecognized } from './expect-recognized.ts';
 
 const NOW = new Date('2026-11-28T09:10:00.000Z');
+const LATER = new Date('2030-01-01T00:00:00Z');
 
 describe('recognizePrometheus', () => {
   it.each([
@@ -57,13 +59,9 @@ describe('recognizePrometheus', () => {
       frozen: { 'g0.range_input': '1h30m' },
     },
   ])('resolves $url', ({ url, query, range, frozen }) => {
-    const found = recognizePrometheus(new URL(url), NOW);
-    expect(found?.tool).toBe('prometheus');
-    expect(found?.query).toBe(query);
-    expect(found?.range).toEqual(range);
-    const frozenUrl = new URL(found?.frozenUrl ?? '');
+    const found = expectRecognized(recognizePrometheus, url, { tool: 'prometheus', range, query }, { now: NOW, later: LATER });
+    const frozenUrl = new URL(found.frozenUrl);
     for (const [name, value] of Object.entries(frozen)) expect(frozenUrl.searchParams.get(name)).toBe(value);
-    expect(recognizePrometheus(frozenUrl, new Date('2030-01-01T00:00:00Z'))?.range).toEqual({ ...range, relative: false });
   });
 
   it('freezes "now" to the whole second the frozen URL can hold', () => {
@@ -79,7 +77,7 @@ describe('recognizePrometheus', () => {
   it.each(['https://example.com/graph?expr=up', 'https://example.com/query?q=up', 'https://example.com/search?g0=expr'])(
     'leaves %s to other recognizers',
     (url) => {
-      expect(recognizePrometheus(new URL(url), NOW)).toBeUndefined();
+      expectNotRecognized(recognizePrometheus, url, NOW);
     },
   );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeSentry } from '../../../src/capture/tools/sentry.ts';
+import { expectNotRecognized, expectRecognized, expectRecognizedWithoutRange } from './expect-recognized.ts';
 
 // Saturday 28 November 2026, 09:10 UTC.
 const NOW = new Date('2026-11-28T09:10:00.000Z');
@@ -59,18 +60,7 @@ describe('recognizeSentry', () => {
       range: { from: '2026-11-27T09:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true },
     },
   ])('$url', ({ url, range, query }) => {
-    const result = recognizeSentry(new URL(url), NOW);
-    expect(result?.tool).toBe('sentry');
-    expect(result?.range).toEqual(range);
-    expect(result?.query).toBe(query);
-    expect(result?.panel).toBeUndefined();
-    if (!range) {
-      expect(result?.frozenUrl).toBe(new URL(url).href);
-      return;
-    }
-    const again = recognizeSentry(new URL(result!.frozenUrl), LATER);
-    expect(again?.range).toEqual({ ...range, relative: false });
-    expect(again?.query).toBe(query);
+    expectRecognized(recognizeSentry, url, { tool: 'sentry', range, query, panel: undefined }, { now: NOW, later: LATER });
   });
 
   it('drops statsPeriod and writes start/end in Sentry’s own UTC form', () => {
@@ -91,7 +81,7 @@ describe('recognizeSentry', () => {
     'https://github.com/getsentry/sentry/issues/?statsPeriod=14d',
     'https://example.com/search?statsPeriod=24h',
   ])('is not Sentry: %s', (url) => {
-    expect(recognizeSentry(new URL(url), NOW)).toBeUndefined();
+    expectNotRecognized(recognizeSentry, url, NOW);
   });
 
   it.each([
@@ -101,9 +91,6 @@ describe('recognizeSentry', () => {
     'https://acme.sentry.io/issues/?start=2019-10-01T00%3A00%3A00',
     'https://acme.sentry.io/issues/?start=2019-10-03T00%3A00%3A00&end=2019-10-02T00%3A00%3A00',
   ])('keeps a broken window out of the range: %s', (url) => {
-    const result = recognizeSentry(new URL(url), NOW);
-    expect(result?.tool).toBe('sentry');
-    expect(result?.range).toBeUndefined();
-    expect(result?.frozenUrl).toBe(new URL(url).href);
+    expectRecognizedWithoutRange(recognizeSentry, url, 'sentry', NOW);
   });
 });
