@@ -6,7 +6,7 @@ export type ComponentInput = Omit<Component, 'id' | 'updatedAt'> & { id?: string
 /** All components, by name. */
 export async function listComponents(db: SitrepDb): Promise<Component[]> {
   const all = await db.components.toArray();
-  return all.sort((a, b) => a.name.localeCompare(b.name));
+  return all.toSorted((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Adds or changes a component; throws a ZodError naming the bad field, saving nothing. */

@@ -51,7 +51,7 @@ function timelineRange(db: SitrepDb, incidentId: string) {
 export async function listEntries(db: SitrepDb, incidentId: string, { withDeleted = false } = {}): Promise<TimelineEntry[]> {
   const rows = await timelineRange(db, incidentId).toArray();
   const kept = withDeleted ? rows : rows.filter((e) => !e.deletedAt);
-  return kept.sort(compareEntries);
+  return kept.toSorted(compareEntries);
 }
 
 /** Edits text, time, kind or star; returns the saved entry. */
@@ -99,6 +99,6 @@ export async function searchEntries(db: SitrepDb, query: string, limit = 200): P
   const hits = await db.entries
     .filter((e) => !e.deletedAt && e.text.toLowerCase().includes(needle))
     .toArray();
-  return hits.sort((a, b) => compareEntries(b, a)).slice(0, limit);
+  return hits.toSorted((a, b) => compareEntries(b, a)).slice(0, limit);
 }
 
