@@ -98,7 +98,7 @@ export function App() {
         {incidents && !incidents.length && !held.held.value.length && <DeclareForm onDeclare={log.declare} autoFocus />}
         {shown && (
           <>
-            <IncidentHeader incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
+            <IncidentHeader key={shown.id} incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
             <NoteBox key={shown.id} incident={shown} drafts={drafts} />
             <FilterBar timeline={timeline} />
             <UndoBar timeline={timeline} />
