@@ -1,5 +1,6 @@
 import {
   HeldClip,
+  Incident,
   Screenshot,
   toInstant,
   type ClipDraft,
@@ -95,12 +96,17 @@ export async function placeHeldClip(db: SitrepDb, heldId: string, incidentId: st
   });
 }
 
-/** Declares an incident from a held clip: the clip becomes its first evidence. */
-export async function declareFromHeldClip(db: SitrepDb, heldId: string, input: NewIncident, author: string) {
+/**
+ * Declares an incident from a held clip: the clip becomes its first evidence, and the incident
+ * counts as started and detected when the clip was taken, not when someone got to declaring it.
+ */
+export async function declareFromHeldClip(db: SitrepDb, heldId: string, input: NewIncident, author: string, now = new Date()) {
   return db.transaction('rw', [db.incidents, db.entries, db.screenshots, db.heldClips, db.meta], async () => {
     const held = await db.heldClips.get(heldId);
     if (!held) throw new Error('That held clip is gone (placed from another window?)');
-    const incident = await declareIncident(db, input, { author });
+    const declared = await declareIncident(db, input, { author, now });
+    const incident = held.takenAt < declared.startedAt ? { ...declared, startedAt: held.takenAt, detectedAt: held.takenAt } : declared;
+    if (incident !== declared) await db.incidents.put(Incident.parse(incident));
     await placeHeldClip(db, heldId, incident.id);
     return incident;
   });

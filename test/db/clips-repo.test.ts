@@ -159,6 +159,9 @@ describe('held clips', () => {
       ['status', 'Declared SEV3: Errors on search'],
     ]);
     expect(timeline[0]!.at).toBe(held.takenAt);
+    // The incident started when the evidence was taken, not when it was declared.
+    expect(incident.startedAt).toBe(held.takenAt);
+    expect(incident.detectedAt).toBe(held.takenAt);
     expect(await getScreenshot(db, timeline[0]!.clip!.screenshotId!)).toMatchObject({ incidentId: incident.id });
     expect(await listHeldClips(db)).toEqual([]);
   });
