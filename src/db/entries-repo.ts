@@ -47,9 +47,17 @@ function timelineRange(db: SitrepDb, incidentId: string) {
   return db.entries.where('[incidentId+at]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
 }
 
-/** One incident's timeline in the order things happened (ties: the order they were written). */
-export async function listEntries(db: SitrepDb, incidentId: string, { withDeleted = false } = {}): Promise<TimelineEntry[]> {
-  const rows = await timelineRange(db, incidentId).toArray();
+/**
+ * One incident's timeline in the order things happened (ties: the order they were written);
+ * `limit` reads only the earliest entries, for a first screen.
+ */
+export async function listEntries(
+  db: SitrepDb,
+  incidentId: string,
+  { withDeleted = false, limit }: { withDeleted?: boolean; limit?: number } = {},
+): Promise<TimelineEntry[]> {
+  const range = timelineRange(db, incidentId);
+  const rows = await (limit === undefined ? range : range.limit(limit)).toArray();
   const kept = withDeleted ? rows : rows.filter((e) => !e.deletedAt);
   return kept.toSorted(compareEntries);
 }

@@ -4,6 +4,9 @@ import type { EntryEdit, EntryKind, TimeDisplay, TimelineEntry } from '../../mod
 import { buildTimelineRows, filterEntries } from '../timeline-rows';
 import { liveSignal, type LiveSignal } from './live-signal';
 
+/** Enough entries to fill the first screen of the side panel. */
+const FIRST_SCREEN = 50;
+
 /** One incident's timeline: live entries, filters, rows for the list, and edit/delete/undo. */
 export function createTimelineState(
   db: SitrepDb,
@@ -16,6 +19,8 @@ export function createTimelineState(
   /** The last entry deleted, until undone or replaced by another deletion. */
   const lastDeleted = signal<TimelineEntry | undefined>(undefined);
   const error = signal<string | undefined>(undefined);
+  /** True while only the first screen of a long timeline has been read. */
+  const partial = signal(false);
 
   let live: LiveSignal<TimelineEntry[] | undefined> | undefined;
   const stopFollowing = effect(() => {
@@ -23,12 +28,23 @@ export function createTimelineState(
     live?.dispose();
     live = undefined;
     entries.value = undefined;
+    partial.value = false;
     lastDeleted.value = undefined;
     if (!id) return;
     const current = (live = liveSignal<TimelineEntry[] | undefined>(() => listEntries(db, id), undefined));
+    // A long timeline takes a while to read whole; paint its first screen from a small read.
+    void listEntries(db, id, { limit: FIRST_SCREEN })
+      .then((first) => {
+        if (live !== current || current.value.value !== undefined) return;
+        entries.value = first;
+        partial.value = first.length === FIRST_SCREEN;
+      })
+      .catch(() => {}); // the full read reports errors
     // Copy into our own signal so consumers need not care that the subscription changes.
     return current.value.subscribe((v) => {
-      if (live === current) entries.value = v;
+      if (live !== current || v === undefined) return;
+      entries.value = v;
+      partial.value = false;
     });
   });
 
@@ -46,6 +62,7 @@ export function createTimelineState(
 
   return {
     entries,
+    partial,
     visible,
     rows,
     kinds,

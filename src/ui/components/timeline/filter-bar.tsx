@@ -20,7 +20,9 @@ export function FilterBar({ timeline }: { timeline: TimelineState }) {
         ★ Starred
       </button>
       <span class="hint count" aria-live="polite">
-        {timeline.visible.value.length} of {timeline.entries.value?.length ?? 0}
+        {timeline.partial.value
+          ? 'Loading the whole timeline…'
+          : `${timeline.visible.value.length} of ${timeline.entries.value?.length ?? 0}`}
       </span>
     </div>
   );
