@@ -78,6 +78,12 @@ describe('timeline entries', () => {
     expect((await listEntries(db, inc.id)).map((e) => e.text)).toEqual(['Declared SEV2: API down', 'second', 'first']);
   });
 
+  it('reads only the earliest entries when asked for a first screen', async () => {
+    const { inc } = await incidentWithNotes();
+    await addEntry(db, { incidentId: inc.id, kind: 'alert', text: 'earliest', author: 'Ana', at: at(-10) }, at(5));
+    expect((await listEntries(db, inc.id, { limit: 2 })).map((e) => e.text)).toEqual(['earliest', 'Declared SEV2: API down']);
+  });
+
   it('backdates an entry before the declaration', async () => {
     const { inc } = await incidentWithNotes();
     await addEntry(db, { incidentId: inc.id, kind: 'alert', text: 'alert fired', author: 'Ana', at: at(-10) }, at(5));
