@@ -16,6 +16,12 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void clipper.setUp());
   browser.commands.onCommand.addListener((command, tab) => clipper.onCommand(command, tab));
   browser.contextMenus.onClicked.addListener((info, tab) => clipper.onMenuClick(info, tab));
-  browser.runtime.onMessage.addListener((message, sender) => clipper.onMessage(message, sender));
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const reply = clipper.onMessage(message, sender);
+    if (!reply) return undefined;
+    // sendResponse + `true` rather than a returned promise: older Chrome ignores the promise.
+    void reply.then(sendResponse);
+    return true;
+  });
   activeIncidentIdItem.watch(() => void clipper.onActiveIncidentChanged());
 });
