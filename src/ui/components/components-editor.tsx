@@ -13,6 +13,7 @@ import {
   type ComponentsState,
 } from '../state/components-state';
 import { ErrorBanner } from './error-banner';
+import { editorKeys } from '../form-keys';
 
 /** Which form is open: none, a new component, or the one with this id. */
 type Editing = null | 'new' | string;
@@ -251,12 +252,7 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
       class="component-form"
       aria-label={component ? `Edit ${component.name}` : 'New component'}
       onSubmit={save}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
-      }}
+      onKeyDown={editorKeys((e) => void save(e), onCancel)}
     >
       {field('name', 'Name', (p) => <input {...p} ref={nameInput} maxLength={100} autoComplete="off" placeholder="Payments API" />)}
       {field('owner', 'Owner', (p) => <input {...p} maxLength={100} placeholder="Team Cash" />, 'The team that answers for it.')}

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { EntryKind, ENTRY_KIND_LABELS, type EntryEdit, type TimeDisplay, type TimelineEntry } from '../../../model';
 import { fromDateTimeInput, toDateTimeInput } from '../../format-time';
+import { editorKeys } from '../../form-keys';
 
 interface Props {
   entry: TimelineEntry;
@@ -38,12 +39,7 @@ export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
       class="entry-editor"
       aria-label="Edit entry"
       onSubmit={save}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
-      }}
+      onKeyDown={editorKeys((e) => void save(e), onCancel)}
     >
       <div class="entry-editor__row">
         <label>
