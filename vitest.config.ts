@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects, one runner: `unit` is pure code and fake browser APIs (fast, no build needed);
-// `e2e` drives the built extension and widget in Debian's Chromium (needs `npm run build`).
+// Three projects, one runner, in this order: `unit` is pure code and fake browser APIs (fast, no
+// build needed); `e2e` drives the built extension and widget in Debian's Chromium (needs
+// `npm run build`); `bench` runs the browser benchmarks alone and prints their figures.
 export default defineConfig({
   test: {
     projects: [
@@ -21,11 +22,23 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          exclude: ['test/e2e/**/*-bench.e2e.ts', 'node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file launches its own Chromium; two at once is what 2 cores carry.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'bench',
+          // Benchmarks print figures; they run last and one at a time so nothing skews them.
+          include: ['test/e2e/**/*-bench.e2e.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
