@@ -1,3 +1,4 @@
+import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '../../src/db/open';
@@ -22,6 +23,9 @@ export function App() {
   const drafts = useCreated(createDraftsState);
   const held = useCreated(() => createHeldClipsState(db, () => log.settings.value.author));
   useEffect(() => void requestPersistentStorage(), []);
+  // Known before the click, so the side panel opens inside the click's user gesture.
+  const windowId = useSignal<number | undefined>(undefined);
+  useEffect(() => void browser.windows.getCurrent().then((w) => (windowId.value = w.id)), []);
 
   const incidents = log.incidents.value;
   const active = log.active.value;
@@ -30,7 +34,7 @@ export function App() {
       <main class="popup">
         <header class="app-header">
           <h1>Sitrep</h1>
-          <button type="button" onClick={() => void openTimeline().then(() => window.close())}>
+          <button type="button" onClick={() => void openTimeline({ windowId: windowId.value }).then(() => window.close())}>
             Open timeline
           </button>
         </header>

@@ -4,6 +4,7 @@ import { activeIncidentIdItem } from '../db/storage-items';
 import { clipTab, type ClipRequest, type ClipResult } from './clip-tab';
 import { createContextMenus, MENU, updateContextMenuTitles } from './context-menus';
 import { showClipFeedback, showHeldCount } from './feedback';
+import { openTimeline } from '../ui/open-timeline';
 import { BackgroundMessage } from './messages';
 
 type Tab = Browser.tabs.Tab;
@@ -25,14 +26,8 @@ export function createClipper(db: SitrepDb) {
   }
 
   /** Opens the timeline beside the tab; called synchronously inside the gesture's event. */
-  function openTimeline(tab: Tab | undefined) {
-    const sidePanel = (browser as { sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> } }).sidePanel;
-    const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    const opening = sidePanel
-      ? sidePanel.open(tab?.id !== undefined ? { tabId: tab.id } : { windowId: tab?.windowId ?? browser.windows.WINDOW_ID_CURRENT })
-      : sidebar?.open();
-    return Promise.resolve(opening).catch(() => browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }));
-  }
+  const openTimelineBeside = (tab: Tab | undefined) =>
+    openTimeline({ tabId: tab?.id, windowId: tab?.windowId });
 
   async function activeTab(): Promise<Tab | undefined> {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -53,7 +48,7 @@ export function createClipper(db: SitrepDb) {
     },
 
     onCommand(command: string, tab: Tab | undefined) {
-      if (command === 'open-timeline') return void openTimeline(tab);
+      if (command === 'open-timeline') return void openTimelineBeside(tab);
       if (command !== 'clip-selection' && command !== 'clip-with-screenshot') return;
       void (async () => {
         const target = tab ?? (await activeTab());
@@ -71,7 +66,7 @@ export function createClipper(db: SitrepDb) {
       };
       if (info.menuItemId === MENU.newIncident) {
         // The side panel asks for the title and severity; the held clip becomes its first entry.
-        void openTimeline(tab);
+        void openTimelineBeside(tab);
         void clip({ ...fromMenu, holdForNewIncident: true });
       } else if (info.menuItemId === MENU.clip) void clip(fromMenu);
       else if (info.menuItemId === MENU.clipWithScreenshot) void clip({ ...fromMenu, screenshot: true });
