@@ -4,6 +4,7 @@ import { activeIncidentIdItem, settingsItem } from '../../db/storage-items';
 import { readSettings, type Component, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
 import { liveSignal } from './live-signal';
 import { storageSignal } from './storage-signal';
+import { attemptInto } from './attempt';
 
 /** The incident log as the popup and side panel see it: incidents, the active one, settings. */
 export function createLogState(db: SitrepDb) {
@@ -19,16 +20,7 @@ export function createLogState(db: SitrepDb) {
   const ready = Promise.all([settings.ready, activeId.ready]);
 
   /** Runs a write and turns its failure into a message the UI shows; nothing saved is lost. */
-  async function attempt<T>(write: () => Promise<T>): Promise<T | undefined> {
-    try {
-      const result = await write();
-      lastError.value = undefined;
-      return result;
-    } catch (e) {
-      lastError.value = e instanceof Error ? e.message : String(e);
-      return undefined;
-    }
-  }
+  const attempt = attemptInto(lastError);
 
   return {
     settings: settings.value,

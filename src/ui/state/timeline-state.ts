@@ -3,6 +3,7 @@ import { deleteEntry, editEntry, listEntries, restoreEntry, type SitrepDb } from
 import type { EntryEdit, EntryKind, TimeDisplay, TimelineEntry } from '../../model';
 import { buildTimelineRows, filterEntries } from '../timeline-rows';
 import { liveSignal, type LiveSignal } from './live-signal';
+import { attemptInto } from './attempt';
 
 /** Enough entries to fill the first screen of the side panel. */
 const FIRST_SCREEN = 50;
@@ -51,14 +52,7 @@ export function createTimelineState(
   const visible = computed(() => filterEntries(entries.value ?? [], { kinds: kinds.value, starredOnly: starredOnly.value }));
   const rows = computed(() => buildTimelineRows(visible.value, timeDisplay.value));
 
-  async function attempt(write: () => Promise<unknown>) {
-    try {
-      await write();
-      error.value = undefined;
-    } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
-    }
-  }
+  const attempt = attemptInto(error);
 
   return {
     entries,
