@@ -7,7 +7,7 @@ import { NEXT_INCIDENT_NUMBER, reserveIncidentKey } from './incidents-repo';
 
 /** Every table a backup holds, plus the key counter an import moves on. */
 function backupTables(db: SitrepDb) {
-  return [db.incidents, db.entries, db.meta, db.components, db.heldClips, db.screenshots];
+  return [db.incidents, db.entries, db.meta, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots];
 }
 
 /**
@@ -16,14 +16,16 @@ function backupTables(db: SitrepDb) {
  * would let IndexedDB commit it early.
  */
 export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promise<Backup> {
-  const [incidents, entries, components, heldClips, screenshots] = await db.transaction(
+  const [incidents, entries, components, updates, maintenances, heldClips, screenshots] = await db.transaction(
     'r',
-    [db.incidents, db.entries, db.components, db.heldClips, db.screenshots],
+    [db.incidents, db.entries, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots],
     () =>
       Promise.all([
         db.incidents.toArray(),
         db.entries.toArray(),
         db.components.toArray(),
+        db.updates.toArray(),
+        db.maintenances.toArray(),
         db.heldClips.toArray(),
         db.screenshots.toArray(),
       ]),
@@ -33,6 +35,8 @@ export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promis
       incidents,
       entries,
       components,
+      updates,
+      maintenances,
       heldClips: await Promise.all(heldClips.map(encodeHeldClip)),
       screenshots: await Promise.all(screenshots.map(encodeScreenshot)),
     },
@@ -49,6 +53,8 @@ export async function importBackup(db: SitrepDb, backup: Backup): Promise<Import
     const incidents = await db.incidents.toArray();
     const found = await db.entries.bulkGet(backup.entries.map((e) => e.id));
     const components = await db.components.bulkGet(backup.components.map((c) => c.id));
+    const updates = await db.updates.bulkGet(backup.updates.map((u) => u.id));
+    const maintenances = await db.maintenances.bulkGet(backup.maintenances.map((m) => m.id));
     // Only keys: a picture already here is never read just to be skipped.
     const screenshotIds = await db.screenshots.where('id').anyOf(backup.screenshots.map((s) => s.id)).primaryKeys();
     const heldIds = backup.heldClips.map((h) => h.id);
@@ -64,6 +70,8 @@ export async function importBackup(db: SitrepDb, backup: Backup): Promise<Import
         incidents,
         entries: found.filter((e) => e !== undefined),
         components: components.filter((c) => c !== undefined),
+        updates: updates.filter((u) => u !== undefined),
+        maintenances: maintenances.filter((m) => m !== undefined),
         screenshotIds,
         heldClipIds: [...heldHere, ...placedHere],
       },
@@ -73,6 +81,8 @@ export async function importBackup(db: SitrepDb, backup: Backup): Promise<Import
     if (plan.incidents.length) await db.incidents.bulkPut(plan.incidents);
     if (plan.entries.length) await db.entries.bulkPut(plan.entries);
     if (plan.components.length) await db.components.bulkPut(plan.components);
+    if (plan.updates.length) await db.updates.bulkPut(plan.updates);
+    if (plan.maintenances.length) await db.maintenances.bulkPut(plan.maintenances);
     if (plan.screenshots.length) await db.screenshots.bulkPut(plan.screenshots);
     if (plan.heldClips.length) await db.heldClips.bulkPut(plan.heldClips);
     for (const incident of plan.incidents) await reserveIncidentKey(db, incident.key);

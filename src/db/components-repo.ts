@@ -1,19 +1,38 @@
-import { Component, toInstant } from '../model';
+import { COMPONENT_DEFAULTS, Component, compareComponents, toInstant } from '../model';
 import type { SitrepDb } from './database';
 
-export type ComponentInput = Omit<Component, 'id' | 'updatedAt'> & { id?: string };
+/** What a form saves. The status-page fields it leaves out keep their value (or the defaults, new). */
+export type ComponentInput = Omit<Component, 'id' | 'updatedAt' | keyof typeof COMPONENT_DEFAULTS> &
+  Partial<Pick<Component, keyof typeof COMPONENT_DEFAULTS>> & { id?: string };
 
-/** All components, by name. */
+/** All components, in status page order (then by name). */
 export async function listComponents(db: SitrepDb): Promise<Component[]> {
   const all = await db.components.toArray();
-  return all.toSorted((a, b) => a.name.localeCompare(b.name));
+  return all.sort(compareComponents);
 }
 
-/** Adds or changes a component; throws a ZodError naming the bad field, saving nothing. */
+/**
+ * Adds or changes a component; throws a ZodError naming the bad field, saving nothing. Editing
+ * the name never resets the status a status update set; a new component goes last on the page.
+ */
 export async function saveComponent(db: SitrepDb, input: ComponentInput, now = new Date()): Promise<Component> {
-  const component = Component.parse({ ...input, id: input.id ?? crypto.randomUUID(), updatedAt: toInstant(now) });
-  await db.components.put(component);
-  return component;
+  return db.transaction('rw', db.components, async () => {
+    const current = input.id === undefined ? undefined : await db.components.get(input.id);
+    const order = current ? current.order : Math.max(-1, ...(await db.components.toArray()).map((c) => c.order)) + 1;
+    // The form's fields are all in `input` (a cleared group is absent); only the status-page
+    // fields a form may leave out fall back to what is stored.
+    const kept = current && { description: current.description, public: current.public, status: current.status };
+    const component = Component.parse({
+      ...COMPONENT_DEFAULTS,
+      order,
+      ...kept,
+      ...input,
+      id: input.id ?? crypto.randomUUID(),
+      updatedAt: toInstant(now),
+    });
+    await db.components.put(component);
+    return component;
+  });
 }
 
 export async function deleteComponent(db: SitrepDb, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Component, HeldClip, Incident, Screenshot, TimelineEntry } from '../model';
+import type { Component, HeldClip, Incident, Maintenance, OutboxJob, PublishResult, Screenshot, StatusUpdate, TimelineEntry } from '../model';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 /** A named counter or marker that outlives the rows it describes. */
@@ -15,6 +15,10 @@ export type SitrepDb = Dexie & {
   screenshots: EntityTable<Screenshot, 'id'>;
   components: EntityTable<Component, 'id'>;
   heldClips: EntityTable<HeldClip, 'id'>;
+  updates: EntityTable<StatusUpdate, 'id'>;
+  maintenances: EntityTable<Maintenance, 'id'>;
+  outbox: EntityTable<OutboxJob, 'id'>;
+  publishResults: EntityTable<PublishResult, 'targetId'>;
 };
 
 /** Opens (lazily) the incident log. Only the background and extension pages may call this. */

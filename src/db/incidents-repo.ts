@@ -16,7 +16,20 @@ export const NEXT_INCIDENT_NUMBER = 'nextIncidentNumber';
 
 /** The fields of an incident the manager edits after declaring it. */
 export type IncidentPatch = Partial<
-  Pick<Incident, 'title' | 'severity' | 'status' | 'impact' | 'manager' | 'startedAt' | 'detectedAt' | 'acknowledgedAt' | 'resolvedAt'>
+  Pick<
+    Incident,
+    | 'title'
+    | 'severity'
+    | 'status'
+    | 'impact'
+    | 'publicTitle'
+    | 'publicImpact'
+    | 'manager'
+    | 'startedAt'
+    | 'detectedAt'
+    | 'acknowledgedAt'
+    | 'resolvedAt'
+  >
 >;
 
 export interface Who {
@@ -51,6 +64,8 @@ export async function declareIncident(db: SitrepDb, input: NewIncident, { author
       severity,
       status: 'investigating',
       impact: '',
+      publicTitle: '',
+      publicImpact: '',
       manager: author,
       startedAt: at,
       detectedAt: at,
@@ -59,7 +74,7 @@ export async function declareIncident(db: SitrepDb, input: NewIncident, { author
     });
     await db.incidents.add(incident);
     await db.entries.add(
-      buildEntry({ incidentId: incident.id, kind: 'status', text: `Declared ${severity}: ${title}`, author }, now),
+      buildEntry({ incidentId: incident.id, kind: 'change', text: `Declared ${severity}: ${title}`, author }, now),
     );
     return incident;
   });
@@ -87,21 +102,29 @@ export async function updateIncident(
   return db.transaction('rw', db.incidents, db.entries, async () => {
     const current = await db.incidents.get(id);
     if (!current) throw new Error(`No incident with id ${id}`);
-    const at = toInstant(now);
-    const next: Incident = { ...current, ...patch, updatedAt: at };
-    if (patch.status && patch.status !== current.status) {
-      if (patch.status === 'resolved' && !patch.resolvedAt) next.resolvedAt = at;
-      if (patch.status !== 'resolved' && !patch.resolvedAt) delete next.resolvedAt;
-      if (current.status === 'investigating' && !next.acknowledgedAt) next.acknowledgedAt = at;
-    }
-    const valid = Incident.parse(next);
+    const valid = patchIncident(current, patch, now);
     await db.incidents.put(valid);
     const changes = describeChanges(current, valid);
     if (changes.length) {
-      await db.entries.add(buildEntry({ incidentId: id, kind: 'status', text: changes.join(' · '), author }, now));
+      await db.entries.add(buildEntry({ incidentId: id, kind: 'change', text: changes.join(' · '), author }, now));
     }
     return valid;
   });
+}
+
+/**
+ * An incident with a patch applied, validated. A status change stamps what it implies: resolving
+ * sets resolvedAt, reopening clears it, leaving `investigating` acknowledges.
+ */
+export function patchIncident(current: Incident, patch: IncidentPatch, now: Date): Incident {
+  const at = toInstant(now);
+  const next: Incident = { ...current, ...patch, updatedAt: at };
+  if (patch.status && patch.status !== current.status) {
+    if (patch.status === 'resolved' && !patch.resolvedAt) next.resolvedAt = at;
+    if (patch.status !== 'resolved' && !patch.resolvedAt) delete next.resolvedAt;
+    if (current.status === 'investigating' && !next.acknowledgedAt) next.acknowledgedAt = at;
+  }
+  return Incident.parse(next);
 }
 
 function describeChanges(before: Incident, after: Incident): string[] {
@@ -110,16 +133,19 @@ function describeChanges(before: Incident, after: Incident): string[] {
     out.push(`Severity ${before.severity} → ${after.severity} (${SEVERITY_DEFINITIONS[after.severity as Severity].split(':')[0]})`);
   }
   if (before.status !== after.status) out.push(`Status: ${STATUS_LABELS[after.status]}`);
+  if (before.publicTitle !== after.publicTitle) out.push(after.publicTitle ? `Public title: “${after.publicTitle}”` : 'Public title removed');
+  if (before.publicImpact !== after.publicImpact) out.push(after.publicImpact ? `Public impact: “${after.publicImpact}”` : 'Public impact removed');
   return out;
 }
 
 /**
- * Erases every incident, entry, held clip and screenshot (after an export,
+ * Erases every incident, entry, status update, held clip and screenshot (after an export,
  * or when handing a machine over). The INC counter stays, so a key is still never handed out
- * twice; the component registry stays too, as it describes the service, not an incident.
+ * twice; the component registry and maintenances stay too, as they describe the service, not an
+ * incident. What was published stays published: the next publish keeps it as history.
  */
 export async function eraseLog(db: SitrepDb): Promise<void> {
-  await db.transaction('rw', [db.incidents, db.entries, db.screenshots, db.heldClips], async () => {
-    await Promise.all([db.incidents.clear(), db.entries.clear(), db.screenshots.clear(), db.heldClips.clear()]);
+  await db.transaction('rw', [db.incidents, db.entries, db.updates, db.screenshots, db.heldClips], async () => {
+    await Promise.all([db.incidents.clear(), db.entries.clear(), db.updates.clear(), db.screenshots.clear(), db.heldClips.clear()]);
   });
 }

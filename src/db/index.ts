@@ -6,3 +6,7 @@ export * from './persist';
 export * from './backup-repo';
 export * from './clips-repo';
 export * from './components-repo';
+export * from './updates-repo';
+export * from './maintenances-repo';
+export * from './outbox-repo';
+export * from './public-log';

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { upgradeToPublishing } from './upgrades/v3-publishing';
 
 export const DB_NAME = 'sitrep';
 
@@ -36,5 +37,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // takenAt: held clips are offered oldest first.
       heldClips: 'id, takenAt',
     },
+  },
+  {
+    version: 3,
+    stores: {
+      // incidentId: an incident's public updates (the composer's previous update, the site build).
+      updates: 'id, incidentId',
+      // Few rows, always read whole.
+      maintenances: 'id',
+      // dueAt: the outbox sends what is due, oldest first.
+      outbox: 'id, dueAt',
+      // One row per publish target: its last result, for the popup and settings.
+      publishResults: 'targetId',
+    },
+    // Incidents gain public title/impact, components their status-page fields, and internal
+    // changes (severity, status) move from `status` (now: published status updates) to `change`.
+    upgrade: upgradeToPublishing,
   },
 ];

@@ -269,3 +269,19 @@ export const ScheduledMaintenancesJson = z.strictObject({
   scheduled_maintenances: z.array(ScheduledMaintenance).max(50),
 });
 export type ScheduledMaintenancesJson = z.infer<typeof ScheduledMaintenancesJson>;
+
+/**
+ * `sitrep-site.json`: every component, incident and maintenance the site holds within its history
+ * window. Not a Statuspage document: it is what the next publisher reads back and merges with,
+ * so two incident managers publishing to one site never erase each other's incidents
+ * (`incidents.json` keeps only the newest 50).
+ */
+export const SiteState = z.strictObject({
+  format: z.literal('sitrep-site'),
+  version: z.literal(1),
+  updated_at: Instant,
+  components: z.array(Component),
+  incidents: z.array(Incident).max(10_000),
+  scheduled_maintenances: z.array(ScheduledMaintenance).max(10_000),
+});
+export type SiteState = z.infer<typeof SiteState>;

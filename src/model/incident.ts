@@ -17,8 +17,12 @@ export const Incident = z.strictObject({
   title: z.string().trim().min(1, 'An incident needs a title').max(200),
   severity: Severity,
   status: IncidentStatus,
-  /** Who or what is affected, in words customers would recognize. */
+  /** Who or what is affected, in words customers would recognize (internal). */
   impact: z.string().max(5000),
+  /** The title customers see; empty until the incident manager writes one (nothing is public by default). */
+  publicTitle: z.string().trim().max(255),
+  /** The impact as customers are told it; empty until written. */
+  publicImpact: z.string().trim().max(5000),
   /** The incident manager running the response. */
   manager: z.string().max(200),
   startedAt: Instant,

@@ -7,3 +7,8 @@ export * from './clip';
 export * from './component';
 export * from './screenshot';
 export * from './held-clip';
+export * from './component-status';
+export * from './status-update';
+export * from './maintenance';
+export * from './publishing';
+export * from './outbox';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_CADENCE, UpdateCadence } from './publishing';
 
 /** How times are shown; stored times are always UTC. */
 export const TimeDisplay = z.enum(['local', 'utc']);
@@ -10,10 +11,12 @@ export const Settings = z.strictObject({
   timeDisplay: TimeDisplay,
   /** Attach a screenshot of the visible tab to every clip (the second shortcut always does). */
   screenshotOnClip: z.boolean(),
+  /** When the next public update is due while an incident is open. */
+  cadence: UpdateCadence,
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { author: '', timeDisplay: 'local', screenshotOnClip: false };
+export const DEFAULT_SETTINGS: Settings = { author: '', timeDisplay: 'local', screenshotOnClip: false, cadence: DEFAULT_CADENCE };
 
 /** Settings read back from storage: anything unreadable falls back field by field. */
 export function readSettings(stored: unknown): Settings {

@@ -3,13 +3,16 @@ import { Clip } from './clip';
 import { Instant, WebUrl } from './instant';
 
 /** What kind of thing happened; filters and exports use it. */
-export const EntryKind = z.enum(['note', 'clip', 'status', 'decision', 'alert', 'action']);
+export const EntryKind = z.enum(['note', 'clip', 'status', 'change', 'decision', 'alert', 'action']);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   note: 'Note',
   clip: 'Clip',
+  /** A public status update, as published (its StatusUpdate is named by `updateId`). */
   status: 'Status update',
+  /** An internal change to the incident: severity, status, manager. Never published. */
+  change: 'Change',
   decision: 'Decision',
   alert: 'Alert',
   action: 'Action',
@@ -30,6 +33,8 @@ export const TimelineEntry = z.strictObject({
   starred: z.boolean(),
   /** What a clip captured: tool, frozen range, panel, screenshot (kind `clip`). */
   clip: Clip.optional(),
+  /** The public status update this entry records (kind `status`). */
+  updateId: z.uuid().optional(),
   /** Soft deletion: undo clears it, merge propagates it. */
   deletedAt: Instant.optional(),
   /** Last change: merge keeps the newer copy. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Component, HeldClip, Incident, Instant, Screenshot, TimelineEntry, compareText, toInstant } from '../model';
+import { COMPONENT_DEFAULTS, Component, HeldClip, Incident, Instant, Maintenance, Screenshot, StatusUpdate, TimelineEntry, compareText, toInstant } from '../model';
 
 /**
  * The backup file: everything in the log, as one JSON document a responder can keep, mail to a
@@ -14,9 +14,11 @@ import { Component, HeldClip, Incident, Instant, Screenshot, TimelineEntry, comp
  * - Version 1: incidents and entries.
  * - Version 2: components, held clips and screenshots (pictures as base64 text, see
  *   backup-images.ts).
+ * - Version 3: publishing. Public status updates and maintenances; incidents' public title and
+ *   impact; components' status-page fields; internal changes are entries of kind `change`.
  */
 export const BACKUP_FORMAT = 'sitrep-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The oldest version this Sitrep still upgrades; raise it only when dropping an upgrade step. */
 export const OLDEST_BACKUP_VERSION = 1;
 
@@ -59,6 +61,9 @@ export const Backup = z.strictObject({
   components: z.array(Component),
   /** Clips still waiting to be placed on an incident: a clip is never lost, not even in a move. */
   heldClips: z.array(BackupHeldClip),
+  /** Public status updates, exactly as published. */
+  updates: z.array(StatusUpdate),
+  maintenances: z.array(Maintenance),
   /** Last: the pictures are the bulk of the file, and the records above stay easy to read. */
   screenshots: z.array(BackupScreenshot),
 });
@@ -72,7 +77,24 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
   // Version 1 had no components, held clips or screenshots. Fields the file has anyway are
   // kept, so validation names them rather than this step dropping them unseen.
   1: (doc) => ({ components: [], heldClips: [], screenshots: [], ...doc, version: 2 }),
+  // Version 2 knew nothing public: empty public text, components operational in name order, and
+  // every `status` entry was an internal change (as in the database's version 3 upgrade).
+  2: (doc) => ({
+    updates: [],
+    maintenances: [],
+    ...doc,
+    incidents: mapRecords(doc.incidents, (i) => ({ publicTitle: '', publicImpact: '', ...i })),
+    components: mapRecords(doc.components, (c, n) => ({ ...COMPONENT_DEFAULTS, order: n, ...c })),
+    entries: mapRecords(doc.entries, (e) => (e.kind === 'status' ? { ...e, kind: 'change' } : e)),
+    version: 3,
+  }),
 };
+
+/** Maps the objects of a raw list, leaving anything else for validation to name. */
+function mapRecords(list: unknown, map: (record: Record<string, unknown>, index: number) => Record<string, unknown>): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((item: unknown, i) => (item && typeof item === 'object' && !Array.isArray(item) ? map(item as Record<string, unknown>, i) : item));
+}
 
 /** What is wrong with a backup file, in words a responder can act on. */
 export class BackupError extends Error {
@@ -92,6 +114,8 @@ export interface BackupContents {
   entries: readonly TimelineEntry[];
   components?: readonly Component[];
   heldClips?: readonly BackupHeldClip[];
+  updates?: readonly StatusUpdate[];
+  maintenances?: readonly Maintenance[];
   screenshots?: readonly BackupScreenshot[];
 }
 
@@ -112,6 +136,8 @@ export function buildBackup(log: BackupContents, now: Date = new Date()): Backup
     ),
     components: [...(log.components ?? [])].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
     heldClips: [...(log.heldClips ?? [])].sort((a, b) => compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
+    updates: [...(log.updates ?? [])].sort((a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.at, b.at) || compareText(a.id, b.id)),
+    maintenances: [...(log.maintenances ?? [])].sort((a, b) => compareText(a.scheduledFor, b.scheduledFor) || compareText(a.id, b.id)),
     screenshots: [...(log.screenshots ?? [])].sort(
       (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id),
     ),
@@ -245,6 +271,11 @@ function findBrokenReferences(backup: Backup): string[] {
   });
   uniqueIds('components', backup.components, problems);
   uniqueIds('heldClips', backup.heldClips, problems);
+  uniqueIds('updates', backup.updates, problems);
+  backup.updates.forEach((update, i) => {
+    if (!incidentAt.has(update.incidentId)) problems.push(`updates[${i}].incidentId: names no incident in this backup (${update.incidentId})`);
+  });
+  uniqueIds('maintenances', backup.maintenances, problems);
   return problems;
 }
 

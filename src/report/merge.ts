@@ -1,4 +1,4 @@
-import type { Component, HeldClip, Incident, IncidentKey, Screenshot, TimelineEntry } from '../model';
+import type { Component, HeldClip, Incident, IncidentKey, Maintenance, Screenshot, StatusUpdate, TimelineEntry } from '../model';
 import type { Backup } from './backup';
 import { decodeHeldClip, decodeScreenshot } from './backup-images';
 
@@ -13,7 +13,7 @@ import { decodeHeldClip, decodeScreenshot } from './backup-images';
  *   them imports first.
  * - An incident keeps the key it has here: people already call it INC-7 in chat. A new incident
  *   whose key is taken here by a different incident gets a fresh key from `allocateKey`.
- * - Components merge like entries (the later `updatedAt` wins).
+ * - Components, status updates and maintenances merge like entries (the later `updatedAt` wins).
  * - Screenshots and held clips never change once written, so one already here is skipped. A held
  *   clip that was placed here became the entry with its id, so it is skipped too: a backup made
  *   before placing it does not bring it back.
@@ -27,6 +27,9 @@ export interface LocalRecords {
   incidents: readonly Incident[];
   entries: readonly TimelineEntry[];
   components?: readonly Component[];
+  /** At least the status updates and maintenances the backup names. */
+  updates?: readonly StatusUpdate[];
+  maintenances?: readonly Maintenance[];
   /** Which of the backup's screenshots are stored here already. */
   screenshotIds?: Iterable<string>;
   /** Which of the backup's held clips are held here already, or were placed here (an entry has the id). */
@@ -51,6 +54,10 @@ export interface ImportSummary {
   entriesUpdated: number;
   componentsAdded: number;
   componentsUpdated: number;
+  updatesAdded: number;
+  updatesUpdated: number;
+  maintenancesAdded: number;
+  maintenancesUpdated: number;
   screenshotsAdded: number;
   heldClipsAdded: number;
   /** Records in the backup that changed nothing here: identical, or the local copy is newer. */
@@ -65,6 +72,8 @@ export interface MergePlan {
   entries: TimelineEntry[];
   /** Components to put (new and updated). */
   components: Component[];
+  updates: StatusUpdate[];
+  maintenances: Maintenance[];
   /** New screenshots and held clips, their pictures decoded back to Blobs. */
   screenshots: Screenshot[];
   heldClips: HeldClip[];
@@ -82,6 +91,10 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     entriesUpdated: 0,
     componentsAdded: 0,
     componentsUpdated: 0,
+    updatesAdded: 0,
+    updatesUpdated: 0,
+    maintenancesAdded: 0,
+    maintenancesUpdated: 0,
     screenshotsAdded: 0,
     heldClipsAdded: 0,
     unchanged: 0,
@@ -125,18 +138,9 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     } else summary.unchanged++;
   }
 
-  const localComponents = new Map((local.components ?? []).map((c) => [c.id, c]));
-  const components: Component[] = [];
-  for (const incoming of backup.components) {
-    const current = localComponents.get(incoming.id);
-    if (!current) {
-      components.push(incoming);
-      summary.componentsAdded++;
-    } else if (pickNewer(current, incoming) === 'incoming') {
-      components.push(incoming);
-      summary.componentsUpdated++;
-    } else summary.unchanged++;
-  }
+  const components = mergeById(local.components, backup.components, summary, 'componentsAdded', 'componentsUpdated');
+  const updates = mergeById(local.updates, backup.updates, summary, 'updatesAdded', 'updatesUpdated');
+  const maintenances = mergeById(local.maintenances, backup.maintenances, summary, 'maintenancesAdded', 'maintenancesUpdated');
 
   const screenshotsHere = new Set(local.screenshotIds ?? []);
   const screenshots: Screenshot[] = [];
@@ -157,7 +161,32 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
       summary.heldClipsAdded++;
     }
   });
-  return { incidents, entries, components, screenshots, heldClips, summary };
+  return { incidents, entries, components, updates, maintenances, screenshots, heldClips, summary };
+}
+
+type CountOf = { [K in keyof ImportSummary]: ImportSummary[K] extends number ? K : never }[keyof ImportSummary];
+
+/** Records matched by id: new ones are added, the later `updatedAt` wins, the rest count as unchanged. */
+function mergeById<T extends { id: string; updatedAt: string }>(
+  local: readonly T[] | undefined,
+  incoming: readonly T[],
+  summary: ImportSummary,
+  added: CountOf,
+  updated: CountOf,
+): T[] {
+  const here = new Map((local ?? []).map((r) => [r.id, r]));
+  const out: T[] = [];
+  for (const record of incoming) {
+    const current = here.get(record.id);
+    if (!current) {
+      out.push(record);
+      summary[added]++;
+    } else if (pickNewer(current, record) === 'incoming') {
+      out.push(record);
+      summary[updated]++;
+    } else summary.unchanged++;
+  }
+  return out;
 }
 
 function freshKey(allocateKey: KeyAllocator, taken: Set<string>): IncidentKey {
@@ -214,12 +243,16 @@ export function describeImportSummary(summary: ImportSummary): string {
     [summary.entriesAdded, 'timeline entry'],
     [summary.screenshotsAdded, 'screenshot'],
     [summary.componentsAdded, 'component'],
+    [summary.updatesAdded, 'status update'],
+    [summary.maintenancesAdded, 'maintenance'],
     [summary.heldClipsAdded, 'held clip'],
   ]);
   const updated = joinCounts([
     [summary.incidentsUpdated, 'incident'],
     [summary.entriesUpdated, 'timeline entry'],
     [summary.componentsUpdated, 'component'],
+    [summary.updatesUpdated, 'status update'],
+    [summary.maintenancesUpdated, 'maintenance'],
   ]);
   const parts: string[] = [];
   if (added) parts.push(`added ${added}`);

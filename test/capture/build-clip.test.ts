@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildClipDraft, type ClipInput } from '../../src/capture/build-clip';
 import { recognize } from '../../src/capture/recognize';
-import { ClipDraft, type Component } from '../../src/model';
+import { COMPONENT_DEFAULTS, ClipDraft, type Component } from '../../src/model';
 
 const now = new Date('2026-11-28T10:00:00.000Z');
 
 function component(name: string, dashboardPatterns: string[]): Component {
-  return { id: crypto.randomUUID(), name, owner: 'Team', dashboardPatterns, updatedAt: '2026-11-28T09:00:00.000Z' };
+  return { ...COMPONENT_DEFAULTS, id: crypto.randomUUID(), name, owner: 'Team', dashboardPatterns, updatedAt: '2026-11-28T09:00:00.000Z' };
 }
 
 const payments = component('Payments', ['https://grafana.example.com/d/abc123']);

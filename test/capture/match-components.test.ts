@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matchComponents, matchesGlob, matchesPrefix } from '../../src/capture/match-components';
-import type { Component } from '../../src/model';
+import { COMPONENT_DEFAULTS, type Component } from '../../src/model';
 
 function component(name: string, dashboardPatterns: string[]): Component {
-  return { id: crypto.randomUUID(), name, owner: 'Team', dashboardPatterns, updatedAt: '2026-11-28T09:00:00.000Z' };
+  return { ...COMPONENT_DEFAULTS, id: crypto.randomUUID(), name, owner: 'Team', dashboardPatterns, updatedAt: '2026-11-28T09:00:00.000Z' };
 }
 
 const payments = component('Payments', ['https://grafana.example.com/d/abc123']);

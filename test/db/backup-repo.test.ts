@@ -24,7 +24,7 @@ import { freshDb } from './fresh-db';
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 
 /** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
-const noClipData = { componentsAdded: 0, componentsUpdated: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
+const noClipData = { componentsAdded: 0, componentsUpdated: 0, updatesAdded: 0, updatesUpdated: 0, maintenancesAdded: 0, maintenancesUpdated: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
 
 /** Everything stored, in a stable order, pictures as their bytes: what "the log is unchanged" compares. */
 async function snapshot(db: SitrepDb) {
@@ -253,7 +253,7 @@ describe('backup version 2: components, screenshots and held clips', () => {
     const db = freshDb();
     expect(await importBackupText(db, file)).toEqual({ incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 2, entriesUpdated: 0, ...noClipData, unchanged: 0, rekeyed: [] });
     const after = await snapshot(db);
-    expect(after.incidents).toEqual(v1.incidents);
+    expect(after.incidents).toEqual(v1.incidents.map((i) => ({ ...i, publicTitle: '', publicImpact: '' })));
     expect(after.entries).toEqual([...v1.entries].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(after).toMatchObject({ components: [], screenshots: [], heldClips: [] });
     expect(await importBackupText(db, file)).toMatchObject({ incidentsAdded: 0, entriesAdded: 0, unchanged: 3 });
@@ -265,7 +265,7 @@ describe('backup version 2: components, screenshots and held clips', () => {
     const { clip } = await seedWithClips(source);
     const file = await transfer(source);
     const doc = JSON.parse(file);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.screenshots).toHaveLength(1);
     expect(doc.screenshots[0].id).toBe(clip.clip!.screenshotId);
 
@@ -277,6 +277,10 @@ describe('backup version 2: components, screenshots and held clips', () => {
       entriesUpdated: 0,
       componentsAdded: 1,
       componentsUpdated: 0,
+      updatesAdded: 0,
+      updatesUpdated: 0,
+      maintenancesAdded: 0,
+      maintenancesUpdated: 0,
       screenshotsAdded: 1,
       heldClipsAdded: 2,
       unchanged: 0,

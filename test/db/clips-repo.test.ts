@@ -156,7 +156,7 @@ describe('held clips', () => {
     const timeline = await listEntries(db, incident.id);
     expect(timeline.map((e) => [e.kind, e.text])).toEqual([
       ['clip', 'Error rate 7%'],
-      ['status', 'Declared SEV3: Errors on search'],
+      ['change', 'Declared SEV3: Errors on search'],
     ]);
     expect(timeline[0]!.at).toBe(held.takenAt);
     // The incident started when the evidence was taken, not when it was declared.

@@ -13,18 +13,33 @@ describe('the component registry', () => {
     expect(saved).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       name: 'Payments API',
+      description: '',
       owner: 'Team Cash',
       group: 'API',
+      order: 0,
+      public: true,
+      status: 'operational',
       dashboardPatterns: ['*/d/pay-*'],
       updatedAt: t('09:00').toISOString(),
     });
     expect(await listComponents(db)).toEqual([saved]);
   });
 
-  it('lists components by name', async () => {
+  it('lists components in status page order, a new one last, ties by name', async () => {
     const db = freshDb();
-    for (const name of ['search', 'Payments API', 'CDN', 'auth']) await saveComponent(db, { ...payments, name });
-    expect((await listComponents(db)).map((c) => c.name)).toEqual(['auth', 'CDN', 'Payments API', 'search']);
+    for (const name of ['search', 'Payments API', 'CDN']) await saveComponent(db, { ...payments, name });
+    expect((await listComponents(db)).map((c) => [c.name, c.order])).toEqual([['search', 0], ['Payments API', 1], ['CDN', 2]]);
+    await saveComponent(db, { ...payments, name: 'auth', order: 1 });
+    expect((await listComponents(db)).map((c) => c.name)).toEqual(['search', 'auth', 'Payments API', 'CDN']);
+  });
+
+  it('keeps the status a status update set when the form edits the component, and clears a removed group', async () => {
+    const db = freshDb();
+    const first = await saveComponent(db, { ...payments, group: 'API', status: 'major_outage', public: false, description: 'Cards' });
+    const { group: _group, status: _status, public: _public, description: _description, ...fromForm } = first;
+    const edited = await saveComponent(db, { ...fromForm, name: 'Payments' });
+    expect(edited).toMatchObject({ name: 'Payments', status: 'major_outage', public: false, description: 'Cards', order: first.order });
+    expect(edited.group).toBeUndefined();
   });
 
   it('edits a component in place, keeping its id and moving updatedAt', async () => {

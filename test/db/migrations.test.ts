@@ -2,15 +2,45 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { createSitrepDb, SCHEMA_VERSIONS } from '../../src/db';
-import { Component, HeldClip, Incident, Screenshot, TimelineEntry } from '../../src/model';
+import { Component, HeldClip, Incident, Maintenance, OutboxJob, PublishResult, Screenshot, StatusUpdate, TimelineEntry } from '../../src/model';
 import { v1 } from './written-by/v1';
 import { v2 } from './written-by/v2';
+import { v3 } from './written-by/v3';
 
 /** Rows per table, as one schema version wrote them. */
 type Fixture = Record<string, readonly object[]>;
 
 /** What each shipped schema version wrote; a new version adds its own file here. */
-const WRITTEN_BY: Record<number, Fixture> = { 1: v1, 2: v2 };
+const WRITTEN_BY: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3 };
+
+type Row = Record<string, unknown>;
+
+/**
+ * What each upgrade does to a row written before it, per table: a row comes back as written,
+ * passed through the upgrades of every later version.
+ */
+const UPGRADES: Record<number, Record<string, (row: Row, index: number, all: readonly Row[]) => Row>> = {
+  3: {
+    incidents: (row) => ({ publicTitle: '', publicImpact: '', ...row }),
+    components: (row, _i, all) => ({
+      description: '',
+      public: true,
+      status: 'operational',
+      ...row,
+      order: all.map((c) => String(c.name)).sort((a, b) => a.localeCompare(b)).indexOf(String(row.name)),
+    }),
+    entries: (row) => (row.kind === 'status' ? { ...row, kind: 'change' } : row),
+  },
+};
+
+function upgraded(table: string, writtenBy: number, rows: readonly object[]): object[] {
+  let out = rows as readonly Row[];
+  for (const [version, steps] of Object.entries(UPGRADES)) {
+    const step = steps[table];
+    if (Number(version) > writtenBy && step) out = out.map((row, i, all) => step(row, i, all));
+  }
+  return [...out];
+}
 
 /**
  * How each table's rows must read today. `meta` has no model: its counters must come back equal.
@@ -23,6 +53,10 @@ const ROW_SCHEMAS: Record<string, z.ZodType | null> = {
   components: Component,
   screenshots: Screenshot,
   heldClips: HeldClip,
+  updates: StatusUpdate,
+  maintenances: Maintenance,
+  outbox: OutboxJob,
+  publishResults: PublishResult,
 };
 
 const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
@@ -83,9 +117,31 @@ describe('opening a database written by every earlier schema version', () => {
       const schema = ROW_SCHEMAS[table.name];
       for (const row of stored) if (schema) schema.parse(row);
       // Tables this version did not write start empty; the rest come back field for field.
-      const written = byKey(table.schema.primKey.keyPath as string, rows[table.name] ?? []);
+      const written = byKey(table.schema.primKey.keyPath as string, upgraded(table.name, version, rows[table.name] ?? []));
       expect({ table: table.name, rows: await comparable(stored) }).toEqual({ table: table.name, rows: await comparable(written) });
     }
+    db.close();
+    await db.delete();
+  });
+
+  it('version 3 turns internal status entries into changes and keeps the components in name order', async () => {
+    const name = `migrate-v3-${crypto.randomUUID()}`;
+    const entry = (id: string, kind: string) => ({ ...v2.entries[1]!, id, kind, clip: undefined, text: kind, sourceUrl: undefined });
+    await writeAsVersion(name, 2, {
+      incidents: v2.incidents,
+      entries: [entry('a3bb189e-8bf9-4888-9912-ace4e6543010', 'status'), entry('a3bb189e-8bf9-4888-9912-ace4e6543011', 'decision')],
+      components: [
+        { ...v2.components[0]!, id: '9b2d3c4e-5f60-4a7b-8c9d-0e1f2a3b4c51', name: 'Search' },
+        { ...v2.components[0]!, id: '9b2d3c4e-5f60-4a7b-8c9d-0e1f2a3b4c52', name: 'auth' },
+      ],
+    });
+    const db = createSitrepDb(name);
+    expect((await db.entries.toArray()).map((e) => e.kind).sort()).toEqual(['change', 'decision']);
+    expect((await db.components.toArray()).map((c) => [c.name, c.order, c.status, c.public]).sort()).toEqual([
+      ['Search', 1, 'operational', true],
+      ['auth', 0, 'operational', true],
+    ]);
+    expect((await db.incidents.toArray()).map((i) => [i.publicTitle, i.publicImpact])).toEqual([['', '']]);
     db.close();
     await db.delete();
   });

@@ -36,7 +36,7 @@ describe('declareIncident', () => {
     const inc = await declareIncident(db, { title: 'API down', severity: 'SEV1' }, { author: 'Ana', now: T0 });
     expect(inc).toMatchObject({ status: 'investigating', manager: 'Ana', startedAt: T0.toISOString() });
     const entries = await listEntries(db, inc.id);
-    expect(entries.map((e) => [e.kind, e.text])).toEqual([['status', 'Declared SEV1: API down']]);
+    expect(entries.map((e) => [e.kind, e.text])).toEqual([['change', 'Declared SEV1: API down']]);
   });
 
   it.each([

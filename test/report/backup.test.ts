@@ -211,7 +211,7 @@ describe('parseBackup explains what is wrong', () => {
     expect(error).toBeInstanceOf(BackupError);
     const { message, problems } = error as BackupError;
     expect(problems).toHaveLength(12);
-    expect(problems).toContain('entries[1].kind: expected one of note, clip, status, decision, alert, action, got "memo"');
+    expect(problems).toContain('entries[1].kind: expected one of note, clip, status, change, decision, alert, action, got "memo"');
     expect(problems).toContain('entries[2].author: expected text, got null');
     expect(message.split('\n')).toHaveLength(1 + 10 + 1);
     expect(message.endsWith('- …and 2 more problems')).toBe(true);
@@ -279,10 +279,11 @@ describe('version 2: components, held clips and screenshots', () => {
   it('reads a version 1 file: its log is all there, with no components, held clips or screenshots', () => {
     const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: v1.incidents, entries: v1.entries });
     const backup = parseBackup(file);
-    expect(backup.version).toBe(2);
-    expect(backup.incidents).toEqual(v1.incidents);
+    expect(backup.version).toBe(3);
+    // Walked up through version 2 to 3: nothing public yet.
+    expect(backup.incidents).toEqual(v1.incidents.map((i) => ({ ...i, publicTitle: '', publicImpact: '' })));
     expect(backup.entries).toEqual(v1.entries);
-    expect(backup).toMatchObject({ components: [], heldClips: [], screenshots: [] });
+    expect(backup).toMatchObject({ components: [], heldClips: [], screenshots: [], updates: [], maintenances: [] });
   });
 
   it('still checks a version 1 file field by field after upgrading it', () => {
@@ -293,7 +294,7 @@ describe('version 2: components, held clips and screenshots', () => {
   it('writes the pictures as base64 with their types, and reads back the same bytes', async () => {
     const text = await fullBackupText();
     const doc = JSON.parse(text);
-    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'incidents', 'entries', 'components', 'heldClips', 'screenshots']);
+    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'incidents', 'entries', 'components', 'heldClips', 'updates', 'maintenances', 'screenshots']);
     expect(Object.keys(doc.screenshots[0])).toEqual(['id', 'incidentId', 'imageType', 'image', 'thumbnailType', 'thumbnail', 'width', 'height', 'takenAt']);
     expect(doc.screenshots[0]).toMatchObject({ imageType: 'image/webp', thumbnailType: 'image/jpeg' });
     expect(doc.heldClips[0].screenshot).toEqual({ imageType: 'image/png', image: 'AQID', thumbnailType: 'image/png', thumbnail: 'BA==', width: 2, height: 1 });
