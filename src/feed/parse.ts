@@ -24,7 +24,7 @@ export interface StatusSnapshot {
 
 export interface FeedEvent {
   id: string; name: string; status: string; impact: string; url?: string;
-  startedAt?: string; updatedAt: string;
+  startedAt?: string; endsAt?: string; updatedAt: string;   // endsAt: a maintenance window's end
   latest?: { status: string; body: string; at: string };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FeedError, parseStatusFeed, type StatusSnapshot } from '../../src/feed/parse';
+import { time } from '../../src/feed/parse/read';
 import { SummaryJson } from '../../src/feed/schema';
 import { summaryJsonArbitrary } from './summary-arbitrary';
 
@@ -39,6 +40,10 @@ describe('parseStatusFeed on every summary.json the strict schema accepts', () =
             const source = doc.incidents.find((i) => i.id == e.id)!;
             expect(e.url).toBe(source.shortlink);
             expect(e.latest?.at).toBe(source.incident_updates[0]?.display_at);
+          }
+          for (const e of snapshot.maintenances) {
+            const source = doc.scheduled_maintenances.find((m) => m.id == e.id)!;
+            expect([e.startedAt, e.endsAt]).toEqual([time(source.scheduled_for), time(source.scheduled_until)]);
           }
           checkShape(snapshot);
         }

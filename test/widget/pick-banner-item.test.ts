@@ -70,6 +70,15 @@ describe('pickBannerItem', () => {
     expect(pickBannerItem(snapshot({ indicator: 'minor', incidents: [event('i', 'minor')], maintenances }), none)?.name).toBe('Event i');
   });
 
+  it('carries the window of a maintenance, for the banner to say until when it runs', () => {
+    const maintenance = { ...event('m', 'maintenance', 'in_progress'), startedAt: '2026-11-28T08:00:00.000Z', endsAt: '2026-11-28T14:00:00.000Z' };
+    expect(pickBannerItem(snapshot({ indicator: 'maintenance', maintenances: [maintenance] }), none)).toMatchObject({
+      status: 'in_progress',
+      startedAt: '2026-11-28T08:00:00.000Z',
+      endsAt: '2026-11-28T14:00:00.000Z',
+    });
+  });
+
   it('falls back to the overall description of a feed that reports trouble without incidents', () => {
     expect(pickBannerItem(snapshot({ indicator: 'major', description: 'Partial System Outage' }), none)).toMatchObject({
       name: 'Partial System Outage',

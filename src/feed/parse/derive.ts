@@ -37,14 +37,18 @@ export const isOpenMaintenance = (status: string) => /^(scheduled|in_progress|ve
 
 /**
  * Assembles an event. One with no time at all is left out: a banner cannot say when it was
- * updated, and inventing a time would be worse than silence.
+ * updated, and inventing a time would be worse than silence. A window that ends before it
+ * starts loses its end, not its start: one of them is wrong, and the start is what says
+ * whether the maintenance is upcoming.
  */
 export function feedEvent(
   e: Omit<FeedEvent, 'updatedAt'> & { updatedAt?: string | undefined },
   fallbackTime?: string,
 ): FeedEvent | undefined {
   const updatedAt = e.updatedAt ?? e.latest?.at ?? e.startedAt ?? fallbackTime;
-  return updatedAt ? { ...e, updatedAt } : undefined;
+  // Both are ISO instants from time(), so they compare as strings.
+  const endsAt = e.endsAt && !(e.startedAt && e.endsAt < e.startedAt) ? e.endsAt : undefined;
+  return updatedAt ? { ...e, endsAt, updatedAt } : undefined;
 }
 
 /** Open incidents newest first; maintenance in progress before upcoming, each soonest first. */

@@ -1,9 +1,18 @@
 import type { StatusIndicator, StatusSnapshot } from '../parse';
 import { componentState, feedEvent, impactOfState, openEvents, snapshot, worst } from './derive';
-import { id, isObj, objects, pick, shown, text, time, url, word, type Obj } from './read';
+import { id, isObj, objects, pick, shown, str, text, time, url, word, type Obj } from './read';
 
 /** Instatus maintenance states in Statuspage's words, so readers deal with one vocabulary. */
 const MAINTENANCE: Record<string, string> = { notstartedyet: 'scheduled', inprogress: 'in_progress' };
+
+/**
+ * The end of an Instatus maintenance: it states a start and a `duration` in minutes (a string
+ * in summary.json, a number in its API), never an end.
+ */
+const windowEnd = (start: string | undefined, duration: unknown) => {
+  const minutes = Number(str(duration));
+  return start && minutes > 0 ? time(Date.parse(start) + minutes * 6e4) : undefined;
+};
 
 /**
  * Instatus's `summary.json`: the page state plus active incidents and maintenance, the lists
@@ -17,13 +26,15 @@ export function readInstatus(doc: Obj): StatusSnapshot {
         const status = word(e.status);
         const state = componentState(e.impact);
         const name = text(e.name) ?? (maintenance ? 'Scheduled maintenance' : 'Incident');
+        const startedAt = time(maintenance ? e.start : e.started);
         return feedEvent({
           id: id(e.id) ?? url(e.url) ?? name,
           name,
           status: maintenance ? (pick(MAINTENANCE, status) ?? status ?? 'scheduled') : (status ?? 'investigating'),
           impact: maintenance ? 'maintenance' : state ? impactOfState(state) : 'minor',
           url: url(e.url),
-          startedAt: time(maintenance ? e.start : e.started),
+          startedAt,
+          endsAt: maintenance ? windowEnd(startedAt, e.duration) : undefined,
           updatedAt: time(e.updatedAt),
         });
       }),

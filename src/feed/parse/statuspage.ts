@@ -44,6 +44,8 @@ export function readStatuspage(doc: Obj): StatusSnapshot {
             // Statuspage (and incident.io, which leaves shortlink null) serve each incident at <page>/incidents/<id>.
             url: url(e.shortlink) ?? (pageUrl && eventId ? url(`${pageUrl.replace(/\/?([?#].*)?$/, '/')}incidents/${encodeURIComponent(eventId)}`) : undefined),
             startedAt,
+            // Read on incidents too: Statuspage keeps a maintenance as an incident with scheduled_for/until, and incidents.json lists it so.
+            endsAt: time(e.scheduled_until),
             updatedAt: time(e.updated_at),
             latest: latestAt ? { status: word(update.status) ?? state, body: text(update.body, 5000, true)!, at: latestAt } : undefined,
           },

@@ -95,7 +95,37 @@ describe('<sitrep-banner> states', () => {
     const page = await bannerPage('maintenance');
     await expect.poll(() => page.locator('sitrep-banner [part=name]').textContent()).toBe('Database upgrade');
     expect(await page.locator('sitrep-banner [part=status]').textContent()).toBe('In progress');
+    expect(await page.locator('sitrep-banner [part=window]').textContent()).toMatch(/^until \d/);
     expect(await background(page)).toBe('rgb(221, 233, 253)');
+  });
+
+  it('says until when a maintenance in progress runs, in the visitor’s zone and the page’s language and words', async () => {
+    // The demo feed as written: "Database upgrade" runs 11:40–12:40 UTC on Jan 1, "Network
+    // maintenance" is scheduled 12:00–14:00 UTC on Jan 2; the visitor is in New York (UTC−5).
+    const written = Date.parse('2026-01-01T12:00:00.000Z');
+    t.server.feed('/feeds/maintenance-window.json', { body: await sampleFeed('maintenance', written) });
+    const context = await t.browser.newContext({ timezoneId: 'America/New_York' });
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => t.errors.push(`uncaught: ${error.message}`));
+      await page.clock.setFixedTime(written);
+      await page.goto(
+        t.server.page(
+          '/maintenance-window.html',
+          `${SCRIPTS}<sitrep-banner src="/feeds/maintenance-window.json"></sitrep-banner><sitrep-status src="/feeds/maintenance-window.json"></sitrep-status>`,
+          'en-GB',
+        ),
+      );
+      const window = page.locator('sitrep-banner [part=window]');
+      await expect.poll(() => window.textContent()).toBe('until 07:40');
+      expect((await banner(page).textContent())?.replace(/\s+/g, ' ')).toMatch(/^ ?Database upgrade In progress until 07:40 /);
+      expect(await page.locator('sitrep-status [part=maintenance] [part=window]').allTextContents()).toEqual(['until 07:40', 'from 2 Jan, 07:00 to 09:00']);
+      await page.evaluate(() => document.querySelector('sitrep-banner')!.setAttribute('until-text', 'bis {end}'));
+      await expect.poll(() => window.textContent()).toBe('bis 07:40');
+      expect(t.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('uses the dark palette with theme="dark", and --sitrep-* custom properties over both', async () => {

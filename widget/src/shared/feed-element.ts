@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { FeedEvent, StatusSnapshot } from '../../../src/feed/parse';
 import { subscribeFeed, type FeedState } from '../feed-client/feed-registry';
-import { exactTime, pageLocale, relativeTime } from './format';
+import { exactTime, maintenanceWindow, pageLocale, relativeTime } from './format';
 import { ReactiveTemplateElement, type PropertyDeclaration } from './reactive-template-element';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -24,6 +24,8 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     poll: { type: Number },
     theme: {},
     staleText: { attribute: 'stale-text' },
+    untilText: { attribute: 'until-text' },
+    upcomingText: { attribute: 'upcoming-text' },
   };
 
   /** URL of the status feed (Statuspage v2 summary.json or status.json, cState, Upptime, Instatus). */
@@ -34,6 +36,10 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
   declare theme: Theme;
   /** Shown while the feed is unreachable and a cached status is displayed; `{age}` is its age. */
   declare staleText: string;
+  /** A maintenance window under way; `{end}` is its end. */
+  declare untilText: string;
+  /** An upcoming maintenance window; `{start}` and `{end}` are its times. */
+  declare upcomingText: string;
 
   protected feed: FeedState = {};
   /** The absolute feed URL, against which relative links in the feed resolve. */
@@ -50,6 +56,8 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     this.poll = 60;
     this.theme = 'light';
     this.staleText = 'Status as of {age}: the status feed cannot be reached right now.';
+    this.untilText = 'until {end}';
+    this.upcomingText = 'from {start} to {end}';
   }
 
   override connectedCallback() {
@@ -117,6 +125,12 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     if (!label) return nothing;
     this.#times.push(at!);
     return html`<time part="time" datetime=${new Date(at!).toISOString()} title=${exactTime(at, this.locale)}>${label}</time>`;
+  }
+
+  /** When a maintenance runs ("until 14:00", "from 13:00 to 14:00"); nothing without an end. */
+  protected window(event: Parameters<typeof maintenanceWindow>[0]) {
+    const text = maintenanceWindow(event, { until: this.untilText, upcoming: this.upcomingText }, Date.now(), this.locale);
+    return text ? html`<span part="window">${text}</span>` : nothing;
   }
 
   /** The note shown while the feed is unreachable and the cached snapshot is on screen. */

@@ -57,3 +57,44 @@ export function webUrl(url: string | undefined, base?: string): string | undefin
     return undefined;
   }
 }
+
+/** The words around a maintenance window; `{start}` and `{end}` stand for its times. */
+export interface WindowTexts {
+  /** Under way: `until {end}`. */
+  until: string;
+  /** Upcoming: `from {start} to {end}`. */
+  upcoming: string;
+}
+
+/**
+ * A maintenance window in words: until its end once under way, from its start to its end while
+ * only scheduled; "" when the feed gives no end (or an upcoming one no start). Times are in the
+ * visitor's language and zone (`timeZone` is for tests); each carries its date when it falls on
+ * another day than the one the reader has in mind (today; for the end of an upcoming window, its
+ * start's day), and the zone's name when a clock change comes before the end (between start and
+ * end, or now and the end of one under way), since "from 1:00 to 1:30" is then an hour and a half.
+ */
+export function maintenanceWindow(
+  event: { status?: string | undefined; startedAt?: string | undefined; endsAt?: string | undefined },
+  texts: WindowTexts,
+  now: number,
+  locale?: string,
+  timeZone?: string,
+): string {
+  const start = toDate(event.startedAt);
+  const end = toDate(event.endsAt);
+  const upcoming = event.status == 'scheduled';
+  if (!end || (upcoming && !start)) return '';
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...options });
+  const day = (date: Date) => format({ dateStyle: 'short' }).format(date);
+  const zone = (date: Date) => format({ timeZoneName: 'short' }).formatToParts(date).find((part) => part.type == 'timeZoneName')?.value;
+  // The locale's own short time (09:00, 9:00 AM); Intl cannot add a date or a zone to that style.
+  const clock = (date: Date, reference: Date, zoned: boolean) =>
+    (day(date) != day(reference) ? `${format({ month: 'short', day: 'numeric' }).format(date)}, ` : '') +
+    format({ timeStyle: 'short' }).format(date) +
+    (zoned ? ` ${zone(date)}` : '');
+  const today = new Date(now);
+  if (!upcoming) return texts.until.replace('{end}', clock(end, today, zone(end) != zone(today)));
+  const zoned = zone(start!) != zone(end);
+  return texts.upcoming.replace('{start}', clock(start!, today, zoned)).replace('{end}', clock(end, start!, zoned));
+}

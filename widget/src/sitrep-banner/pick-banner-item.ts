@@ -10,6 +10,9 @@ export interface BannerItem {
   body?: string | undefined;
   at?: string | undefined;
   url?: string | undefined;
+  /** A maintenance window, when the event is one and states it. */
+  startedAt?: string | undefined;
+  endsAt?: string | undefined;
 }
 
 /** critical 3, major 2, minor 1; 0 for any other impact (none, or words we do not know). */
@@ -23,6 +26,8 @@ const item = (event: FeedEvent, tone: Tone): BannerItem => ({
   body: event.latest?.body,
   at: event.latest?.at ?? event.updatedAt,
   url: event.url,
+  startedAt: event.startedAt,
+  endsAt: event.endsAt,
 });
 
 /**

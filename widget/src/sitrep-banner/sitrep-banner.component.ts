@@ -20,6 +20,7 @@ import { styles } from './sitrep-banner.styles';
  * @csspart content - Everything but the dismiss button.
  * @csspart name - The incident or maintenance name.
  * @csspart status - Its status word (Investigating, Monitoring…).
+ * @csspart window - Until when the maintenance shown runs: "until 14:00".
  * @csspart message - The text of the latest update.
  * @csspart time - When it was updated.
  * @csspart link - The link to the incident page.
@@ -90,6 +91,7 @@ export class SitrepBanner extends SitrepFeedElement {
         ${item
           ? html`<strong part="name">${item.name}</strong>
               ${item.status ? html`<span part="status">${humanize(item.status)}</span>` : nothing}
+              ${this.window(item)}
               ${this.time(item.at)}
               ${href
                 ? html`<a part="link" href=${href} target="_blank" rel="noopener"

@@ -26,6 +26,7 @@ const IMPACT_TONES: Record<string, string> = { critical: 'critical', major: 'maj
  * @csspart history - The link to the history feed.
  * @csspart message - Shown while loading or when the feed cannot be used.
  * @csspart time - A relative time, exact on hover.
+ * @csspart window - When a maintenance runs: "until 14:00", or "from 13:00 to 14:00" before it starts.
  * @csspart stale - The note shown while the feed is unreachable.
  *
  * @cssprop --sitrep-page-bg - Page background; likewise `--sitrep-page-fg`.
@@ -67,6 +68,7 @@ export class SitrepStatus extends SitrepFeedElement {
         ${event.startedAt
           ? html`<span>${Date.parse(event.startedAt) > Date.now() ? 'Starts' : 'Since'} ${this.time(event.startedAt)}</span>`
           : nothing}
+        ${this.window(event)}
       </p>
       ${latest
         ? html`<div part="update" class="update">
