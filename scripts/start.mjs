@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: build the extension and the widget, say where they are, and serve the widget
-// demo on http://127.0.0.1:8787 (PORT overrides) until Ctrl+C. The host server takes over
-// this port when it lands.
+// `npm start`: build the extension, the widget and the host, say where the extension is, then run
+// the host with the demo (status site seeded on first start, widget demo at /demo/) until Ctrl+C.
+// PORT, HOST and SITREP_DATA_DIR (or --port, --host, --data-dir after `npm start --`) are the
+// host's to read.
 import { execSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -14,9 +15,10 @@ Sitrep is built.
     (Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on.)
   Widget bundles:       ${root}/.output/widget/sitrep-banner.js, sitrep-status.js
 `);
-const demo = spawn(process.execPath, [resolve(root, 'widget/demo/serve.mjs')], {
+const host = spawn(process.execPath, [resolve(root, '.output/host/host.mjs'), '--demo', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.PORT ?? '8787' },
+  cwd: root,
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => demo.kill(signal));
-demo.on('exit', (code) => process.exit(code ?? 0));
+// The terminal sends Ctrl+C to the host as well; passing it on covers `kill` of this process alone.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => host.kill(signal));
+host.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
