@@ -1,5 +1,11 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/** The widget bundles a published site serves; `npm run build:widget` makes them first. */
+const WIDGET_BUNDLES = ['sitrep-banner.js', 'sitrep-status.js'];
+const widgetOutput = resolve(import.meta.dirname, '.output/widget');
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -17,8 +23,13 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'contextMenus',
+      // Retries of a publish that failed, and maintenance windows that open or close by the clock.
+      'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // Publishing asks for the one origin of each target when it is added (Settings → Publishing),
+    // never for every site up front.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+K' },
@@ -40,4 +51,18 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The publisher copies the widget bundles into every site it writes, so they ship inside the
+    // extension (read back with runtime.getURL, never fetched from elsewhere).
+    'build:publicAssets': (wxt, files) => {
+      const missing = WIDGET_BUNDLES.filter((name) => !existsSync(resolve(widgetOutput, name)));
+      if (missing.length) {
+        const message = `Missing ${missing.join(', ')} in .output/widget: run npm run build:widget first (npm run build does).`;
+        if (wxt.config.command === 'build') throw new Error(message);
+        wxt.logger.warn(message);
+        return;
+      }
+      for (const name of WIDGET_BUNDLES) files.push({ absoluteSrc: resolve(widgetOutput, name), relativeDest: `widget/${name}` });
+    },
+  },
 });

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../src/ui/components/error-banner';
 import { IncidentCard } from '../../src/ui/components/incident-card';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
 import { NoteBox } from '../../src/ui/components/note-box';
+import { StatusComposer } from '../../src/ui/components/status-composer';
 import { useCreated } from '../../src/ui/hooks/use-created';
 import { openTimeline } from '../../src/ui/open-timeline';
 import { AppContext } from '../../src/ui/state/context';
@@ -55,6 +56,7 @@ export function App() {
             <HeldClips state={held} incidents={incidents} />
             {active && <IncidentCard incident={active} />}
             {active && <NoteBox key={active.id} incident={active} drafts={drafts} />}
+            {active && <StatusComposer key={active.id} incident={active} />}
             <IncidentSwitcher incidents={incidents} activeId={active?.id} onSwitch={(id) => void log.switchTo(id)} label="Notes go to" />
             <details class="declare" open={!incidents.length}>
               <summary>Declare a new incident</summary>

@@ -1,11 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getIncident, type SitrepDb } from '../db';
-import { activeIncidentIdItem } from '../db/storage-items';
+import { activeIncidentIdItem, settingsItem } from '../db/storage-items';
+import { readSettings } from '../model';
+import { findNextDueUpdate } from '../publish/overdue';
 import { clipTab, type ClipRequest, type ClipResult } from './clip-tab';
 import { createContextMenus, MENU, updateContextMenuTitles } from './context-menus';
 import { showClipFeedback, showHeldCount } from './feedback';
 import { openTimeline } from '../ui/open-timeline';
-import { BackgroundMessage } from './messages';
+import { ClipMessage } from '../model/messages';
 
 type Tab = Browser.tabs.Tab;
 
@@ -21,13 +23,19 @@ export function createClipper(db: SitrepDb) {
 
   async function clip(request: ClipRequest): Promise<ClipResult> {
     const result = await clipTab(db, request);
-    await showClipFeedback(result, await db.heldClips.count(), request.tab.id).catch(() => {});
+    await showClipFeedback(result, await db.heldClips.count(), request.tab.id, await overdueUpdate()).catch(() => {});
     return result;
   }
 
   /** Opens the timeline beside the tab; called synchronously inside the gesture's event. */
   const openTimelineBeside = (tab: Tab | undefined) =>
     openTimeline({ tabId: tab?.id, windowId: tab?.windowId });
+
+  /** The public update customers are owed now, if any: the badge keeps showing it after a clip. */
+  async function overdueUpdate() {
+    const next = await findNextDueUpdate(db, readSettings(await settingsItem.getValue()).cadence).catch(() => undefined);
+    return next?.overdue ? next : undefined;
+  }
 
   async function activeTab(): Promise<Tab | undefined> {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -40,7 +48,7 @@ export function createClipper(db: SitrepDb) {
     /** Context menus do not survive a browser restart in MV3: create them on install and startup. */
     async setUp() {
       await createContextMenus(await activeKey());
-      await showHeldCount(await db.heldClips.count());
+      await showHeldCount(await db.heldClips.count(), await overdueUpdate());
     },
 
     async onActiveIncidentChanged() {
@@ -75,7 +83,7 @@ export function createClipper(db: SitrepDb) {
     /** Messages from extension pages (the popup's "Clip this page"). */
     onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<ClipResult> | undefined {
       if (sender.id !== browser.runtime.id) return undefined;
-      const parsed = BackgroundMessage.safeParse(message);
+      const parsed = ClipMessage.safeParse(message);
       if (!parsed.success) return undefined;
       const { tabId, screenshot } = parsed.data;
       return (async () => {

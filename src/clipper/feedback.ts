@@ -5,7 +5,7 @@ import type { ClipResult } from './clip-tab';
  * Tells the person what happened to a clip on the toolbar icon: ✓ added, a count of clips
  * waiting for an incident, or ! with the reason in the tooltip. Clips never fail silently.
  */
-export async function showClipFeedback(result: ClipResult, heldCount: number, tabId?: number): Promise<void> {
+export async function showClipFeedback(result: ClipResult, heldCount: number, tabId?: number, overdue?: OverdueUpdate): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const target = tabId === undefined ? {} : { tabId };
   if (result.status === 'failed') {
@@ -14,7 +14,7 @@ export async function showClipFeedback(result: ClipResult, heldCount: number, ta
     await action.setTitle({ title: `Sitrep: the clip failed — ${result.error}`, ...target });
     return;
   }
-  await showHeldCount(heldCount);
+  await showHeldCount(heldCount, overdue);
   if (result.status === 'added') {
     await action.setBadgeBackgroundColor({ color: '#1a7f37', ...target });
     await action.setBadgeText({ text: '✓', ...target });
@@ -24,10 +24,22 @@ export async function showClipFeedback(result: ClipResult, heldCount: number, ta
   }
 }
 
-/** The global badge: how many clips wait for an incident (the popup asks where they go). */
-export async function showHeldCount(heldCount: number): Promise<void> {
+/** A public update that is overdue, for the badge. */
+export interface OverdueUpdate {
+  key: string;
+  dueAt: string;
+}
+
+/**
+ * The global badge: how many clips wait for an incident (the popup asks where they go), and
+ * whether customers are owed a public update. Held clips win the text (they are lost work if
+ * forgotten); the tooltip names both.
+ */
+export async function showHeldCount(heldCount: number, overdue?: OverdueUpdate): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-  await action.setBadgeBackgroundColor({ color: '#9a6700' });
-  await action.setBadgeText({ text: heldCount ? String(heldCount) : '' });
-  await action.setTitle({ title: heldCount ? `Sitrep: ${heldCount} clip(s) waiting — which incident?` : 'Sitrep' });
+  const held = heldCount ? `${heldCount} clip(s) waiting — which incident?` : '';
+  const late = overdue ? `public update overdue for ${overdue.key} (due ${overdue.dueAt.slice(11, 16)} UTC)` : '';
+  await action.setBadgeBackgroundColor({ color: heldCount ? '#9a6700' : '#b42318' });
+  await action.setBadgeText({ text: heldCount ? String(heldCount) : overdue ? '!' : '' });
+  await action.setTitle({ title: held || late ? `Sitrep: ${[held, late].filter(Boolean).join('; ')}` : 'Sitrep' });
 }

@@ -10,3 +10,15 @@ export const activeIncidentIdItem = storage.defineItem<string | null>('local:act
 
 /** Half-typed notes by incident id: closing the popup must never lose a word. */
 export const noteDraftsItem = storage.defineItem<Record<string, string>>('local:noteDrafts', { fallback: {} });
+
+/** The status site's name, zone and history; read back through `readSiteSettings`. */
+export const siteSettingsItem = storage.defineItem<unknown>('local:siteSettings', { fallback: null });
+
+/** Where the site is published (no secrets here); read back through `readTargets`. */
+export const publishTargetsItem = storage.defineItem<unknown>('local:publishTargets', { fallback: [] });
+
+/**
+ * Tokens and keys by target id. `local:` only: never synced, never in a backup, never logged, never
+ * shown in an error.
+ */
+export const publishSecretsItem = storage.defineItem<Record<string, string>>('local:publishSecrets', { fallback: {} });

@@ -12,3 +12,4 @@ export * from './status-update';
 export * from './maintenance';
 export * from './publishing';
 export * from './outbox';
+export * from './messages';

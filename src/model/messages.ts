@@ -9,5 +9,9 @@ export const ClipMessage = z.strictObject({
 });
 export type ClipMessage = z.infer<typeof ClipMessage>;
 
-export const BackgroundMessage = z.discriminatedUnion('type', [ClipMessage]);
+/** Publish what the outbox holds now: after a status update, or the person pressed Retry now. */
+export const PublishMessage = z.strictObject({ type: z.literal('publish') });
+export type PublishMessage = z.infer<typeof PublishMessage>;
+
+export const BackgroundMessage = z.discriminatedUnion('type', [ClipMessage, PublishMessage]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;

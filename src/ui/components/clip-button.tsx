@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { ClipMessage } from '../../clipper/messages';
+import type { ClipMessage } from '../../model/messages';
 import type { ClipResult } from '../../clipper/clip-tab';
 import { useApp } from '../state/context';
 

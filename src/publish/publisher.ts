@@ -1,0 +1,151 @@
+import {
+  completeJob,
+  deferJob,
+  dueJobs,
+  getPublishResult,
+  listMaintenances,
+  nextDueAt,
+  readPublishableLog,
+  recordPublishResult,
+  requestPublish,
+  retryAllNow,
+  type SitrepDb,
+} from '../db';
+import { buildSite, selectPublic, type SiteFile } from '../feed/build';
+import { nextMaintenanceTransition, toInstant, type HostTarget, type OutboxJob } from '../model';
+import { retryDelayMs } from './backoff';
+import { publishSite } from './publish-site';
+import { PublishError, type Target } from './target';
+import type { Publishing } from './target-store';
+
+/** The alarm that wakes the worker when a retry falls due. */
+export const OUTBOX_ALARM = 'sitrep-outbox';
+/** The alarm that republishes when a maintenance starts or ends by the clock. */
+export const MAINTENANCE_ALARM = 'sitrep-maintenance';
+
+export interface PublisherDeps {
+  loadPublishing(): Promise<Publishing>;
+  loadSecret(targetId: string): Promise<string>;
+  /** The widget bundles the site serves (sitrep-banner.js, sitrep-status.js). */
+  loadBundles(): Promise<SiteFile[]>;
+  openTarget(target: HostTarget, secret: string): Target;
+  alarms: { create(name: string, info: { when: number }): unknown; clear(name: string): unknown };
+  now?(): Date;
+  random?(): number;
+}
+
+/**
+ * Sends what the outbox holds, in the background: one target at a time, retried with backoff,
+ * each target's result recorded in words for the popup. A job leaves the outbox only once the
+ * site is written, so a closed popup, a restarted worker or a host that is down loses nothing.
+ */
+export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
+  const now = deps.now ?? (() => new Date());
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function runJob(job: OutboxJob, publishing: Publishing): Promise<void> {
+    const target = publishing.targets.find((t) => t.id === job.targetId);
+    if (!target) {
+      // The target was removed: nothing left to send it to.
+      await completeJob(db, job);
+      return;
+    }
+    await recordPublishResult(db, target.id, { state: 'publishing', at: toInstant(now()), message: 'Publishing…', nextAttemptAt: undefined });
+    try {
+      const [secret, log, bundles, last] = await Promise.all([
+        deps.loadSecret(target.id),
+        readPublishableLog(db),
+        deps.loadBundles(),
+        getPublishResult(db, target.id),
+      ]);
+      if (!secret) throw new PublishError('config', 'No token for the host: paste it in Settings → Publishing');
+      const when = now();
+      const input = selectPublic(log, { settings: publishing.site, url: target.url }, when);
+      const outcome = await publishSite({
+        target: deps.openTarget(target, secret),
+        build: (previous) => [...buildSite(input, previous).files, ...bundles],
+        last: last ?? {},
+      });
+      await completeJob(db, job);
+      const at = toInstant(now());
+      await recordPublishResult(db, target.id, {
+        state: 'published',
+        at,
+        publishedAt: at,
+        message: 'Published',
+        nextAttemptAt: undefined,
+        written: outcome.written,
+        stateEtag: outcome.stateEtag,
+      });
+    } catch (e) {
+      const error = e instanceof PublishError ? e : new PublishError('config', `Could not publish: ${e instanceof Error ? e.message : String(e)}`);
+      const retryAt = new Date(now().getTime() + retryDelayMs(job.attempts, error, deps.random));
+      const next = await deferJob(db, job, retryAt);
+      await recordPublishResult(db, target.id, {
+        state: error.retry ? 'retrying' : 'failed',
+        at: toInstant(now()),
+        message: error.message,
+        nextAttemptAt: next.dueAt,
+      });
+    }
+  }
+
+  async function runDue(): Promise<void> {
+    const jobs = await dueJobs(db, now());
+    if (jobs.length) {
+      const publishing = await deps.loadPublishing();
+      for (const job of jobs) await runJob(job, publishing);
+    }
+  }
+
+  /** Sets the wake-up alarms for the next retry and the next maintenance transition. */
+  async function schedule(): Promise<void> {
+    const due = await nextDueAt(db);
+    const t = now().getTime();
+    if (due) await deps.alarms.create(OUTBOX_ALARM, { when: Math.max(Date.parse(due), t + 1000) });
+    else await deps.alarms.clear(OUTBOX_ALARM);
+    const transitions = (await listMaintenances(db)).map((m) => nextMaintenanceTransition(m, now())).filter((x) => x !== undefined).sort();
+    if (transitions[0]) await deps.alarms.create(MAINTENANCE_ALARM, { when: Math.max(Date.parse(transitions[0]), t + 1000) });
+    else await deps.alarms.clear(MAINTENANCE_ALARM);
+  }
+
+  /** Sends everything due; concurrent calls share one run (and one more after it, if asked). */
+  function drain(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await runDue();
+        } while (again);
+        await schedule();
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  return {
+    drain,
+    /** Every waiting job due now (a setting changed, or the person pressed Retry now). */
+    async retryNow(): Promise<void> {
+      await retryAllNow(db, now());
+      await drain();
+    },
+    async onAlarm(name: string): Promise<void> {
+      if (name === MAINTENANCE_ALARM) {
+        // A maintenance moved by the clock: the site must say so.
+        const { targets } = await deps.loadPublishing();
+        if (targets.length) await requestPublish(db, targets.map((t) => t.id), now());
+      }
+      if (name === MAINTENANCE_ALARM || name === OUTBOX_ALARM) await drain();
+    },
+  };
+}
+
+export type Publisher = ReturnType<typeof createPublisher>;

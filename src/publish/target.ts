@@ -1,0 +1,46 @@
+import type { SiteFile } from '../feed/build';
+
+/** A file as a target holds it: its text and, where the target has them, its ETag. */
+export interface StoredFile {
+  body: string;
+  etag?: string;
+}
+
+/** Only write if the file is still the one read (`ifMatch`), or does not exist yet (`ifNoneMatch: '*'`). */
+export interface WriteCondition {
+  ifMatch?: string;
+  ifNoneMatch?: '*';
+}
+
+/**
+ * Somewhere a site is published: the embedded host today, object storage or a repository later.
+ * One small interface, so publishing, retries and conflict checks are written once.
+ */
+export interface Target {
+  /** The file as published now, or undefined when there is none. */
+  read(path: string): Promise<StoredFile | undefined>;
+  /** Writes one file; resolves with its new ETag when the target gives one. */
+  write(file: SiteFile, condition?: WriteCondition): Promise<{ etag?: string }>;
+}
+
+export type PublishErrorKind = 'unreachable' | 'auth' | 'conflict' | 'rejected' | 'server' | 'config';
+
+/**
+ * Why a publish failed, in one sentence a responder can act on. Never holds a token or a key:
+ * messages are built from status codes and our own words, and a server's text only when it is
+ * the host's own validation message.
+ */
+export class PublishError extends Error {
+  override name = 'PublishError';
+  constructor(
+    readonly kind: PublishErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** Worth trying again by itself: the network, the server or a race, not a setting. */
+  get retry(): boolean {
+    return this.kind === 'unreachable' || this.kind === 'server' || this.kind === 'conflict';
+  }
+}
