@@ -1,10 +1,21 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import * as z from 'zod';
 import { createSitrepDb, saveComponent, type SitrepDb } from '../../src/db';
+import { publishTargetsItem } from '../../src/db/storage-items';
 import { ComponentsEditor } from '../../src/ui/components/components-editor';
-import { createComponentsState, describeSaveError, readPatternLines, type ComponentsState } from '../../src/ui/state/components-state';
+import {
+  componentInputOf,
+  contactHref,
+  createComponentsState,
+  describeSaveError,
+  formValuesOf,
+  readPatternLines,
+  type ComponentsState,
+} from '../../src/ui/state/components-state';
 import { Component } from '../../src/model';
 
 let db: SitrepDb;
@@ -12,6 +23,8 @@ let state: ComponentsState;
 let root: HTMLElement;
 
 beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
   db = createSitrepDb(`ui-components-${crypto.randomUUID()}`);
   state = createComponentsState(db);
   root = document.createElement('div');
@@ -134,15 +147,189 @@ describe('ComponentsEditor', () => {
   });
 });
 
+async function choose(id: string, value: string) {
+  await act(() => {
+    const select = byId<HTMLSelectElement>(id);
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+describe('ComponentsEditor: what the status page needs', () => {
+  it('saves description, visibility, status and an escalation contact, and shows the contact as a link', async () => {
+    await settle(() => expect(root.textContent).toContain('No components yet.'));
+    await act(() => button('Add component').click());
+    const id = (f: string) => `component-new-${f}`;
+    expect(byId<HTMLInputElement>(id('public')).checked).toBe(true);
+    expect(byId<HTMLSelectElement>(id('status')).value).toBe('operational');
+    expect(byId(id('status')).getAttribute('aria-describedby')).toBe(id('status-hint'));
+    expect(byId(id('status-hint')).textContent).toMatch(/status updates .* usually set this/i);
+
+    await type(id('name'), 'Ledger');
+    await type(id('description'), 'Balances and statements');
+    await type(id('group'), 'Back office');
+    await act(() => byId(id('public')).click());
+    await choose(id('status'), 'partial_outage');
+    await type(id('owner'), 'Team Books');
+    await type(id('escalationName'), 'Books on-call');
+    await type(id('escalationReach'), 'mailto:books-oncall@example.com');
+    await act(() => byId(id('name')).closest('form')!.requestSubmit());
+
+    await settle(() => expect(itemTexts()).toEqual(['Ledger']));
+    const [stored] = await db.components.toArray();
+    expect(Component.parse(stored)).toMatchObject({
+      name: 'Ledger',
+      description: 'Balances and statements',
+      group: 'Back office',
+      public: false,
+      status: 'partial_outage',
+      owner: 'Team Books',
+      escalation: { name: 'Books on-call', reach: 'mailto:books-oncall@example.com' },
+    });
+    const item = root.querySelector('.component-item')!;
+    expect(item.querySelector('.component-item__internal')?.textContent).toBe('internal');
+    expect(item.querySelector('.component-status')?.textContent).toBe('Partial outage');
+    expect(item.querySelector('.component-item__description')?.textContent).toBe('Balances and statements');
+    const link = item.querySelector('a')!;
+    expect(link.textContent).toBe('Books on-call');
+    expect(link.getAttribute('href')).toBe('mailto:books-oncall@example.com');
+    expect(link.hasAttribute('target')).toBe(false);
+
+    // Editing shows what was saved, and clearing the contact removes it.
+    await act(() => byId(`component-edit-${stored!.id}`).click());
+    const edit = (f: string) => `component-${stored!.id}-${f}`;
+    expect(byId<HTMLInputElement>(edit('public')).checked).toBe(false);
+    expect(byId<HTMLSelectElement>(edit('status')).value).toBe('partial_outage');
+    expect(byId<HTMLInputElement>(edit('escalationReach')).value).toBe('mailto:books-oncall@example.com');
+    await type(edit('escalationName'), ' ');
+    await type(edit('escalationReach'), '');
+    await act(() => byId(edit('name')).closest('form')!.requestSubmit());
+    await settle(() => expect(root.querySelector('form')).toBeNull());
+    expect((await db.components.get(stored!.id))?.escalation).toBeUndefined();
+    expect(root.querySelector('.component-item a')).toBeNull();
+  });
+
+  it.each([
+    ['a link that is neither web nor mail', 'Pay on-call', 'javascript:alert(1)', 'escalationReach', /^A link to reach them/],
+    ['words instead of a link', 'Pay on-call', 'call Bob on his mobile', 'escalationReach', /^A link to reach them/],
+    ['a link without a name', '', 'https://oncall.example.com/pay', 'escalationName', /^Name who to escalate to$/],
+  ])('refuses %s, keeping the form open with what was typed', async (_, who, reach, field, message) => {
+    await settle(() => expect(root.textContent).toContain('No components yet.'));
+    await act(() => button('Add component').click());
+    const id = (f: string) => `component-new-${f}`;
+    await type(id('name'), 'Payments');
+    await type(id('description'), 'Cards');
+    await act(() => byId(id('public')).click());
+    await type(id('escalationName'), who);
+    await type(id('escalationReach'), reach);
+    await act(() => byId(id('name')).closest('form')!.requestSubmit());
+
+    await settle(() => expect(byId(id(`${field}-error`))?.textContent).toMatch(message));
+    expect(byId(id(field)).getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe(id(field));
+    expect(byId<HTMLInputElement>(id('name')).value).toBe('Payments');
+    expect(byId<HTMLTextAreaElement>(id('description')).value).toBe('Cards');
+    expect(byId<HTMLInputElement>(id('public')).checked).toBe(false);
+    expect(byId<HTMLInputElement>(id('escalationReach')).value).toBe(reach);
+    expect(await db.components.count()).toBe(0);
+  });
+
+  it('links an imported contact only when it is a web or mail address', async () => {
+    const saved = await saveComponent(db, { name: 'Search', owner: '', dashboardPatterns: [], escalation: { name: 'Find on-call', reach: 'https://oncall.example.com/find' } });
+    await settle(() => expect(root.querySelector('.component-item a')?.getAttribute('href')).toBe('https://oncall.example.com/find'));
+    expect(root.querySelector('.component-item a')?.getAttribute('rel')).toBe('noopener noreferrer');
+    // A row written around the schema (an old backup, another tool): shown as text, never a link.
+    await db.components.put({ ...saved, escalation: { name: 'Find on-call', reach: 'javascript:alert(1)' } });
+    await settle(() => expect(root.querySelector('.component-item a')).toBeNull());
+    expect(root.querySelector('.component-item__owner')?.textContent).toContain('Find on-call (javascript:alert(1))');
+  });
+
+  it('moves components up and down the status page, keeping the keyboard on the moved one', async () => {
+    // Written before ordering existed: every one at 0, listed by name.
+    const a = await saveComponent(db, { name: 'API', owner: '', dashboardPatterns: [], order: 0 });
+    await saveComponent(db, { name: 'Billing', owner: '', dashboardPatterns: [], order: 0 });
+    const c = await saveComponent(db, { name: 'CDN', owner: '', dashboardPatterns: [], order: 0 });
+    await settle(() => expect(itemTexts()).toEqual(['API', 'Billing', 'CDN']));
+    expect(byId<HTMLButtonElement>(`component-up-${a.id}`).disabled).toBe(true);
+    expect(byId<HTMLButtonElement>(`component-down-${c.id}`).disabled).toBe(true);
+
+    await act(() => byId(`component-down-${a.id}`).click());
+    await settle(() => expect(itemTexts()).toEqual(['Billing', 'API', 'CDN']));
+    await settle(() => expect(document.activeElement?.id).toBe(`component-down-${a.id}`));
+    const orders = async () => Object.fromEntries((await db.components.toArray()).map((x) => [x.name, x.order]));
+    expect(await orders()).toEqual({ Billing: 0, API: 1, CDN: 2 });
+
+    // Down again, to the end: its down button is disabled, so the keyboard lands on up.
+    await act(() => byId(`component-down-${a.id}`).click());
+    await settle(() => expect(itemTexts()).toEqual(['Billing', 'CDN', 'API']));
+    await settle(() => expect(document.activeElement?.id).toBe(`component-up-${a.id}`));
+
+    await act(() => byId(`component-up-${c.id}`).click());
+    await settle(() => expect(itemTexts()).toEqual(['CDN', 'Billing', 'API']));
+    expect(await orders()).toEqual({ CDN: 0, Billing: 1, API: 2 });
+  });
+
+  it('asks for a publish after a change, once a target is configured', async () => {
+    const sent = vi.fn<(message: unknown) => void>();
+    fakeBrowser.runtime.onMessage.addListener(sent);
+    await saveComponent(db, { name: 'CDN', owner: '', dashboardPatterns: [] });
+    await settle(() => expect(itemTexts()).toEqual(['CDN']));
+    const [cdn] = await db.components.toArray();
+    await act(() => state.move(cdn!.id, 1));
+    await act(async () => {
+      await state.save(componentInputOf({ ...formValuesOf(cdn), status: 'major_outage' }, cdn!.id));
+    });
+    expect(await db.outbox.count()).toBe(0);
+    expect(sent).not.toHaveBeenCalled();
+
+    await publishTargetsItem.setValue([{ kind: 'host', id: 'host', url: 'https://status.example.com' }]);
+    await act(async () => {
+      await state.save(componentInputOf({ ...formValuesOf(cdn), status: 'operational' }, cdn!.id));
+    });
+    expect((await db.outbox.toArray()).map((j) => j.targetId)).toEqual(['host']);
+    expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
+  });
+});
+
 describe('form helpers', () => {
   it('reads one pattern per line, skipping blank lines but keeping line numbers', () => {
     expect(readPatternLines('a\r\n\n  b  \n \nc')).toEqual({ patterns: ['a', 'b', 'c'], lines: [1, 3, 5] });
   });
 
   it('turns something other than a validation error into a message for the whole form', () => {
-    expect(describeSaveError(new Error('QuotaExceededError'), { name: 'x', owner: '', group: '', patterns: '' })).toEqual({
+    expect(describeSaveError(new Error('QuotaExceededError'), formValuesOf())).toEqual({
       fields: {},
       form: 'QuotaExceededError',
     });
+  });
+
+  it.each([
+    [['escalation', 'name'], 'escalationName'],
+    [['escalation', 'reach'], 'escalationReach'],
+    [['escalation'], 'escalationReach'],
+    [['description'], 'description'],
+    [['status'], 'status'],
+    [['public'], 'public'],
+  ])('puts an error at %j on the %s field', (path, field) => {
+    const error = new z.ZodError([{ code: 'custom', path, message: 'wrong', input: undefined }]);
+    expect(describeSaveError(error, formValuesOf())).toEqual({ fields: { [field]: 'wrong' } });
+  });
+
+  it('saves no escalation contact when both its fields are blank, and half of one for the schema to refuse', () => {
+    const values = { ...formValuesOf(), name: 'x' };
+    expect(componentInputOf({ ...values, escalationName: ' ', escalationReach: '' })).not.toHaveProperty('escalation');
+    expect(componentInputOf({ ...values, escalationName: '', escalationReach: 'mailto:a@example.com' }).escalation).toEqual({ name: '', reach: 'mailto:a@example.com' });
+  });
+
+  it.each([
+    ['https://oncall.example.com/pay', 'https://oncall.example.com/pay'],
+    ['http://chat.example.com/c/pay', 'http://chat.example.com/c/pay'],
+    ['mailto:pay@example.com', 'mailto:pay@example.com'],
+    ['javascript:alert(1)', undefined],
+    ['data:text/html,<b>x</b>', undefined],
+    ['slack://channel?id=1', undefined],
+    ['not a url', undefined],
+  ])('links %s: %s', (reach, href) => {
+    expect(contactHref(reach)).toBe(href);
   });
 });

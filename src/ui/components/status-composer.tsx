@@ -210,17 +210,18 @@ export function StatusComposer({ incident }: { incident: Incident }) {
             </p>
           </div>
         </form>
-        <PublishTargets
-          targets={targets}
-          results={publish.results.value}
-          timeDisplay={settings.timeDisplay}
-          onRetry={() =>
-            void publish.retryNow().catch((e: unknown) => {
-              error.value = errorSentence(e);
-            })
-          }
-        />
       </div>
+      {/* Outside the collapsible part: "Host unreachable" must show without opening anything. */}
+      <PublishTargets
+        targets={targets}
+        results={publish.results.value}
+        timeDisplay={settings.timeDisplay}
+        onRetry={() =>
+          void publish.retryNow().catch((e: unknown) => {
+            error.value = errorSentence(e);
+          })
+        }
+      />
     </section>
   );
 }

@@ -41,7 +41,11 @@ export function createLogState(db: SitrepDb) {
     update: (id: string, patch: IncidentPatch) => attempt(() => updateIncident(db, id, patch, { author: author.value })),
     addNote: (incidentId: string, text: string, kind: EntryKind = 'note') =>
       attempt(() => addEntry(db, { incidentId, kind, text, author: author.value })),
-    setSettings: (patch: Partial<Settings>) => settings.set({ ...settings.value.value, ...patch }),
+    /** Writes every setting: waits for the stored ones first, so an early save resets none of them. */
+    setSettings: async (patch: Partial<Settings>) => {
+      await ready;
+      await settings.set({ ...settings.value.value, ...patch });
+    },
 
     dispose() {
       settings.dispose();

@@ -1,19 +1,11 @@
 import { computed } from '@preact/signals';
-import { browser } from 'wxt/browser';
-import { listComponents, listPublishResults, listUpdates, postStatusUpdate, requestPublish, retryAllNow, type NewStatusUpdate, type SitrepDb } from '../../db';
+import { listComponents, listPublishResults, listUpdates, postStatusUpdate, retryAllNow, type NewStatusUpdate, type SitrepDb } from '../../db';
 import { publishTargetsItem } from '../../db/storage-items';
-import type { Component, PublishMessage, PublishResult, StatusUpdate } from '../../model';
+import type { Component, PublishResult, StatusUpdate } from '../../model';
+import { nudgeBackground, publishAfterChange } from './publishing-state';
 import { readTargets } from '../../publish/target-store';
 import { liveSignal } from './live-signal';
 import { storageSignal } from './storage-signal';
-
-/** Wakes the background to send what the outbox holds; the outbox keeps it if this is lost. */
-async function nudgeBackground(): Promise<void> {
-  const message: PublishMessage = { type: 'publish' };
-  await browser.runtime.sendMessage(message).catch(() => {
-    // No background to answer (it is starting): its alarm and start-up drain the outbox anyway.
-  });
-}
 
 /**
  * For one incident (create one per incident: key the component by its id): its public updates, the components they can set, where the site is published and
@@ -37,11 +29,7 @@ export function createPublishState(db: SitrepDb, incidentId: string, author: () 
      */
     async post(input: NewStatusUpdate) {
       const posted = await postStatusUpdate(db, input, { author: author() });
-      const ids = targets.value.value.map((t) => t.id);
-      if (ids.length) {
-        await requestPublish(db, ids);
-        await nudgeBackground();
-      }
+      await publishAfterChange(db, targets.value.value.map((t) => t.id));
       return posted;
     },
     async retryNow() {

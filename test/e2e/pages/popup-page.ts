@@ -47,3 +47,28 @@ export class PopupPage {
     return this.page.close();
   }
 }
+
+/** The popup's public status composer: what an incident manager posts for customers. */
+export class ComposerPanel {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    const toggle = this.page.getByRole('button', { name: 'Public status update' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await this.page.locator('#composer-message').waitFor();
+  }
+
+  /** Fills what customers will read and presses Ctrl+Enter in the message, as the hint says. */
+  async post({ title, status, message }: { title?: string; status: string; message: string }) {
+    await this.open();
+    if (title !== undefined) await this.page.locator('#composer-public-title').fill(title);
+    await this.page.locator('#composer-status').selectOption(status);
+    await this.page.locator('#composer-message').fill(message);
+    await this.page.locator('#composer-message').press('Control+Enter');
+    await this.page.waitForFunction(() => (document.querySelector('#composer-message') as HTMLTextAreaElement).value === '');
+  }
+
+  result() {
+    return this.page.getByTestId('publish-result');
+  }
+}
