@@ -11,6 +11,9 @@ export const activeIncidentIdItem = storage.defineItem<string | null>('local:act
 /** Half-typed notes by incident id: closing the popup must never lose a word. */
 export const noteDraftsItem = storage.defineItem<Record<string, string>>('local:noteDrafts', { fallback: {} });
 
+/** Half-written public status updates by incident id: the message survives closing the popup. */
+export const updateDraftsItem = storage.defineItem<Record<string, string>>('local:updateDrafts', { fallback: {} });
+
 /** The status site's name, zone and history; read back through `readSiteSettings`. */
 export const siteSettingsItem = storage.defineItem<unknown>('local:siteSettings', { fallback: null });
 

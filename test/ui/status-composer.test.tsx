@@ -224,6 +224,24 @@ describe('StatusComposer', () => {
     expect(await db.updates.count()).toBe(0);
   });
 
+  it('keeps a half-written message when the popup closes, and forgets it once published', async () => {
+    const incident = await declared();
+    await mount(incident);
+    await type('composer-message', 'We are looking into slow car');
+    await act(() => render(null, root));
+    log.dispose();
+    await mount(incident);
+    await settle(() => expect(byId<HTMLTextAreaElement>('composer-message').value).toBe('We are looking into slow car'));
+    await type('composer-public-title', 'Slow checkout');
+    await act(() => button('Publish')!.click());
+    await settle(() => expect(byId<HTMLTextAreaElement>('composer-message').value).toBe(''));
+    await act(() => render(null, root));
+    log.dispose();
+    await mount(incident);
+    await act(async () => {});
+    expect(byId<HTMLTextAreaElement>('composer-message').value).toBe('');
+  });
+
   it('keeps the public title and impact as soon as a field is left', async () => {
     const incident = await declared();
     await mount(incident);

@@ -1,11 +1,13 @@
 import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentStatus, Incident, IncidentStatus } from '../../model';
 import { nextUpdateDue } from '../../publish/cadence';
 import { useCreated } from '../hooks/use-created';
 import { useNow } from '../hooks/use-now';
 import { describeUpdateDue } from '../publish-status-text';
 import { useApp } from '../state/context';
+import { updateDraftsItem } from '../../db/storage-items';
+import { createDraftsState } from '../state/drafts-state';
 import { createPublishState } from '../state/publish-state';
 import { UPDATE_TEMPLATES, fillTemplate, type UpdateTemplateId } from '../update-templates';
 import { ErrorBanner } from './error-banner';
@@ -24,6 +26,7 @@ import { TemplateButtons } from './status-composer/template-buttons';
 export function StatusComposer({ incident }: { incident: Incident }) {
   const { db, log } = useApp();
   const publish = useCreated(() => createPublishState(db, incident.id, () => log.settings.value.author));
+  const drafts = useCreated(() => createDraftsState(updateDraftsItem));
   const now = useNow(60_000);
   const settings = log.settings.value;
   const updates = publish.updates.value;
@@ -39,6 +42,20 @@ export function StatusComposer({ incident }: { incident: Incident }) {
   const publicImpact = useSignal(incident.publicImpact);
   const status = useSignal<IncidentStatus>(incident.status);
   const body = useSignal('');
+  // The message is kept as it is typed: closing the popup mid-sentence loses nothing.
+  useEffect(() => {
+    let live = true;
+    void drafts.ready.then(() => {
+      if (live && !body.value) body.value = drafts.get(incident.id);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const setBody = (text: string) => {
+    body.value = text;
+    void drafts.set(incident.id, text);
+  };
   const chosen = useSignal<ChosenStatuses>({});
   /** The message exactly as a template last wrote it: replacing that loses nothing typed. */
   const templateText = useSignal<string | undefined>(undefined);
@@ -59,7 +76,7 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     const filled = fillTemplate(id, { publicTitle: publicTitle.value, publicImpact: publicImpact.value });
     asking.value = undefined;
     chooseStatus(filled.status);
-    body.value = templateText.value = filled.body;
+    setBody((templateText.value = filled.body));
     saved.value = undefined;
     messageInput.current?.focus();
   }
@@ -90,7 +107,7 @@ export function StatusComposer({ incident }: { incident: Incident }) {
         publicImpact: publicImpact.value.trim(),
       });
       error.value = undefined;
-      body.value = '';
+      setBody('');
       templateText.value = undefined;
       asking.value = undefined;
       chosen.value = {};
@@ -187,7 +204,7 @@ export function StatusComposer({ incident }: { incident: Incident }) {
               aria-describedby="composer-keys"
               value={body.value}
               onInput={(e) => {
-                body.value = e.currentTarget.value;
+                setBody(e.currentTarget.value);
                 saved.value = undefined;
               }}
             />

@@ -1,12 +1,13 @@
+import type { WxtStorageItem } from 'wxt/utils/storage';
 import { noteDraftsItem } from '../../db/storage-items';
 import { storageSignal } from './storage-signal';
 
 /**
- * Half-typed notes, per incident, written to extension storage on every keystroke so closing
+ * Half-typed text (notes by default; status updates with their own item), per incident, written to extension storage on every keystroke so closing
  * the popup mid-sentence loses nothing.
  */
-export function createDraftsState() {
-  const drafts = storageSignal<Record<string, string>, Record<string, string>>(noteDraftsItem, (v) =>
+export function createDraftsState(item: WxtStorageItem<Record<string, string>, {}> = noteDraftsItem) {
+  const drafts = storageSignal<Record<string, string>, Record<string, string>>(item, (v) =>
     v && typeof v === 'object' ? v : {},
   );
   return {
