@@ -38,3 +38,23 @@ export async function saveComponent(db: SitrepDb, input: ComponentInput, now = n
 export async function deleteComponent(db: SitrepDb, id: string): Promise<void> {
   await db.components.delete(id);
 }
+
+/**
+ * Moves a component one place up (-1) or down (+1) on the status page, in one transaction, and
+ * numbers the whole list 0, 1, 2…: components written before ordering existed all share order 0,
+ * so swapping two numbers alone would change nothing. Returns whether anything moved.
+ */
+export async function moveComponent(db: SitrepDb, id: string, by: -1 | 1, now = new Date()): Promise<boolean> {
+  return db.transaction('rw', db.components, async () => {
+    const list = (await db.components.toArray()).sort(compareComponents);
+    const from = list.findIndex((c) => c.id === id);
+    const [moving, other] = [list[from], list[from + by]];
+    if (from < 0 || !moving || !other) return false;
+    list[from] = other;
+    list[from + by] = moving;
+    const at = toInstant(now);
+    const changed = list.flatMap((c, order) => (c.order === order ? [] : [Component.parse({ ...c, order, updatedAt: at })]));
+    await db.components.bulkPut(changed);
+    return true;
+  });
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ComponentStatus } from '../model/component-status';
 import { Instant, WebUrl } from '../model/instant';
 
 // The Statuspage v2 public API documents Sitrep publishes, field for field, so that anything
@@ -30,14 +31,8 @@ const TimeZone = z.string().refine((zone) => {
 export const StatusIndicator = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
 export type StatusIndicator = z.infer<typeof StatusIndicator>;
 
-export const ComponentStatus = z.enum([
-  'operational',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-  'under_maintenance',
-]);
-export type ComponentStatus = z.infer<typeof ComponentStatus>;
+/** The model's own list: what a status update sets is what the feed publishes. */
+export { ComponentStatus };
 
 export const IncidentStatus = z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { deleteComponent, listComponents, saveComponent } from '../../src/db';
+import { deleteComponent, listComponents, moveComponent, saveComponent } from '../../src/db';
 import { freshDb } from './fresh-db';
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
@@ -72,5 +72,20 @@ describe('the component registry', () => {
     await deleteComponent(db, a.id);
     await deleteComponent(db, a.id);
     expect(await listComponents(db)).toEqual([b]);
+  });
+});
+
+describe('moving a component on the status page', () => {
+  it('swaps it with its neighbour and numbers the list, even when older components all share order 0', async () => {
+    const db = freshDb();
+    const names = ['API', 'Web', 'Search'];
+    for (const name of names) await saveComponent(db, { ...payments, name, order: 0 });
+    // Order 0 for all, so by name: API, Search, Web.
+    expect((await listComponents(db)).map((c) => c.name)).toEqual(['API', 'Search', 'Web']);
+    const web = (await listComponents(db)).find((c) => c.name === 'Web');
+    expect(await moveComponent(db, web!.id, -1, t('11:00'))).toBe(true);
+    expect((await listComponents(db)).map((c) => [c.name, c.order])).toEqual([['API', 0], ['Web', 1], ['Search', 2]]);
+    const first = (await listComponents(db))[0]!;
+    expect(await moveComponent(db, first.id, -1)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import * as z from 'zod';
-import { deleteComponent, listComponents, saveComponent, type ComponentInput, type SitrepDb } from '../../db';
+import { deleteComponent, listComponents, moveComponent, saveComponent, type ComponentInput, type SitrepDb } from '../../db';
 import type { Component, ComponentStatus } from '../../model';
 import { attemptInto } from './attempt';
 import { liveSignal } from './live-signal';
@@ -40,25 +40,6 @@ export function createComponentsState(db: SitrepDb) {
 }
 
 export type ComponentsState = ReturnType<typeof createComponentsState>;
-
-/**
- * Swaps a component with its neighbour and numbers the whole list 0, 1, 2…: components written
- * before ordering existed all share order 0, so swapping two numbers alone would change nothing.
- * Returns whether anything moved.
- */
-async function moveComponent(db: SitrepDb, id: string, by: -1 | 1): Promise<boolean> {
-  const list = await listComponents(db);
-  const from = list.findIndex((c) => c.id === id);
-  const to = from + by;
-  const [moving, other] = [list[from], list[to]];
-  if (from < 0 || !moving || !other) return false;
-  list[from] = other;
-  list[to] = moving;
-  for (const [order, { updatedAt: _updatedAt, ...component }] of list.entries()) {
-    if (component.order !== order) await saveComponent(db, { ...component, order });
-  }
-  return true;
-}
 
 /** The fields of the component form, as typed. */
 export interface ComponentFormValues {
