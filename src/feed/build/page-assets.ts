@@ -64,7 +64,9 @@ export const PAGE_STYLE =
   '.axis{display:flex;justify-content:space-between}' +
   '.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
   '.day{margin:1rem 0}.day h3{border-bottom:1px solid var(--line);padding-bottom:.25rem}' +
-  'footer{border-top:1px solid var(--line);margin-top:2.5rem;padding-top:1rem}';
+  'footer{border-top:1px solid var(--line);margin-top:2.5rem;padding-top:1rem}' +
+  // The page's own heading already names it: <sitrep-status> need not say it again.
+  'sitrep-status::part(title){display:none}';
 
 /**
  * Rewrites every `<time data-local>` (written in UTC) to the visitor's own zone, and the note
@@ -77,7 +79,7 @@ export const PAGE_SCRIPT =
   'if(z)z.textContent="Times are shown in your time zone ("+f.resolvedOptions().timeZone+")."})()';
 
 /** `'sha256-…'` of PAGE_STYLE and PAGE_SCRIPT, checked by test/feed/build/page-assets.test.ts. */
-export const PAGE_STYLE_HASH = "'sha256-X/gwmB3Pk6KnwISrNN5Y3uWsVqXEFxrK+MRl9idXAXg='";
+export const PAGE_STYLE_HASH = "'sha256-HVxFGB7f+j9uGccLQZkgwZRZLgx06syEuR9wvdJ39u8='";
 export const PAGE_SCRIPT_HASH = "'sha256-rjspPJWDcaTWCK/SO2IA4POiJkD7TnMPs0hBCAx0QCk='";
 
 /**

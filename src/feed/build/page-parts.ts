@@ -28,6 +28,7 @@ export function document(p: { title: string; root: string; body: Markup; scripts
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${p.title}</title>
+<link rel="icon" href="data:,">
 <link rel="alternate" type="application/atom+xml" title="Incident history (Atom)" href="${p.root}history.atom">
 <link rel="alternate" type="application/rss+xml" title="Incident history (RSS)" href="${p.root}history.rss">
 <style>${raw(PAGE_STYLE)}</style>
