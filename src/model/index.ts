@@ -13,3 +13,4 @@ export * from './maintenance';
 export * from './publishing';
 export * from './outbox';
 export * from './messages';
+export * from './notifier';

@@ -39,6 +39,8 @@ export interface PublishSiteOptions {
  *    tries again), which claims the site for this publish;
  * 3. write the other files, skipping those whose bytes we already wrote there, pages before
  *    `summary.json` so a banner never links to a page not yet written.
+ * A target that records a publish as one change (`writeBatch`: a Git commit) gets steps 2 and 3
+ * at once, on the same condition.
  */
 export async function publishSite({ target, build, last = {}, hash = sha256 }: PublishSiteOptions): Promise<PublishOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -47,42 +49,58 @@ export async function publishSite({ target, build, last = {}, hash = sha256 }: P
     const files = await build(previous);
     const state = files.find((f) => f.path === STATE_PATH);
     if (!state) throw new Error(`The site build has no ${STATE_PATH}`);
-    let stateEtag: string | undefined;
+    // Someone else wrote since our last publish: what we remember of the files is stale.
+    const ours = current?.etag !== undefined && current.etag === last.stateEtag;
+    const changes = await changedFiles(
+      files.filter((f) => f !== state),
+      ours ? (last.written ?? {}) : {},
+      hash,
+    );
     try {
+      if (target.writeBatch) {
+        // One change for the whole site, on condition the site is still the version read.
+        const { etag } = await target.writeBatch([state, ...changes.pending.map((p) => p.file)], current?.etag);
+        return finish(etag, changes, changes.pending);
+      }
       const condition = current ? (current.etag ? { ifMatch: current.etag } : {}) : { ifNoneMatch: '*' as const };
-      ({ etag: stateEtag } = await target.write(state, condition));
+      const { etag } = await target.write(state, condition);
+      for (let i = 0; i < changes.pending.length; i += PARALLEL_WRITES) {
+        await Promise.all(changes.pending.slice(i, i + PARALLEL_WRITES).map(({ file }) => target.write(file)));
+      }
+      return finish(etag, changes, changes.pending);
     } catch (error) {
       if (error instanceof PublishError && error.kind === 'conflict' && attempt < MAX_CONFLICTS) continue;
       throw error;
     }
-    // Someone else wrote since our last publish: what we remember of the files is stale.
-    const ours = current?.etag !== undefined && current.etag === last.stateEtag;
-    const before = ours ? (last.written ?? {}) : {};
-    const written: Record<string, string> = {};
-    let sent = 0;
-    let skipped = 0;
-    const rest = files.filter((f) => f !== state).sort((a, b) => writeOrder(a.path) - writeOrder(b.path));
-    const hashes = await Promise.all(rest.map((f) => hash(f.body)));
-    const pending = rest.map((file, i) => ({ file, digest: hashes[i]! })).filter(({ file, digest }) => {
-      if (before[file.path] !== digest) return true;
-      written[file.path] = digest;
-      skipped++;
-      return false;
-    });
-    for (let i = 0; i < pending.length; i += PARALLEL_WRITES) {
-      await Promise.all(
-        pending.slice(i, i + PARALLEL_WRITES).map(async ({ file, digest }) => {
-          await target.write(file);
-          written[file.path] = digest;
-          sent++;
-        }),
-      );
-    }
-    return { ...(stateEtag && { stateEtag }), written, sent, skipped };
   }
 }
 
+interface Changes {
+  /** Files whose bytes differ from what we last wrote there, in write order. */
+  pending: { file: SiteFile; digest: string }[];
+  /** Hashes of the files left as they are. */
+  unchanged: Record<string, string>;
+}
+
 /** Pages and bundles first, then feeds, then the JSON documents, `summary.json` last of all. */
+async function changedFiles(files: SiteFile[], before: Record<string, string>, hash: (text: string) => Promise<string>): Promise<Changes> {
+  const ordered = files.toSorted((a, b) => writeOrder(a.path) - writeOrder(b.path));
+  const digests = await Promise.all(ordered.map((f) => hash(f.body)));
+  const changes: Changes = { pending: [], unchanged: {} };
+  ordered.forEach((file, i) => {
+    const digest = digests[i]!;
+    if (before[file.path] === digest) changes.unchanged[file.path] = digest;
+    else changes.pending.push({ file, digest });
+  });
+  return changes;
+}
+
+function finish(stateEtag: string | undefined, changes: Changes, sent: Changes['pending']): PublishOutcome {
+  const written = { ...changes.unchanged };
+  for (const { file, digest } of sent) written[file.path] = digest;
+  return { ...(stateEtag && { stateEtag }), written, sent: sent.length, skipped: Object.keys(changes.unchanged).length };
+}
+
 function writeOrder(path: string): number {
   if (path === 'api/v2/summary.json') return 3;
   if (path.startsWith('api/')) return 2;

@@ -13,14 +13,24 @@ export interface WriteCondition {
 }
 
 /**
- * Somewhere a site is published: the embedded host today, object storage or a repository later.
- * One small interface, so publishing, retries and conflict checks are written once.
+ * Somewhere a site is published: the embedded host, object storage, a WebDAV server, a GitHub
+ * repository. One small interface, so publishing, retries and conflict checks are written once.
+ * Paths are relative to the site's root (`api/v2/summary.json`); each target maps them to its
+ * own place (a bucket prefix, a folder).
  */
 export interface Target {
   /** The file as published now, or undefined when there is none. */
   read(path: string): Promise<StoredFile | undefined>;
   /** Writes one file; resolves with its new ETag when the target gives one. */
   write(file: SiteFile, condition?: WriteCondition): Promise<{ etag?: string }>;
+  /** Deletes one file (the connection test's probe); a file already gone is no error. */
+  remove(path: string): Promise<void>;
+  /**
+   * Targets that record a publish as one change (a Git commit) take the changed files at once,
+   * on condition the site is still at `base` (the `etag` its `read` gave): a conflict otherwise.
+   * Targets without it get one `write` per file.
+   */
+  writeBatch?(files: SiteFile[], base: string | undefined): Promise<{ etag?: string }>;
 }
 
 export type PublishErrorKind = 'unreachable' | 'auth' | 'conflict' | 'rejected' | 'server' | 'config';

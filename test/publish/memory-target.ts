@@ -6,13 +6,16 @@ import { PublishError, type Target, type WriteCondition } from '../../src/publis
  * `down` (unreachable), `refuse` (token refused), or `beforeWrite` to slip in another publisher's
  * write at the worst moment.
  */
-export function memoryTarget() {
+export function memoryTarget({ batch = false } = {}) {
   const files = new Map<string, { body: string; etag: string }>();
   const writes: string[] = [];
+  /** Each batch written (batch targets only): its paths, in order. */
+  const batches: string[][] = [];
   let version = 0;
   const t = {
     files,
     writes,
+    batches,
     down: false,
     refuse: false,
     beforeWrite: undefined as ((path: string) => void) | undefined,
@@ -37,7 +40,21 @@ export function memoryTarget() {
         t.put(file.path, file.body);
         return { etag: files.get(file.path)!.etag };
       },
-    } satisfies Target,
+      ...(batch && {
+        /** Like a Git commit: every file at once, only if the site is still at `base` (the state's version). */
+        async writeBatch(batchFiles: SiteFile[], base: string | undefined) {
+          if (t.down) throw new PublishError('unreachable', 'Host unreachable (memory)');
+          if (files.get('sitrep-site.json')?.etag !== base) throw new PublishError('conflict', 'The branch moved');
+          batches.push(batchFiles.map((f) => f.path));
+          for (const f of batchFiles) t.put(f.path, f.body);
+          return { etag: files.get('sitrep-site.json')!.etag };
+        },
+      }),
+      async remove(path: string) {
+        if (t.down) throw new PublishError('unreachable', 'Host unreachable (memory)');
+        files.delete(path);
+      },
+    } as Target,
   };
   return t;
 }

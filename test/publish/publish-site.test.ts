@@ -77,4 +77,13 @@ describe('publishSite', () => {
     m.down = true;
     await expect(publishSite({ target: m.target, build: buildWith('one') })).rejects.toMatchObject({ kind: 'unreachable', retry: true });
   });
+
+  it('gives a batch target (a Git commit) the state and the changed files at once, on the version read', async () => {
+    const m = memoryTarget({ batch: true });
+    const first = await publishSite({ target: m.target, build: buildWith('one') });
+    expect(m.batches).toEqual([[STATE_PATH, 'index.html', 'incidents/a.html', 'api/v2/summary.json']]);
+    await publishSite({ target: m.target, build: buildWith('two'), last: first });
+    expect(m.batches[1]).toEqual([STATE_PATH, 'index.html', 'api/v2/summary.json']);
+    expect(m.writes).toEqual([]);
+  });
 });

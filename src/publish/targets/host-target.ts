@@ -40,6 +40,11 @@ export function createHostTarget(target: HostTarget, token: string, fetchImpl: t
       const etag = response.headers.get('ETag') ?? undefined;
       return etag ? { etag } : {};
     },
+
+    async remove(path) {
+      const response = await send(path, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+      if (!response.ok && response.status !== 404) throw await failure(response, path);
+    },
   };
 
   async function failure(response: Response, path: string): Promise<PublishError> {
