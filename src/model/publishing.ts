@@ -14,7 +14,12 @@ export const SiteSettings = z.strictObject({
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
 const TargetId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A target id is 1–64 lower-case letters, digits or -');
-const HttpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `${what} starts with http:// or https://` }).max(2048);
+/** An http(s) URL without a user name or password in it: those belong in the secret, and fetch refuses them. */
+const HttpUrl = (what: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${what} starts with http:// or https://` })
+    .max(2048)
+    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), `${what} must not hold a user name or password: put those in their own fields`);
 /** Where readers find the site when it is not where it is written (a CDN, GitHub Pages). */
 const PublicUrl = HttpUrl('The public URL of the status site');
 
