@@ -1,4 +1,4 @@
-import { OutboxJob, PublishResult, toInstant } from '../model';
+import { NotifyJob, OutboxJob, PublishJob, PublishResult, toInstant } from '../model';
 import type { SitrepDb } from './database';
 
 const jobId = (targetId: string) => `publish:${targetId}`;
@@ -14,12 +14,30 @@ export async function requestPublish(db: SitrepDb, targetIds: readonly string[],
     for (const targetId of targetIds) {
       const current = await db.outbox.get(jobId(targetId));
       await db.outbox.put(
-        OutboxJob.parse({ id: jobId(targetId), kind: 'publish', targetId, requestedAt: at, dueAt: at, attempts: current?.attempts ?? 0 }),
+        PublishJob.parse({ id: jobId(targetId), kind: 'publish', targetId, requestedAt: at, dueAt: at, attempts: current?.attempts ?? 0 }),
       );
       const result = await db.publishResults.get(targetId);
       if (result?.state !== 'publishing') {
         await db.publishResults.put(PublishResult.parse({ ...result, targetId, state: 'pending', at, message: 'Waiting to publish', nextAttemptAt: undefined }));
       }
+    }
+  });
+}
+
+/** The result row of a notifier (they share the table with targets). */
+export const notifierResultId = (notifierId: string) => `notifier:${notifierId}`;
+
+/**
+ * Asks for each notifier to be told about an update, inside the caller's transaction when there is
+ * one. A job that exists already is left as it is: one update is told to one notifier once.
+ */
+export async function requestNotify(db: SitrepDb, notifierIds: readonly string[], updateId: string, now = new Date()): Promise<void> {
+  const at = toInstant(now);
+  await db.transaction('rw', db.outbox, async () => {
+    for (const notifierId of notifierIds) {
+      const id = `notify:${notifierId}:${updateId}`;
+      if (await db.outbox.get(id)) continue;
+      await db.outbox.add(NotifyJob.parse({ id, kind: 'notify', notifierId, updateId, requestedAt: at, dueAt: at, attempts: 0 }));
     }
   });
 }

@@ -25,3 +25,6 @@ export const publishTargetsItem = storage.defineItem<unknown>('local:publishTarg
  * shown in an error.
  */
 export const publishSecretsItem = storage.defineItem<Record<string, string>>('local:publishSecrets', { fallback: {} });
+
+/** Who is told about status updates (Slack, Teams, webhooks, email); read back through `readNotifiers`. */
+export const notifiersItem = storage.defineItem<unknown>('local:notifiers', { fallback: [] });

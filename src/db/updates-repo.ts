@@ -13,6 +13,7 @@ import {
 import type { SitrepDb } from './database';
 import { buildEntry } from './entries-repo';
 import { patchIncident, type Who } from './incidents-repo';
+import { requestNotify } from './outbox-repo';
 
 /** What the incident manager posts from the composer. */
 export interface NewStatusUpdate {
@@ -24,6 +25,8 @@ export interface NewStatusUpdate {
   /** The public title and impact, when the composer edits them with the update. */
   publicTitle?: string;
   publicImpact?: string;
+  /** Notifiers to tell about it: queued with the update, so saving it is asking for them. */
+  notify?: readonly string[];
 }
 
 export interface PostedUpdate {
@@ -39,7 +42,7 @@ export interface PostedUpdate {
  */
 export async function postStatusUpdate(db: SitrepDb, input: NewStatusUpdate, { author, now = new Date() }: Who): Promise<PostedUpdate> {
   const at = toInstant(now);
-  return db.transaction('rw', [db.incidents, db.entries, db.updates, db.components], async () => {
+  return db.transaction('rw', [db.incidents, db.entries, db.updates, db.components, db.outbox], async () => {
     const current = await db.incidents.get(input.incidentId);
     if (!current) throw new Error('That incident is gone (erased in another window?)');
     const incident = patchIncident(
@@ -80,6 +83,7 @@ export async function postStatusUpdate(db: SitrepDb, input: NewStatusUpdate, { a
       ...buildEntry({ incidentId: incident.id, kind: 'status', text: describeUpdate(update), author }, now),
       updateId: update.id,
     });
+    if (input.notify?.length) await requestNotify(db, input.notify, update.id, now);
     return { update, incident };
   });
 }

@@ -3,7 +3,7 @@ import { Clip } from './clip';
 import { Instant, WebUrl } from './instant';
 
 /** What kind of thing happened; filters and exports use it. */
-export const EntryKind = z.enum(['note', 'clip', 'status', 'change', 'decision', 'alert', 'action']);
+export const EntryKind = z.enum(['note', 'clip', 'status', 'change', 'comms', 'decision', 'alert', 'action']);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
@@ -13,6 +13,8 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   status: 'Status update',
   /** An internal change to the incident: severity, status, manager. Never published. */
   change: 'Change',
+  /** Who was told about an update, how, and whether it reached them. */
+  comms: 'Comms',
   decision: 'Decision',
   alert: 'Alert',
   action: 'Action',

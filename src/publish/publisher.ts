@@ -1,10 +1,12 @@
 import {
+  addEntry,
   completeJob,
   deferJob,
   dueJobs,
   getPublishResult,
   listMaintenances,
   nextDueAt,
+  notifierResultId,
   readPublishableLog,
   recordPublishResult,
   requestPublish,
@@ -12,23 +14,39 @@ import {
   type SitrepDb,
 } from '../db';
 import { buildSite, selectPublic, type SiteFile } from '../feed/build';
-import { nextMaintenanceTransition, toInstant, type HostTarget, type OutboxJob } from '../model';
+import {
+  STATUS_LABELS,
+  nextMaintenanceTransition,
+  siteUrlOf,
+  toInstant,
+  type Notification,
+  type Notifier,
+  type NotifyJob,
+  type PublishJob,
+  type PublishTarget,
+} from '../model';
 import { retryDelayMs } from './backoff';
 import { publishSite } from './publish-site';
 import { PublishError, type Target } from './target';
-import type { Publishing } from './target-store';
+import { notifierSecretKey, type Publishing } from './target-store';
 
 /** The alarm that wakes the worker when a retry falls due. */
 export const OUTBOX_ALARM = 'sitrep-outbox';
 /** The alarm that republishes when a maintenance starts or ends by the clock. */
 export const MAINTENANCE_ALARM = 'sitrep-maintenance';
 
+/** After this many failed attempts a notification is given up, and the timeline says so. */
+const MAX_NOTIFY_ATTEMPTS = 8;
+
 export interface PublisherDeps {
   loadPublishing(): Promise<Publishing>;
-  loadSecret(targetId: string): Promise<string>;
+  /** A target's secret by its id, a notifier's by `notifierSecretKey`. */
+  loadSecret(key: string): Promise<string>;
   /** The widget bundles the site serves (sitrep-banner.js, sitrep-status.js). */
   loadBundles(): Promise<SiteFile[]>;
-  openTarget(target: HostTarget, secret: string): Target;
+  openTarget(target: PublishTarget, secret: string): Target;
+  /** Sends one notification; throws a PublishError saying what failed. */
+  send(notifier: Notifier, secret: string, notification: Notification): Promise<void>;
   alarms: { create(name: string, info: { when: number }): unknown; clear(name: string): unknown };
   now?(): Date;
   random?(): number;
@@ -44,7 +62,11 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
   let running: Promise<void> | undefined;
   let again = false;
 
-  async function runJob(job: OutboxJob, publishing: Publishing): Promise<void> {
+  /** A failure in words, whatever was thrown: a PublishError says it already. */
+  const asPublishError = (e: unknown) =>
+    e instanceof PublishError ? e : new PublishError('config', `Could not publish: ${e instanceof Error ? e.message : String(e)}`);
+
+  async function runPublish(job: PublishJob, publishing: Publishing): Promise<void> {
     const target = publishing.targets.find((t) => t.id === job.targetId);
     if (!target) {
       // The target was removed: nothing left to send it to.
@@ -61,7 +83,7 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
       ]);
       if (!secret) throw new PublishError('config', 'No token for the host: paste it in Settings → Publishing');
       const when = now();
-      const input = selectPublic(log, { settings: publishing.site, url: target.url }, when);
+      const input = selectPublic(log, { settings: publishing.site, url: siteUrlOf(target) }, when);
       const outcome = await publishSite({
         target: deps.openTarget(target, secret),
         build: (previous) => [...buildSite(input, previous).files, ...bundles],
@@ -79,7 +101,7 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
         stateEtag: outcome.stateEtag,
       });
     } catch (e) {
-      const error = e instanceof PublishError ? e : new PublishError('config', `Could not publish: ${e instanceof Error ? e.message : String(e)}`);
+      const error = asPublishError(e);
       const retryAt = new Date(now().getTime() + retryDelayMs(job.attempts, error, deps.random));
       const next = await deferJob(db, job, retryAt);
       await recordPublishResult(db, target.id, {
@@ -91,11 +113,56 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
     }
   }
 
+  /**
+   * Tells one notifier about one update. Sent at most once per success: the job is the
+   * idempotency key, and it leaves the outbox the moment the service says yes. What was sent, to
+   * whom, and whether it reached them goes on the incident's timeline.
+   */
+  async function runNotify(job: NotifyJob, publishing: Publishing): Promise<void> {
+    const notifier = publishing.notifiers.find((n) => n.id === job.notifierId);
+    const update = await db.updates.get(job.updateId);
+    const incident = update && (await db.incidents.get(update.incidentId));
+    // Removed since, or a draft-only channel (email): nothing to send.
+    if (!notifier || notifier.kind === 'email' || !update || !incident) return completeJob(db, job);
+    const resultId = notifierResultId(notifier.id);
+    const said = `“${STATUS_LABELS[update.status]}” update`;
+    const site = publishing.targets[0];
+    const notification: Notification = {
+      updateId: update.id,
+      incidentKey: incident.key,
+      publicTitle: incident.publicTitle,
+      severity: incident.severity,
+      status: update.status,
+      message: update.body,
+      at: update.at,
+      ...(site && { statusPageUrl: new URL(`incidents/${incident.id}.html`, `${siteUrlOf(site).replace(/\/+$/, '')}/`).href }),
+    };
+    try {
+      await deps.send(notifier, await deps.loadSecret(notifierSecretKey(notifier.id)), notification);
+      await completeJob(db, job);
+      const at = toInstant(now());
+      await recordPublishResult(db, resultId, { state: 'published', at, publishedAt: at, message: 'Sent', nextAttemptAt: undefined });
+      await addEntry(db, { incidentId: incident.id, kind: 'comms', text: `Told ${notifier.name} (${KIND_NAMES[notifier.kind]}) about the ${said}`, author: update.author }, now());
+    } catch (e) {
+      const error = asPublishError(e);
+      if (job.attempts + 1 >= MAX_NOTIFY_ATTEMPTS) {
+        await completeJob(db, job);
+        await recordPublishResult(db, resultId, { state: 'failed', at: toInstant(now()), message: error.message, nextAttemptAt: undefined });
+        await addEntry(db, { incidentId: incident.id, kind: 'comms', text: `Could not tell ${notifier.name} (${KIND_NAMES[notifier.kind]}) about the ${said}, after ${MAX_NOTIFY_ATTEMPTS} tries: ${error.message}`, author: update.author }, now());
+        return;
+      }
+      const next = await deferJob(db, job, new Date(now().getTime() + retryDelayMs(job.attempts, error, deps.random)));
+      await recordPublishResult(db, resultId, { state: error.retry ? 'retrying' : 'failed', at: toInstant(now()), message: error.message, nextAttemptAt: next.dueAt });
+    }
+  }
+
   async function runDue(): Promise<void> {
     const jobs = await dueJobs(db, now());
     if (jobs.length) {
       const publishing = await deps.loadPublishing();
-      for (const job of jobs) await runJob(job, publishing);
+      // The site first: a notification links to the page it has just been written to.
+      for (const job of jobs) if (job.kind === 'publish') await runPublish(job, publishing);
+      for (const job of jobs) if (job.kind === 'notify') await runNotify(job, publishing);
     }
   }
 
@@ -149,3 +216,5 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;
+
+const KIND_NAMES: Record<Notifier['kind'], string> = { slack: 'Slack', teams: 'Teams', webhook: 'webhook', email: 'email' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { declareIncident, getPublishResult, postStatusUpdate, requestPublish, saveComponent, saveMaintenance, type SitrepDb } from '../../src/db';
+import { declareIncident, getPublishResult, postStatusUpdate, requestNotify, requestPublish, saveComponent, saveMaintenance, type SitrepDb } from '../../src/db';
 import { parseStatusFeed } from '../../src/feed/parse';
-import type { HostTarget } from '../../src/model';
+import type { HostTarget, Notification, Notifier } from '../../src/model';
+import { PublishError } from '../../src/publish/target';
 import { createPublisher, MAINTENANCE_ALARM, OUTBOX_ALARM } from '../../src/publish/publisher';
 import { DEFAULT_SITE_SETTINGS } from '../../src/publish/target-store';
 import { freshDb } from '../db/fresh-db';
@@ -9,20 +10,26 @@ import { memoryTarget } from './memory-target';
 
 const HOST: HostTarget = { kind: 'host', id: 'host', url: 'https://status.example.com' };
 
-function setUp(db: SitrepDb, start = '2026-11-28T09:00:00.000Z') {
+function setUp(db: SitrepDb, start = '2026-11-28T09:00:00.000Z', notifiers: Notifier[] = []) {
   const clock = { now: new Date(start) };
+  const sent: { notifier: string; secret: string; notification: Notification }[] = [];
+  const service = { down: false };
   const m = memoryTarget();
   const alarms = new Map<string, number>();
   const deps = {
-    loadPublishing: async () => ({ site: DEFAULT_SITE_SETTINGS, targets: [HOST] }),
+    loadPublishing: async () => ({ site: DEFAULT_SITE_SETTINGS, targets: [HOST], notifiers }),
     loadSecret: async () => 'a-token-of-the-right-length',
     loadBundles: async () => [{ path: 'sitrep-banner.js', body: 'export {}', contentType: 'text/javascript', cacheControl: 'no-cache' }],
     openTarget: () => m.target,
+    send: async (notifier: Notifier, secret: string, notification: Notification) => {
+      if (service.down) throw new PublishError('server', 'Slack answered 500');
+      sent.push({ notifier: notifier.id, secret, notification });
+    },
     alarms: { create: (name: string, info: { when: number }) => alarms.set(name, info.when), clear: (name: string) => alarms.delete(name) },
     now: () => clock.now,
     random: () => 0,
   };
-  return { m, clock, alarms, publisher: createPublisher(db, deps) };
+  return { m, clock, alarms, sent, service, publisher: createPublisher(db, deps) };
 }
 
 const advance = (clock: { now: Date }, seconds: number) => (clock.now = new Date(clock.now.getTime() + seconds * 1000));
@@ -109,5 +116,66 @@ describe('the publisher', () => {
     expect(summary.components.map((c) => c.status)).toEqual(['under_maintenance']);
     expect(summary.indicator).toBe('maintenance');
     expect(alarms.get(MAINTENANCE_ALARM)).toBe(Date.parse('2026-11-28T11:00:00.000Z'));
+  });
+
+  describe('notifications', () => {
+    const slack: Notifier = { kind: 'slack', id: 'incidents', name: '#incidents', severities: ['SEV1', 'SEV2'], audience: 'internal' };
+
+    async function postWithNotify(db: SitrepDb, at: Date) {
+      const incident = await declareIncident(db, { title: 'internal: pods OOMKilled', severity: 'SEV2' }, { author: 'Ana', now: at });
+      const { update } = await postStatusUpdate(
+        db,
+        { incidentId: incident.id, status: 'investigating', body: 'Payments are failing.', components: [], publicTitle: 'Payments failing', notify: [slack.id] },
+        { author: 'Ana', now: at },
+      );
+      await requestPublish(db, ['host'], at);
+      return { incident, update };
+    }
+
+    it('tells each notifier once, with the public words and the incident page, and says so on the timeline', async () => {
+      const db = freshDb();
+      const { sent, clock, publisher } = setUp(db, undefined, [slack]);
+      const { incident, update } = await postWithNotify(db, clock.now);
+      // Asking again while it waits never queues a second message.
+      await requestNotify(db, [slack.id], update.id, clock.now);
+      expect((await db.outbox.toArray()).filter((j) => j.kind === 'notify')).toHaveLength(1);
+      await Promise.all([publisher.drain(), publisher.drain()]);
+      await publisher.drain();
+      expect(sent).toEqual([
+        {
+          notifier: 'incidents',
+          secret: 'a-token-of-the-right-length',
+          notification: {
+            updateId: update.id,
+            incidentKey: incident.key,
+            publicTitle: 'Payments failing',
+            severity: 'SEV2',
+            status: 'investigating',
+            message: 'Payments are failing.',
+            at: update.at,
+            statusPageUrl: `https://status.example.com/incidents/${incident.id}.html`,
+          },
+        },
+      ]);
+      const comms = (await db.entries.toArray()).filter((e) => e.kind === 'comms').map((e) => e.text);
+      expect(comms).toEqual(['Told #incidents (Slack) about the “Investigating” update']);
+    });
+
+    it('retries after a 500 and after the worker restarts, and still tells once', async () => {
+      const db = freshDb();
+      const first = setUp(db, undefined, [slack]);
+      await postWithNotify(db, first.clock.now);
+      first.service.down = true;
+      await first.publisher.drain();
+      expect(first.sent).toEqual([]);
+      expect(await getPublishResult(db, 'notifier:incidents')).toMatchObject({ state: 'retrying', message: 'Slack answered 500' });
+
+      const restarted = setUp(db, first.clock.now.toISOString(), [slack]);
+      advance(restarted.clock, 31);
+      await restarted.publisher.onAlarm(OUTBOX_ALARM);
+      await restarted.publisher.drain();
+      expect(restarted.sent).toHaveLength(1);
+      expect(await db.outbox.count()).toBe(0);
+    });
   });
 });

@@ -129,7 +129,7 @@ describe('MaintenanceEditor: scheduling', () => {
     expect(root.querySelector('.maintenance-item__components')?.textContent).toBe('Components: API');
     await settle(() => expect(document.activeElement?.id).toBe('maintenance-add'));
     // Published: queued for the target, and the background woken.
-    expect((await db.outbox.toArray()).map((j) => j.targetId)).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 
@@ -217,7 +217,7 @@ describe('MaintenanceEditor: the list and its actions', () => {
     await settle(() => expect(titlesIn('Completed').sort()).toEqual(['CDN swap', 'Database upgrade']));
     expect(titlesIn('In progress')).toEqual([]);
     expect(root.querySelector('.maintenance-item .badge')?.textContent).toBe('completed early');
-    expect((await db.outbox.toArray()).map((j) => j.targetId)).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 
@@ -254,7 +254,7 @@ describe('MaintenanceEditor: the list and its actions', () => {
     await settle(() => expect(titlesIn('Upcoming')).toEqual([]));
     expect(titlesIn('Completed')).toContain('Search reindex');
     expect(root.querySelector('.maintenance-item .badge')?.textContent).toBe('cancelled');
-    expect((await db.outbox.toArray()).map((j) => j.targetId)).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 

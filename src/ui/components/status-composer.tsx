@@ -14,7 +14,9 @@ import { ErrorBanner } from './error-banner';
 import { StatusSelect } from './status-select';
 import { ComponentStatuses } from './status-composer/component-statuses';
 import { affectedBy, componentsToPost, errorSentence, proposeResolved, type ChosenStatuses } from './status-composer/composer-model';
+import { EmailDrafts, draftedText } from './status-composer/email-drafts';
 import { LastUpdate } from './status-composer/last-update';
+import { NotifyChoices, chosenNotifierIds, offeredNotifiers } from './status-composer/notify-choices';
 import { PublishTargets } from './status-composer/publish-targets';
 import { TemplateButtons } from './status-composer/template-buttons';
 
@@ -32,6 +34,7 @@ export function StatusComposer({ incident }: { incident: Incident }) {
   const updates = publish.updates.value;
   const components = publish.publicComponents.value;
   const targets = publish.targets.value;
+  const notifiers = publish.notifiers.value;
   const due = nextUpdateDue(incident, updates, settings.cadence, now);
 
   /** Opened or closed by the person; until then open while customers are owed an update. */
@@ -57,6 +60,8 @@ export function StatusComposer({ incident }: { incident: Incident }) {
     void drafts.set(incident.id, text);
   };
   const chosen = useSignal<ChosenStatuses>({});
+  /** Channels this update is not to go to; the rest of those offered for the severity are told. */
+  const untold = useSignal<ReadonlySet<string>>(new Set());
   /** The message exactly as a template last wrote it: replacing that loses nothing typed. */
   const templateText = useSignal<string | undefined>(undefined);
   const asking = useSignal<UpdateTemplateId | undefined>(undefined);
@@ -105,12 +110,15 @@ export function StatusComposer({ incident }: { incident: Incident }) {
         components: componentsToPost(components, chosen.value, affectedBy(updates)),
         publicTitle: publicTitle.value.trim(),
         publicImpact: publicImpact.value.trim(),
+        notify: chosenNotifierIds(notifiers, incident.severity, untold.value),
       });
       error.value = undefined;
       setBody('');
       templateText.value = undefined;
       asking.value = undefined;
       chosen.value = {};
+      // Unchecking is for one update: the next one goes to everyone the process says again.
+      untold.value = new Set();
       expanded.value = true;
       saved.value = targets.length ? 'Saved; publishing…' : 'Saved on the timeline; it goes out once publishing is set up.';
     } catch (e) {
@@ -212,6 +220,17 @@ export function StatusComposer({ incident }: { incident: Incident }) {
               <kbd>Ctrl</kbd>+<kbd>Enter</kbd> publishes (<kbd>⌘</kbd>+<kbd>Enter</kbd> on a Mac).
             </p>
           </div>
+          <NotifyChoices
+            notifiers={notifiers}
+            severity={incident.severity}
+            unchecked={untold.value}
+            onToggle={(id, checked) => {
+              const next = new Set(untold.value);
+              if (checked) next.delete(id);
+              else next.add(id);
+              untold.value = next;
+            }}
+          />
           <ComponentStatuses
             components={components}
             chosen={chosen.value}
@@ -228,9 +247,24 @@ export function StatusComposer({ incident }: { incident: Incident }) {
           </div>
         </form>
       </div>
+      {/* Outside the collapsible part: the popup closes when the mail client opens, and the next draft must be there when it reopens. */}
+      <EmailDrafts
+        incident={incident}
+        update={updates.at(-1)}
+        notifiers={offeredNotifiers(notifiers, incident.severity).drafts}
+        targets={targets}
+        comms={publish.comms.value}
+        timeDisplay={settings.timeDisplay}
+        onDrafted={(notifier, update) =>
+          void publish.recordComms(draftedText(notifier, update)).catch((e: unknown) => {
+            error.value = errorSentence(e);
+          })
+        }
+      />
       {/* Outside the collapsible part: "Host unreachable" must show without opening anything. */}
       <PublishTargets
         targets={targets}
+        notifiers={notifiers}
         results={publish.results.value}
         timeDisplay={settings.timeDisplay}
         onRetry={() =>
