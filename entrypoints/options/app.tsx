@@ -2,19 +2,25 @@ import { getDb } from '../../src/db/open';
 import { CadenceSettings } from '../../src/ui/components/cadence-settings';
 import { ComponentsEditor } from '../../src/ui/components/components-editor';
 import { MaintenanceEditor } from '../../src/ui/components/maintenance-editor';
+import { NotifiersSettings } from '../../src/ui/components/notifiers-settings';
 import { PublishingSettings } from '../../src/ui/components/publishing-settings';
 import { SettingsForm } from '../../src/ui/components/settings-form';
 import { ShortcutsInfo } from '../../src/ui/components/shortcuts-info';
+import { TargetsSettings } from '../../src/ui/components/targets-settings';
 import { useCreated } from '../../src/ui/hooks/use-created';
 import { createComponentsState } from '../../src/ui/state/components-state';
 import { createLogState } from '../../src/ui/state/log-state';
 import { createMaintenanceState } from '../../src/ui/state/maintenance-state';
+import { createNotifiersState } from '../../src/ui/state/notifiers-state';
 import { createPublishingState } from '../../src/ui/state/publishing-state';
+import { createTargetsState } from '../../src/ui/state/targets-state';
 
 export function App() {
   const log = useCreated(() => createLogState(getDb()));
   const components = useCreated(() => createComponentsState(getDb()));
   const publishing = useCreated(() => createPublishingState(getDb()));
+  const targets = useCreated(() => createTargetsState(getDb()));
+  const notifiers = useCreated(() => createNotifiersState(getDb()));
   const maintenance = useCreated(() => createMaintenanceState(getDb(), () => log.settings.value.author));
   return (
     <main class="options">
@@ -22,7 +28,9 @@ export function App() {
       <SettingsForm settings={log.settings.value} onChange={(patch) => void log.setSettings(patch)} />
       <ShortcutsInfo />
       <ComponentsEditor state={components} />
-      <PublishingSettings state={publishing} timeDisplay={log.settings.value.timeDisplay} />
+      <PublishingSettings state={publishing} />
+      <TargetsSettings state={targets} timeDisplay={log.settings.value.timeDisplay} />
+      <NotifiersSettings state={notifiers} timeDisplay={log.settings.value.timeDisplay} />
       <CadenceSettings cadence={log.settings.value.cadence} onSave={(cadence) => log.setSettings({ cadence })} />
       <MaintenanceEditor state={maintenance} />
     </main>

@@ -1,5 +1,5 @@
-/** Saves text as a file through the browser's download UI. */
-export function downloadText(filename: string, text: string, type = 'application/json', doc: Document = document): void {
+/** Saves text (or bytes: a zip) as a file through the browser's download UI. */
+export function downloadText(filename: string, text: string | Uint8Array<ArrayBuffer>, type = 'application/json', doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = doc.createElement('a');
   a.href = url;

@@ -7,6 +7,7 @@ import { createSitrepDb, type SitrepDb } from '../../src/db';
 import { publishSecretsItem, publishTargetsItem, siteSettingsItem } from '../../src/db/storage-items';
 import { saveHostTarget } from '../../src/publish/target-store';
 import { PublishingSettings } from '../../src/ui/components/publishing-settings';
+import { TargetsSettings } from '../../src/ui/components/targets-settings';
 import {
   createPublishingState,
   describeFormError,
@@ -14,6 +15,7 @@ import {
   publishAfterChange,
   type PublishingState,
 } from '../../src/ui/state/publishing-state';
+import { createTargetsState, type TargetsState } from '../../src/ui/state/targets-state';
 
 const TOKEN = 'sitrep_tok_9f8e7d6c5b4a3210';
 const URL_FIELD = 'publish-host-url';
@@ -21,6 +23,7 @@ const TOKEN_FIELD = 'publish-host-token';
 
 let db: SitrepDb;
 let state: PublishingState;
+let targets: TargetsState;
 let root: HTMLElement;
 let permissionRequest: ReturnType<typeof vi.fn>;
 let sent: Mock<(message: unknown) => void>;
@@ -41,22 +44,40 @@ afterEach(async () => {
     render(null, root);
     root.remove();
     state.dispose();
+    targets.dispose();
   }
   root = undefined as unknown as HTMLElement;
   db.close();
   await db.delete();
 });
 
+/** The page's publishing half: the status page's settings, then where it is published. */
 async function mount() {
   state = createPublishingState(db);
-  await state.ready;
+  targets = createTargetsState(db);
+  await Promise.all([state.ready, targets.ready]);
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(<PublishingSettings state={state} />, root));
+  await act(() =>
+    render(
+      <>
+        <PublishingSettings state={state} />
+        <TargetsSettings state={targets} />
+      </>,
+      root,
+    ),
+  );
+}
+
+/** The id the host target was saved under. */
+async function hostId(): Promise<string> {
+  const [target] = (await publishTargetsItem.getValue()) as { id: string }[];
+  return target!.id;
 }
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)!;
+/** A button by its accessible name: its aria-label, or its text. */
+const button = (name: string) => [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
 
 async function type(id: string, value: string) {
   await act(() => {
@@ -85,7 +106,7 @@ async function settle(check: () => void | Promise<void>) {
 const submitHost = () => byId(URL_FIELD).closest('form')!.requestSubmit();
 const submitSite = () => byId('publish-site-name').closest('form')!.requestSubmit();
 
-describe('PublishingSettings: the host', () => {
+describe('PublishingSettings: the host (a target like any other, in TargetsSettings)', () => {
   it('asks for the origin during the click, stores the token only with the secrets, and publishes', async () => {
     await mount();
     await type(URL_FIELD, ' http://127.0.0.1:8787/ ');
@@ -96,21 +117,26 @@ describe('PublishingSettings: the host', () => {
     expect(permissionRequest).toHaveBeenCalledTimes(1);
     expect(permissionRequest).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:8787/*'] });
 
-    await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: 'host', url: 'http://127.0.0.1:8787' }]));
-    expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN });
+    await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: expect.stringMatching(/^host-/), url: 'http://127.0.0.1:8787' }]));
+    const id = await hostId();
+    expect(await publishSecretsItem.getValue()).toEqual({ [id]: TOKEN });
     expect(JSON.stringify(await publishTargetsItem.getValue())).not.toContain(TOKEN);
     expect(JSON.stringify(await siteSettingsItem.getValue())).not.toContain(TOKEN);
-    await settle(async () => expect((await db.outbox.toArray()).map((j) => j.id)).toEqual(['publish:host']));
+    await settle(async () => expect((await db.outbox.toArray()).map((j) => j.id)).toEqual([`publish:${id}`]));
     await settle(() => expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything()));
 
-    // The token is gone from the form and the page; the result shows what is waiting.
+    // The token is gone from the page; the result shows what is waiting.
+    await settle(() => expect(root.querySelector('.publish-result')?.textContent).toContain('Waiting to publish'));
+    expect(root.textContent).toContain('Saved. Publishing to 127.0.0.1:8787.');
+    expect(root.innerHTML).not.toContain(TOKEN);
+    expect(root.querySelector('.publish-note')).toBeNull();
+    // Opened again, the form has the URL and an empty token field that says one is saved.
+    await act(() => button('Edit 127.0.0.1:8787')!.click());
     expect(byId<HTMLInputElement>(TOKEN_FIELD).value).toBe('');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).type).toBe('password');
-    expect(root.innerHTML).not.toContain(TOKEN);
     expect(byId<HTMLInputElement>(URL_FIELD).value).toBe('http://127.0.0.1:8787');
-    await settle(() => expect(root.querySelector('.publish-result')?.textContent).toContain('Waiting to publish'));
     expect(byId(`${TOKEN_FIELD}-hint`).textContent).toMatch(/A token is saved/);
-    expect(root.querySelector('.publish-note')).toBeNull();
+    expect(root.innerHTML).not.toContain(TOKEN);
   });
 
   it('saves without waiting for the answer, and says what a refusal means', async () => {
@@ -122,12 +148,12 @@ describe('PublishingSettings: the host', () => {
     await act(() => submitHost());
 
     // Saved while the prompt is still open.
-    await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: 'host', url: 'https://status.example.com' }]));
+    await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: expect.stringMatching(/^host-/), url: 'https://status.example.com' }]));
     expect(root.querySelector('.publish-note')).toBeNull();
 
     await act(() => answer(false));
     await settle(() => expect(root.querySelector('.publish-note')?.textContent).toMatch(/only works if the host allows cross-origin requests \(CORS\)/));
-    expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN });
+    expect(await publishSecretsItem.getValue()).toEqual({ [await hostId()]: TOKEN });
   });
 
   it('treats a browser without the permissions API as a refusal, and still saves', async () => {
@@ -136,7 +162,7 @@ describe('PublishingSettings: the host', () => {
     await type(URL_FIELD, 'https://status.example.com');
     await type(TOKEN_FIELD, TOKEN);
     await act(() => submitHost());
-    await settle(async () => expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN }));
+    await settle(async () => expect(Object.values(await publishSecretsItem.getValue())).toEqual([TOKEN]));
     await settle(() => expect(root.querySelector('.publish-note')?.textContent).toContain('CORS'));
   });
 
@@ -165,7 +191,7 @@ describe('PublishingSettings: the host', () => {
 
   it('a failed save keeps what was typed and never shows the token in the message', async () => {
     await mount();
-    vi.spyOn(state, 'saveHost').mockRejectedValue(new Error(`Storage refused the write of ${TOKEN}`));
+    vi.spyOn(targets, 'save').mockRejectedValue(new Error(`Storage refused the write of ${TOKEN}`));
     await type(URL_FIELD, 'https://status.example.com');
     await type(TOKEN_FIELD, TOKEN);
     await act(() => submitHost());
@@ -178,6 +204,7 @@ describe('PublishingSettings: the host', () => {
   it('never shows the saved token in a message either, when the field was left empty', async () => {
     await saveHostTarget({ url: 'https://status.example.com', token: TOKEN });
     await mount();
+    await act(() => button('Edit status.example.com')!.click());
     vi.spyOn(publishTargetsItem, 'setValue').mockRejectedValue(new Error(`Quota exceeded writing {"host":"${TOKEN}"}`));
     await act(() => submitHost());
     await settle(() => expect(root.querySelector('.error')?.textContent).toBe('Quota exceeded writing {"host":"•••"}'));
@@ -205,6 +232,7 @@ describe('PublishingSettings: the host', () => {
   it('keeps the saved token when only the URL changes, and removes the host with its token', async () => {
     await saveHostTarget({ url: 'https://old.example.com', token: TOKEN });
     await mount();
+    await act(() => button('Edit old.example.com')!.click());
     expect(byId<HTMLInputElement>(URL_FIELD).value).toBe('https://old.example.com');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).value).toBe('');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).placeholder).not.toContain(TOKEN);
@@ -216,12 +244,13 @@ describe('PublishingSettings: the host', () => {
     await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: 'host', url: 'https://new.example.com' }]));
     expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN });
 
-    await act(() => button('Remove host').click());
+    await settle(() => expect(button('Remove new.example.com')).toBeDefined());
+    await act(() => button('Remove new.example.com')!.click());
     expect(await publishTargetsItem.getValue()).toHaveLength(1); // asks first
-    await act(() => button('Remove').click());
+    await act(() => button('Remove')!.click());
     await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([]));
     expect(await publishSecretsItem.getValue()).toEqual({});
-    await settle(() => expect(button('Remove host')).toBeUndefined());
+    await settle(() => expect(button('Remove new.example.com')).toBeUndefined());
   });
 
   describe('in a zone with DST', () => {
@@ -266,7 +295,7 @@ describe('PublishingSettings: the status page', () => {
     await settle(async () =>
       expect(await siteSettingsItem.getValue()).toEqual({ pageId: 'sitrep', name: 'Example status', timeZone: 'Europe/Berlin', historyDays: 30 }),
     );
-    await settle(async () => expect((await db.outbox.toArray()).map((j) => j.targetId)).toEqual(['host']));
+    await settle(async () => expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']));
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
     expect(byId<HTMLInputElement>('publish-site-name').value).toBe('Example status');
 
@@ -287,7 +316,7 @@ describe('PublishingSettings: the status page', () => {
       submitHost();
     });
     await settle(async () => expect(await siteSettingsItem.getValue()).toMatchObject({ name: 'Autofilled', historyDays: 45 }));
-    await settle(async () => expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN }));
+    await settle(async () => expect(Object.values(await publishSecretsItem.getValue())).toEqual([TOKEN]));
     expect(permissionRequest).toHaveBeenCalledWith({ origins: ['https://status.example.com/*'] });
   });
 
@@ -332,7 +361,7 @@ describe('publishing helpers', () => {
     fakeBrowser.runtime.onMessage.removeListener(sent); // sendMessage now rejects: no listener
     await publishTargetsItem.setValue([{ kind: 'host', id: 'host', url: 'https://status.example.com' }]);
     await expect(publishAfterChange(db)).resolves.toBeUndefined();
-    expect((await db.outbox.toArray()).map((j) => j.targetId)).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
   });
 
   it('blanks the secret out of any message', () => {

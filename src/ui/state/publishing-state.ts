@@ -1,20 +1,9 @@
-import { computed } from '@preact/signals';
 import * as z from 'zod';
 import { browser } from 'wxt/browser';
-import { listPublishResults, requestPublish, type SitrepDb } from '../../db';
-import { publishSecretsItem, publishTargetsItem, siteSettingsItem } from '../../db/storage-items';
-import { SiteSettings, type HostTarget, type PublishMessage, type PublishResult } from '../../model';
-import {
-  HOST_TARGET_ID,
-  HostTargetForm,
-  loadSecret,
-  readSiteSettings,
-  readTargets,
-  removeTarget,
-  saveHostTarget,
-  saveSiteSettings,
-} from '../../publish/target-store';
-import { liveSignal } from './live-signal';
+import { requestPublish, type SitrepDb } from '../../db';
+import { publishTargetsItem, siteSettingsItem } from '../../db/storage-items';
+import { SiteSettings, type PublishMessage } from '../../model';
+import { readSiteSettings, readTargets, saveSiteSettings } from '../../publish/target-store';
 import { storageSignal } from './storage-signal';
 
 /** Wakes the background to send what the outbox holds; the outbox keeps it if this is lost. */
@@ -55,37 +44,20 @@ export function hostPermissionPattern(url: string, firefox = import.meta.env.FIR
 }
 
 /**
- * Asks for permission to reach the host. Call it synchronously from the click or submit handler,
- * before any await: browsers only show the prompt during a user gesture. Resolves to whether it
- * was granted (false when refused or impossible), undefined when the URL names no http(s) origin.
+ * Asks for permission to reach the origins a target or notifier writes to. Call it synchronously
+ * from the click or submit handler, before any await: browsers only show the prompt during a user
+ * gesture. Resolves to whether it was granted (false when refused or impossible), undefined when
+ * no URL names an http(s) origin.
  */
-export function requestHostPermission(url: string): Promise<boolean | undefined> {
-  const pattern = hostPermissionPattern(url);
-  if (!pattern) return Promise.resolve(undefined);
+export function requestHostPermissions(urls: readonly string[]): Promise<boolean | undefined> {
+  const origins = [...new Set(urls.map((url) => hostPermissionPattern(url)).filter((p): p is string => p !== undefined))];
+  if (!origins.length) return Promise.resolve(undefined);
   try {
-    return Promise.resolve(browser.permissions.request({ origins: [pattern] })).catch(() => false);
+    return Promise.resolve(browser.permissions.request({ origins })).catch(() => false);
   } catch {
     // No permissions API here (or the manifest does not allow asking): treated as refused.
     return Promise.resolve(false);
   }
-}
-
-/** The host form, as typed. The token field is empty unless the person types a new one. */
-export interface HostFormValues {
-  url: string;
-  token: string;
-}
-
-export type HostField = keyof HostFormValues;
-
-/**
- * Checks the host form without saving, synchronously, so the permission prompt is only shown for
- * a target that will be saved. An empty token keeps the saved one, when there is one.
- */
-export function checkHostForm(values: HostFormValues, tokenSaved: boolean): FormErrors<HostField> | undefined {
-  const token = values.token.trim() === '' && tokenSaved ? 'x'.repeat(16) : values.token;
-  const parsed = HostTargetForm.safeParse({ url: values.url.trim(), token });
-  return parsed.success ? undefined : describeFormError(parsed.error, ['url', 'token']);
 }
 
 /** The status page form, as typed (numbers as text until saved). */
@@ -147,50 +119,26 @@ export function describeFormError<F extends string>(error: unknown, fields: read
   return { fields: out, ...(rest.length && { form: rest.join('\n') }) };
 }
 
-/** The secret blanked out of an error's message (a ZodError is kept: its messages never hold input). */
-function withoutSecret(error: unknown, secret: string): unknown {
-  if (error instanceof z.ZodError || !(error instanceof Error) || secret.length < 4 || !error.message.includes(secret)) return error;
-  return new Error(error.message.split(secret).join('•••'));
+/**
+ * The secrets blanked out of an error's message, for errors about to be shown (a ZodError is kept:
+ * its messages never hold input). Secrets under 4 characters are not looked for: they would
+ * blank out ordinary words.
+ */
+export function withoutSecrets(error: unknown, secrets: readonly string[]): unknown {
+  if (error instanceof z.ZodError || !(error instanceof Error)) return error;
+  const found = secrets.filter((secret) => secret.length >= 4 && error.message.includes(secret));
+  if (!found.length) return error;
+  const message = found.reduce((text, secret) => text.split(secret).join('•••'), error.message);
+  return Object.assign(new Error(message), { name: error.name });
 }
 
-/**
- * Publishing as the options page sees it: the site's settings, the host target, whether a token
- * is saved (never the token itself) and the target's last result, live.
- */
+/** Publishing as the options page sees it: the status site's settings; targets have their own state. */
 export function createPublishingState(db: SitrepDb) {
   const site = storageSignal(siteSettingsItem, readSiteSettings);
-  const targets = storageSignal(publishTargetsItem, readTargets);
-  // Only which targets have a secret: the secrets themselves stay in storage.
-  const secretIds = storageSignal(publishSecretsItem, (secrets) =>
-    Object.entries(secrets && typeof secrets === 'object' ? secrets : {})
-      .filter(([, v]) => typeof v === 'string' && v !== '')
-      .map(([id]) => id),
-  );
-  const results = liveSignal<PublishResult[]>(() => listPublishResults(db), []);
-  const host = computed<HostTarget | undefined>(() => targets.value.value.find((t) => t.id === HOST_TARGET_ID));
 
   return {
     site: site.value,
-    ready: Promise.all([site.ready, targets.ready, secretIds.ready]).then(() => {}),
-    host,
-    hostTokenSaved: computed(() => secretIds.value.value.includes(HOST_TARGET_ID)),
-    hostResult: computed(() => results.value.value.find((r) => r.targetId === HOST_TARGET_ID)),
-    /**
-     * Saves the host target (its token apart, with the secrets), then publishes to it so anything
-     * waiting goes out. An empty token keeps the saved one. Throws a ZodError naming the field,
-     * saving nothing.
-     */
-    async saveHost(values: HostFormValues): Promise<HostTarget> {
-      const token = values.token.trim() === '' ? await loadSecret(HOST_TARGET_ID) : values.token;
-      try {
-        const target = await saveHostTarget({ url: values.url.trim(), token });
-        await publishAfterChange(db, [target.id]);
-        return target;
-      } catch (error) {
-        throw withoutSecret(error, token);
-      }
-    },
-    removeHost: () => removeTarget(HOST_TARGET_ID),
+    ready: site.ready,
     /** Saves the page's name, history and zone, then republishes; throws a ZodError naming the field. */
     async saveSite(values: SiteFormValues): Promise<SiteSettings> {
       const saved = await saveSiteSettings(SiteForm.parse(values));
@@ -199,12 +147,8 @@ export function createPublishingState(db: SitrepDb) {
     },
     dispose() {
       site.dispose();
-      targets.dispose();
-      secretIds.dispose();
-      results.dispose();
     },
   };
 }
 
 export type PublishingState = ReturnType<typeof createPublishingState>;
-
