@@ -16,6 +16,14 @@ export const GrafanaPageFacts = z.looseObject({
 });
 export type GrafanaPageFacts = z.infer<typeof GrafanaPageFacts>;
 
+/** What `readSelection` sends back from the page. Lengths are cut when the entry is built. */
+export const PageSelection = z.looseObject({
+  selection: z.string().optional(),
+  selectionLength: z.number().int().nonnegative().optional(),
+  title: z.string().optional(),
+});
+export type PageSelection = z.infer<typeof PageSelection>;
+
 export const KibanaPageFacts = z.looseObject({
   start: PageText.optional(),
   end: PageText.optional(),
@@ -29,26 +37,28 @@ export type KibanaPageFacts = z.infer<typeof KibanaPageFacts>;
 
 // Kibana's default `dateFormat`, moment's `MMM D, YYYY @ HH:mm:ss.SSS`, and its shorter variants.
 const KIBANA_DATE_FORMATS = ["MMM d, yyyy '@' HH:mm:ss.SSS", "MMM d, yyyy '@' HH:mm:ss", "MMM d, yyyy '@' HH:mm"];
-const UNIT_MATH: Record<string, string> = {
-  second: 's',
-  minute: 'm',
-  hour: 'h',
-  day: 'd',
-  week: 'w',
-  month: 'M',
-  year: 'y',
-};
+// Maps, not object literals: the keys are page text, and a picker reading "constructor" or
+// "__proto__" must find nothing rather than what every object inherits.
+const UNIT_MATH = new Map([
+  ['second', 's'],
+  ['minute', 'm'],
+  ['hour', 'h'],
+  ['day', 'd'],
+  ['week', 'w'],
+  ['month', 'M'],
+  ['year', 'y'],
+]);
 // EUI's commonly used ranges that are not "Last/Next N units".
-const NAMED_RANGES: Record<string, [string, string]> = {
-  today: ['now/d', 'now/d'],
-  'this week': ['now/w', 'now/w'],
-  'this month': ['now/M', 'now/M'],
-  'this year': ['now/y', 'now/y'],
-  yesterday: ['now-1d/d', 'now-1d/d'],
-  'week to date': ['now/w', 'now'],
-  'month to date': ['now/M', 'now'],
-  'year to date': ['now/y', 'now'],
-};
+const NAMED_RANGES = new Map<string, [string, string]>([
+  ['today', ['now/d', 'now/d']],
+  ['this week', ['now/w', 'now/w']],
+  ['this month', ['now/M', 'now/M']],
+  ['this year', ['now/y', 'now/y']],
+  ['yesterday', ['now-1d/d', 'now-1d/d']],
+  ['week to date', ['now/w', 'now']],
+  ['month to date', ['now/M', 'now']],
+  ['year to date', ['now/y', 'now']],
+]);
 
 /**
  * The range Kibana's time picker shows, as ISO-8601 UTC instants. Tries, in order: the resolved
@@ -97,12 +107,12 @@ export function parseKibanaDate(text: string, zone: string, now: Date): Date | u
 
 function rangeFromLabel(label: string, now: Date, zone: string): ResolvedRange | undefined {
   const text = label.trim().toLowerCase();
-  const named = NAMED_RANGES[text];
+  const named = NAMED_RANGES.get(text);
   if (named !== undefined) return resolveRange(named[0], named[1], now, { timeZone: zone });
   const match = /^(last|next) (\d+) (second|minute|hour|day|week|month|year)s?$/.exec(text);
   if (match === null) return undefined;
   const [, direction, amount, unit] = match;
-  const step = `${amount}${UNIT_MATH[unit ?? ''] ?? ''}`;
+  const step = `${amount}${UNIT_MATH.get(unit ?? '') ?? ''}`;
   return direction === 'last'
     ? resolveRange(`now-${step}`, 'now', now, { timeZone: zone })
     : resolveRange('now', `now+${step}`, now, { timeZone: zone });

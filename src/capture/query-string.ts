@@ -45,12 +45,15 @@ export function parseQuery(query: string): Map<string, string> {
  */
 export function replaceQueryParams(query: string, updates: Record<string, string | null>): string {
   const pending = new Map(Object.entries(updates));
+  // Keys come from the URL: `constructor=…` must not be taken for an update (`key in updates`
+  // would find the one every object inherits, and drop the parameter).
+  const updated = new Set(pending.keys());
   const out: string[] = [];
   for (const segment of stripQuestionMark(query).split('&')) {
     if (segment === '') continue;
     const eq = segment.indexOf('=');
     const key = decodeQueryComponent(eq === -1 ? segment : segment.slice(0, eq));
-    if (!(key in updates)) {
+    if (!updated.has(key)) {
       out.push(segment);
       continue;
     }

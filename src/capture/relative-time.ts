@@ -147,6 +147,19 @@ export function resolveRange(
   };
 }
 
+// Maps: the unit is URL text (the patterns admit only these names, but no lookup keyed by page
+// or URL text may ever reach what a plain object inherits).
+const INTERVAL_UNIT_MS = new Map([
+  ['ms', 1],
+  ['s', 1_000],
+  ['m', 60_000],
+  ['h', 3_600_000],
+  ['d', 86_400_000],
+  ['w', 604_800_000],
+  ['M', 2_592_000_000],
+  ['y', 31_536_000_000],
+]);
+
 /**
  * Milliseconds in a Grafana interval such as `10s`, `1h`, `1.5h`, `500ms`, `7d`, or a bare number of
  * milliseconds. Months and years are fixed 30/365 days, as Grafana's `intervalToMs` counts them.
@@ -156,17 +169,7 @@ export function durationToMs(text: string): number | undefined {
   if (match === null) return undefined;
   const amount = Number(match[1]);
   const unit = match[2] ?? 'ms';
-  const unitMs: Record<string, number> = {
-    ms: 1,
-    s: 1_000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-    M: 2_592_000_000,
-    y: 31_536_000_000,
-  };
-  const ms = amount * (unitMs[unit] ?? Number.NaN);
+  const ms = amount * (INTERVAL_UNIT_MS.get(unit) ?? Number.NaN);
   return Number.isFinite(ms) ? ms : undefined;
 }
 
@@ -198,7 +201,11 @@ export function parseInstant(text: string): Date | undefined {
 }
 
 // Hours, minutes and seconds are fixed lengths of real time in every zone.
-const FIXED_UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000 };
+const FIXED_UNIT_MS = new Map([
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1_000],
+]);
 
 function applyDateMath(math: string, anchor: Date, zone: string, options: TimeMathOptions): Date | undefined {
   const text = math.replace(/\s/g, '');
@@ -207,7 +214,7 @@ function applyDateMath(math: string, anchor: Date, zone: string, options: TimeMa
   const fixed = /^([+-])(\d{1,10})?([hms])$/.exec(text);
   if (fixed !== null) {
     const [, sign, amount = '1', unit = 's'] = fixed;
-    const delta = Number(amount) * (FIXED_UNIT_MS[unit] ?? 0);
+    const delta = Number(amount) * (FIXED_UNIT_MS.get(unit) ?? 0);
     return new Date(anchor.getTime() + (sign === '-' ? -delta : delta));
   }
   let time: Date = zoneContext(zone)(anchor);

@@ -1,11 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
-import { applyPageFacts, pageFactsWanted } from '../capture/apply-page-facts';
-import { buildClipDraft } from '../capture/build-clip';
+import { applyPageFacts, pageFactsWanted, type Enriched } from '../capture/apply-page-facts';
+import { buildClip, CLIPPED_AS_LINK } from '../capture/build-clip';
 import { extractGrafanaPage, extractKibanaPage } from '../capture/extract-page';
-import { recognize } from '../capture/recognize';
+import { PageSelection } from '../capture/page-facts';
+import { recognize, type Recognized } from '../capture/recognize';
 import { addClip, getIncident, holdClip, listComponents, type SitrepDb } from '../db';
 import { activeIncidentIdItem, settingsItem } from '../db/storage-items';
-import { readSettings, type HeldScreenshot } from '../model';
+import { readSettings, type ClipDraft, type HeldScreenshot, type Incident } from '../model';
+import { describeClipError, firstSentence } from './clip-error';
 import { readSelection } from './page-scripts';
 import { captureVisibleTab } from './screenshot';
 
@@ -34,6 +36,9 @@ export interface ClipTimings {
   storeMs: number;
 }
 
+/** What an entry's text holds (TimelineEntry.text). */
+const MAX_ENTRY_TEXT = 100_000;
+
 const RESTRICTED =
   'This page does not let extensions read it (browser pages, the web store, PDF viewers): clipped as a link only.';
 
@@ -41,14 +46,22 @@ const RESTRICTED =
  * Clips a tab: reads the selection and what the page says (only now, through activeTab),
  * recognizes the tool and freezes its time window, optionally takes a screenshot, and writes the
  * entry to the active incident, or holds it when there is none. Never throws: a failure is a
- * result the caller shows.
+ * result the caller shows, in one sentence.
+ *
+ * A clip is never lost to what a page says: every page-derived step degrades to less detail with
+ * a notice, and an entry the incident will not take is held for the person to place instead.
  */
 export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date()): Promise<ClipResult> {
   const started = performance.now();
   try {
     const { tab } = request;
-    if (tab.id === undefined) throw new Error('No tab to clip.');
-    const [settingsRaw, activeId, components] = await Promise.all([settingsItem.getValue(), activeIncidentIdItem.getValue(), listComponents(db)]);
+    if (tab.id === undefined) throw new Error('There is no tab to clip.');
+    const [settingsRaw, activeId, components] = await Promise.all([
+      settingsItem.getValue(),
+      activeIncidentIdItem.getValue(),
+      // Tagging is a nicety; a component table that cannot be read must not cost the clip.
+      listComponents(db).catch(() => []),
+    ]);
     const settings = readSettings(settingsRaw);
     const notices: string[] = [];
     const pageUrl = tab.url ?? '';
@@ -57,22 +70,28 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
     const wantsFacts = request.linkUrl ? undefined : pageFactsWanted(recognized.tool);
 
     const wantScreenshot = request.screenshot ?? settings.screenshotOnClip;
-    const [page, facts, screenshot] = await Promise.all([
+    const [pageRaw, facts, screenshot] = await Promise.all([
       runInTab(tab.id, readSelection),
       wantsFacts === 'grafana' ? runInTab(tab.id, extractGrafanaPage) : wantsFacts === 'kibana' ? runInTab(tab.id, extractKibanaPage) : undefined,
       wantScreenshot ? captureVisibleTab(tab.windowId!).catch((e: unknown) => e as Error) : undefined,
     ]);
-    if (page instanceof Error) notices.push(RESTRICTED);
+    if (pageRaw instanceof Error) notices.push(RESTRICTED);
+    const page = pageRaw instanceof Error ? undefined : PageSelection.safeParse(pageRaw).data;
     let shot: HeldScreenshot | undefined;
-    if (screenshot instanceof Error) notices.push(`No screenshot: ${screenshot.message}`);
+    if (screenshot instanceof Error) notices.push(`No screenshot: ${firstSentence(screenshot.message) ?? 'the browser refused.'}`);
     else shot = screenshot;
 
-    const enriched = applyPageFacts(recognized, facts instanceof Error ? undefined : facts, now);
-    const selection = request.selectionText ?? (page instanceof Error ? undefined : page?.selection);
-    const draft = buildClipDraft({
+    const enriched = enrich(recognized, facts instanceof Error ? undefined : facts, now);
+    const selection = request.selectionText ?? page?.selection;
+    // The page counts the whole selection. The menu's copy of it may differ in whitespace, so the
+    // page's count speaks for the menu's text only when it is certainly longer than an entry.
+    const selectionLength =
+      page?.selectionLength !== undefined && (request.selectionText === undefined || page.selectionLength > MAX_ENTRY_TEXT) ? page.selectionLength : undefined;
+    const built = buildClip({
       pageUrl,
-      pageTitle: (page instanceof Error ? undefined : page?.title) || tab.title || '',
+      pageTitle: page?.title || tab.title || '',
       ...(selection && { selection }),
+      ...(selectionLength !== undefined && { selectionLength }),
       ...(request.linkUrl && { linkUrl: request.linkUrl }),
       ...(request.srcUrl && { imageUrl: request.srcUrl }),
       recognized: enriched.recognized,
@@ -81,19 +100,69 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
       ...(notices.length && { notice: notices.join(' ') }),
       components,
     });
+    notices.push(...built.notices);
 
-    const incident = activeId && !request.holdForNewIncident ? await getIncident(db, activeId) : undefined;
+    const incident = activeId && !request.holdForNewIncident ? await getIncident(db, activeId).catch(() => undefined) : undefined;
     const storeStart = performance.now();
-    if (incident) {
-      const entry = await addClip(db, { incidentId: incident.id, author: settings.author, draft, ...(shot && { screenshot: shot }) }, now);
+    const timings = () => {
       const end = performance.now();
-      return { status: 'added', entryId: entry.id, incidentKey: incident.key, notices, timings: { totalMs: end - started, storeMs: end - storeStart } };
+      return { totalMs: end - started, storeMs: end - storeStart };
+    };
+    const clip = { author: settings.author, draft: built.draft, ...(shot && { screenshot: shot }) };
+    if (incident) {
+      try {
+        const entry = await addClip(db, { incidentId: incident.id, ...clip }, now);
+        return { status: 'added', entryId: entry.id, incidentKey: incident.key, notices, timings: timings() };
+      } catch {
+        notices.push(notAdded(incident));
+      }
     }
-    const held = await holdClip(db, { author: settings.author, draft, ...(shot && { screenshot: shot }) }, now);
-    const end = performance.now();
-    return { status: 'held', heldId: held.id, notices, timings: { totalMs: end - started, storeMs: end - storeStart } };
+    const held = await holdSomehow(db, clip, notices, now);
+    return { status: 'held', heldId: held.id, notices, timings: timings() };
   } catch (e) {
-    return { status: 'failed', error: e instanceof Error ? e.message : String(e) };
+    return { status: 'failed', error: describeClipError(e) };
+  }
+}
+
+function notAdded(incident: Incident): string {
+  return `The clip could not be added to ${incident.key}, so it waits with the held clips for you to place it.`;
+}
+
+/** Page facts are untrusted: a page whose facts trip the reader is clipped without them. */
+function enrich(recognized: Recognized, facts: unknown, now: Date): Enriched {
+  try {
+    return applyPageFacts(recognized, facts, now);
+  } catch {
+    return { recognized };
+  }
+}
+
+/**
+ * Holds the clip as built; failing that (a screenshot or draft storage refuses), holds just its
+ * text and address, so the person still has it.
+ */
+async function holdSomehow(
+  db: SitrepDb,
+  clip: { author: string; draft: ClipDraft; screenshot?: HeldScreenshot },
+  notices: string[],
+  now: Date,
+) {
+  try {
+    return await holdClip(db, clip, now);
+  } catch (first) {
+    const { draft } = clip;
+    const bare: ClipDraft = {
+      text: draft.text,
+      ...(draft.sourceUrl && { sourceUrl: draft.sourceUrl }),
+      clip: { tool: 'generic', pageUrl: draft.clip.pageUrl, pageTitle: draft.clip.pageTitle, componentIds: [], notice: CLIPPED_AS_LINK },
+    };
+    try {
+      const held = await holdClip(db, { author: clip.author.slice(0, 200), draft: bare }, now);
+      notices.push(CLIPPED_AS_LINK);
+      return held;
+    } catch {
+      throw first;
+    }
   }
 }
 

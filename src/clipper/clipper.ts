@@ -23,7 +23,8 @@ export function createClipper(db: SitrepDb) {
 
   async function clip(request: ClipRequest): Promise<ClipResult> {
     const result = await clipTab(db, request);
-    await showClipFeedback(result, await db.heldClips.count(), request.tab.id, await overdueUpdate()).catch(() => {});
+    const heldCount = await db.heldClips.count().catch(() => 0);
+    await showClipFeedback(result, heldCount, request.tab.id, await overdueUpdate()).catch(() => {});
     return result;
   }
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { describeClipError } from './clip-error';
 import type { ClipResult } from './clip-tab';
 
 /**
@@ -11,7 +12,8 @@ export async function showClipFeedback(result: ClipResult, heldCount: number, ta
   if (result.status === 'failed') {
     await action.setBadgeBackgroundColor({ color: '#b42318', ...target });
     await action.setBadgeText({ text: '!', ...target });
-    await action.setTitle({ title: `Sitrep: the clip failed — ${result.error}`, ...target });
+    // One sentence whatever the error said: a tooltip is no place for a schema dump.
+    await action.setTitle({ title: `Sitrep: the clip failed — ${describeClipError(result.error)}`, ...target });
     return;
   }
   await showHeldCount(heldCount, overdue);

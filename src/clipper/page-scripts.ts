@@ -4,9 +4,24 @@
  * comes back, since it is page content.
  */
 
-/** The selected text and the page title, as the person sees them. */
-export function readSelection(): { selection: string; title: string } {
+/**
+ * The selected text and the page title, as the person sees them. A selection longer than an
+ * entry holds is cut here, so megabytes never cross into the extension, and its full length in
+ * characters (code points) goes with it, so the entry can say it was shortened.
+ */
+export function readSelection(): { selection: string; selectionLength: number; title: string } {
   const MAX = 100_000;
-  const selection = (globalThis.getSelection?.()?.toString() ?? '').slice(0, MAX);
-  return { selection, title: document.title.slice(0, 2000) };
+  const whole = globalThis.getSelection?.()?.toString() ?? '';
+  let pairs = 0;
+  for (let i = 0; i < whole.length - 1; i++) {
+    const unit = whole.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = whole.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return { selection: whole.slice(0, MAX), selectionLength: whole.length - pairs, title: document.title.slice(0, 2000) };
 }

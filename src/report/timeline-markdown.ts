@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../capture/untrusted-text';
 import {
   ENTRY_KIND_LABELS,
   SEVERITY_DEFINITIONS,
@@ -29,6 +30,9 @@ import {
  *
  * Entry text is the responder's or a web page's words, not Markdown: characters that could form
  * links, images, HTML or formatting are escaped, and only http(s) source links become links.
+ * Direction controls (U+202E and the rest) are stripped: chat and tickets do not isolate the
+ * text, and an override there would make "‮gnp.exe" read "exe.png". Links are named by their
+ * real host, however the address was written (`http://127.0.0.1\@good.example.com/` is 127.0.0.1).
  */
 export interface TimelineMarkdownOptions {
   /** `UTC` or an IANA zone such as `Europe/Berlin`. */
@@ -71,7 +75,7 @@ export function buildTimelineMarkdown(
 
   if (!shown.length) {
     out.push('_No timeline entries._');
-    return `${out.join('\n')}\n`;
+    return stripBidiControls(`${out.join('\n')}\n`);
   }
   let day = '';
   shown.forEach((entry, i) => {
@@ -83,12 +87,13 @@ export function buildTimelineMarkdown(
     }
     out.push(formatEntry(entry, t.time));
   });
-  return `${out.join('\n')}\n`;
+  return stripBidiControls(`${out.join('\n')}\n`);
 }
 
 function formatEntry(entry: TimelineEntry, time: string): string {
   const prefix = [entry.starred ? '★ ' : '', entry.kind === 'note' ? '' : `**${ENTRY_KIND_LABELS[entry.kind]}:** `].join('');
-  const lines = entry.text
+  // Stripped before the blank-line check, so a line of nothing but controls counts as blank.
+  const lines = stripBidiControls(entry.text)
     .split(/\r\n|\r|\n/)
     .map((line) => line.trimEnd())
     // Blank lines would turn the list loose (a paragraph gap around every item).

@@ -30,13 +30,15 @@ type Jsurl = string | number | boolean | null | Jsurl[] | { [key: string]: Jsurl
 type JsurlObject = { [key: string]: Jsurl };
 
 const CONSOLE_HOST = /^([a-z0-9-]+\.)?console\.(aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/i;
-const UNIT_MS: Record<string, number> = {
-  second: 1_000,
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-  week: 604_800_000,
-};
+// Maps, and objects without a prototype below: every key here is URL text, and `unit~'constructor`
+// or a `__proto__` key must be nothing rather than what every object inherits.
+const UNIT_MS = new Map([
+  ['second', 1_000],
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+  ['day', 86_400_000],
+  ['week', 604_800_000],
+]);
 
 interface View {
   range?: Range;
@@ -95,7 +97,7 @@ function insightsRange(detail: JsurlObject, now: Date): Range | undefined {
   const nowMs = now.getTime();
   if (timeType === 'RELATIVE' || (timeType === undefined && typeof start === 'number')) {
     const unit = typeof detail['unit'] === 'string' ? detail['unit'].toLowerCase().replace(/s$/, '') : 'second';
-    const unitMs = UNIT_MS[unit];
+    const unitMs = UNIT_MS.get(unit);
     const endOffset = end ?? 0;
     if (unitMs === undefined || typeof start !== 'number' || typeof endOffset !== 'number') return undefined;
     // Offsets are written negative (`start~-3600`); a positive one still means "back from now".
@@ -232,7 +234,11 @@ function isObject(value: Jsurl | undefined): value is JsurlObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const KEYWORDS: Record<string, Jsurl> = { true: true, false: false, null: null };
+const KEYWORDS = new Map<string, Jsurl>([
+  ['true', true],
+  ['false', false],
+  ['null', null],
+]);
 const MAX_DEPTH = 64;
 
 /** Parses one JSURL value; `undefined` on any syntax error or trailing text. */
@@ -272,7 +278,7 @@ function parseJsurl(text: string): Jsurl | undefined {
         expect(')');
         return list;
       }
-      const object: JsurlObject = {};
+      const object = Object.create(null) as JsurlObject;
       if (text[i] !== ')') {
         for (;;) {
           const key = readString();
@@ -292,7 +298,7 @@ function parseJsurl(text: string): Jsurl | undefined {
     while (i < text.length && text[i] !== '~' && text[i] !== ')') i++;
     const token = text.slice(start, i);
     if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(token)) return Number(token);
-    if (token in KEYWORDS) return KEYWORDS[token]!;
+    if (KEYWORDS.has(token)) return KEYWORDS.get(token)!;
     return fail();
   };
   try {

@@ -63,11 +63,12 @@ function grafanaRange(params: URLSearchParams, now: Date): ResolvedRange | undef
     const center = parseInstant(time);
     const windowMs = durationToMs(window);
     if (center !== undefined && windowMs !== undefined) {
-      return {
-        from: new Date(center.getTime() - windowMs / 2).toISOString(),
-        to: new Date(center.getTime() + windowMs / 2).toISOString(),
-        relative: false,
-      };
+      // A centre or window at the edge of what a Date holds steps off it: no range, not a throw.
+      const from = new Date(center.getTime() - windowMs / 2);
+      const to = new Date(center.getTime() + windowMs / 2);
+      if (!Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime())) {
+        return { from: from.toISOString(), to: to.toISOString(), relative: false };
+      }
     }
   }
   const from = params.get('from');

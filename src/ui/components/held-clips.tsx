@@ -1,10 +1,12 @@
 import { useSignal } from '@preact/signals';
+import { isolatePlainText } from '../../capture/untrusted-text';
 import type { Incident } from '../../model';
 import { formatClock } from '../format-time';
 import type { HeldClipsState } from '../state/held-clips-state';
 import { useApp } from '../state/context';
 import { DeclareForm } from './declare-form';
 import { ErrorBanner } from './error-banner';
+import { Untrusted } from './timeline/untrusted';
 
 /**
  * Clips waiting for an incident: put each on one (the active one is preselected), start a new
@@ -30,7 +32,7 @@ export function HeldClips({ state, incidents }: { state: HeldClipsState; inciden
           <select id="held-target" value={chosen} onChange={(e) => (target.value = e.currentTarget.value)}>
             {incidents.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.key} — {i.title}
+                {i.key} — {isolatePlainText(i.title)}
               </option>
             ))}
           </select>
@@ -40,9 +42,13 @@ export function HeldClips({ state, incidents }: { state: HeldClipsState; inciden
         {held.map((clip) => (
           <li key={clip.id} class="held-clip">
             <p class="held-clip__text">
-              <time dateTime={clip.takenAt}>{formatClock(clip.takenAt, log.settings.value.timeDisplay)}</time> {clip.draft.text}
+              <time dateTime={clip.takenAt}>{formatClock(clip.takenAt, log.settings.value.timeDisplay)}</time> <Untrusted text={clip.draft.text} />
             </p>
-            {clip.draft.clip.notice && <p class="hint">{clip.draft.clip.notice}</p>}
+            {clip.draft.clip.notice && (
+              <p class="hint">
+                <Untrusted text={clip.draft.clip.notice} />
+              </p>
+            )}
             <div class="held-clip__actions">
               {chosen && (
                 <button type="button" class="primary" onClick={() => void state.place(clip.id, chosen)}>

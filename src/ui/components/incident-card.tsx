@@ -1,8 +1,14 @@
+import { isolatePlainText } from '../../capture/untrusted-text';
 import { STATUS_LABELS, type Incident } from '../../model';
 import { formatAge } from '../format-time';
 import { useNow } from '../hooks/use-now';
+import { Untrusted } from './timeline/untrusted';
 
-/** The active incident at a glance: key, title, severity, status and how long it has run. */
+/**
+ * The active incident at a glance: key, title, severity, status and how long it has run. The
+ * title may come from a clipped page or a colleague's backup: it is isolated, and a long one is
+ * cut to a few lines with the whole of it on hover.
+ */
 export function IncidentCard({ incident }: { incident: Incident }) {
   const now = useNow();
   const end = incident.resolvedAt ? new Date(incident.resolvedAt) : now;
@@ -16,7 +22,9 @@ export function IncidentCard({ incident }: { incident: Incident }) {
           {formatAge(incident.startedAt, end)}
         </span>
       </div>
-      <h2 class="incident-card__title" data-testid="incident-title">{incident.title}</h2>
+      <h2 class="incident-card__title" data-testid="incident-title" title={isolatePlainText(incident.title)}>
+        <Untrusted text={incident.title} />
+      </h2>
     </section>
   );
 }

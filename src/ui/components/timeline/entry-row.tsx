@@ -2,6 +2,7 @@ import { ENTRY_KIND_LABELS, type Component, type TimeDisplay, type TimelineEntry
 import { ClipDetails } from './clip-details';
 import { formatClock, formatClockSeconds, formatDay } from '../../format-time';
 import { Icon } from '../icons';
+import { SourceLink, Untrusted } from './untrusted';
 
 interface Props {
   entry: TimelineEntry;
@@ -14,7 +15,11 @@ interface Props {
   onCopyLink(): void;
 }
 
-/** One timeline entry. Text is rendered as text; only the model's http(s) links become links. */
+/**
+ * One timeline entry. Text is rendered as text, each untrusted piece isolated on its own; only
+ * the model's http(s) links become links, named by their real host. A long author is cut short
+ * (in full on hover) and long text wraps, so the row's controls always stay in view.
+ */
 export function EntryRow({ entry, timeDisplay, highlighted, components, onEdit, onStar, onDelete, onCopyLink }: Props) {
   const exact = `${formatDay(entry.at, timeDisplay)} ${formatClockSeconds(entry.at, timeDisplay)}${timeDisplay === 'utc' ? ' UTC' : ''}`;
   return (
@@ -25,17 +30,13 @@ export function EntryRow({ entry, timeDisplay, highlighted, components, onEdit, 
       <div class="entry__body">
         <div class="entry__meta">
           {entry.kind !== 'note' && <span class={`badge kind kind-${entry.kind}`}>{ENTRY_KIND_LABELS[entry.kind]}</span>}
-          {entry.author && <span class="entry__author">{entry.author}</span>}
+          {entry.author && <Untrusted class="entry__author" text={entry.author} hover />}
         </div>
         <p class="entry__text" data-testid="entry-text">
-          {entry.text}
+          <Untrusted text={entry.text} />
         </p>
         {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} />}
-        {entry.sourceUrl && (
-          <a class="entry__source" href={entry.sourceUrl} target="_blank" rel="noopener noreferrer">
-            {entry.sourceUrl}
-          </a>
-        )}
+        {entry.sourceUrl && <SourceLink class="entry__source" href={entry.sourceUrl} />}
       </div>
       <div class="entry__actions">
         <button

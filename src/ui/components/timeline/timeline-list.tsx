@@ -70,7 +70,8 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
         },
       }),
     };
-    const action = act[e.key];
+    // Own keys only: a lookup by outside input never reaches what every object inherits.
+    const action = Object.hasOwn(act, e.key) ? act[e.key] : undefined;
     if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       action();

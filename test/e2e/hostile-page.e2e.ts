@@ -1,0 +1,292 @@
+import { createServer, type Server } from 'node:http';
+import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
+import { test, expect } from './fixtures';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+import { SidePanelPage } from './pages/sidepanel-page';
+import { clickToolbarButton } from './toolbar';
+
+const RLO = '\u202E';
+const FIVE_MB = 5 * 1024 * 1024; // 5,242,880 characters
+const SELECTION_START = 'Error line ';
+const PANEL_WIDTH = 400;
+
+/**
+ * A page that tries to make itself unclippable and to spoof what the responder reads: a Grafana
+ * dashboard whose range is ten thousand years back, whose title and panel name carry
+ * RIGHT-TO-LEFT OVERRIDE, and which holds a 5 MB line for the responder to select.
+ */
+const HOSTILE_HTML = `<!doctype html>
+<html><head><meta charset="utf-8"><title>${RLO}gnp.exe — Payments - Grafana</title></head>
+<body>
+  <section data-testid="data-testid Panel header ${RLO}sesnopser xx5">
+    <h2>Responses</h2>
+    <pre id="huge"></pre>
+  </section>
+  <script>
+    document.getElementById('huge').textContent = ${JSON.stringify(SELECTION_START)} + 'x'.repeat(${FIVE_MB - SELECTION_START.length});
+  </script>
+</body></html>`;
+
+async function serveHostilePage(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    if (!new URL(req.url ?? '/', 'http://x').pathname.startsWith('/ops/grafana/d/')) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(HOSTILE_HTML);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * The popup Chrome opens when the toolbar button is clicked. Playwright does not list it as a
+ * page, so it is driven over CDP: attached through the browser session, clicked with real mouse
+ * events, as a person clicks "Clip this page".
+ */
+class ToolbarPopup {
+  private nextId = 0;
+  private readonly pending = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
+
+  private constructor(
+    private readonly session: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    session.on('Target.receivedMessageFromTarget' as never, ((event: { sessionId: string; message: string }) => {
+      if (event.sessionId !== this.sessionId) return;
+      const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+      if (reply.id !== undefined) this.pending.get(reply.id)?.(reply);
+      if (reply.id !== undefined) this.pending.delete(reply.id);
+    }) as never);
+  }
+
+  /** Clicks the toolbar button over `page` and attaches to the popup that opens. */
+  static async open(context: BrowserContext, extensionId: string, page: Page): Promise<ToolbarPopup> {
+    await clickToolbarButton(context, extensionId, page);
+    const session = await context.browser()!.newBrowserCDPSession();
+    let targetId: string | undefined;
+    for (let tries = 0; tries < 100 && !targetId; tries++) {
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+      targetId = targetInfos.find((t) => t.url === `chrome-extension://${extensionId}/popup.html`)?.targetId;
+      if (!targetId) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!targetId) throw new Error('The toolbar button opened no popup');
+    const { sessionId } = (await session.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+    return new ToolbarPopup(session, sessionId);
+  }
+
+  private send(method: string, params: object = {}): Promise<unknown> {
+    const id = ++this.nextId;
+    const reply = new Promise<unknown>((resolve, reject) =>
+      this.pending.set(id, (r) => (r.error ? reject(new Error(`${method}: ${r.error.message}`)) : resolve(r.result))),
+    );
+    void this.session.send('Target.sendMessageToTarget' as never, { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) } as never);
+    return reply;
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = (await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })) as {
+      result: { value: T };
+      exceptionDetails?: unknown;
+    };
+    if (result.exceptionDetails) throw new Error(`Popup script failed: ${JSON.stringify(result.exceptionDetails)}`);
+    return result.result.value;
+  }
+
+  /** A real mouse click in the middle of the first button whose text is `label`. */
+  async clickButton(label: string) {
+    const box = await this.poll(() =>
+      this.evaluate<{ x: number; y: number } | null>(`(() => {
+        const b = [...document.querySelectorAll('button')].find((e) => e.textContent.trim() === ${JSON.stringify(label)} && !e.disabled);
+        if (!b) return null;
+        const r = b.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      })()`),
+    );
+    for (const type of ['mousePressed', 'mouseReleased']) {
+      await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+    }
+  }
+
+  /** The popup's status line after a clip ("Clipped to INC-1. …"). */
+  clipResult(): Promise<string> {
+    return this.poll(() => this.evaluate<string | null>(`document.querySelector('[data-testid="clip-result"]')?.textContent.trim() || null`));
+  }
+
+  private async poll<T>(read: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (value !== null) return value;
+      if (Date.now() > end) throw new Error('Timed out waiting in the popup');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  close() {
+    return this.session.detach();
+  }
+}
+
+/** Clicks the toolbar button over `page`, then "Clip this page" in the popup; what the popup says. */
+async function clipThroughToolbar(context: BrowserContext, extensionId: string, page: Page): Promise<string> {
+  const toolbar = await ToolbarPopup.open(context, extensionId, page);
+  try {
+    await toolbar.clickButton('Clip this page');
+    return await toolbar.clipResult();
+  } finally {
+    await toolbar.close();
+  }
+}
+
+/** Opens the hostile page with its 5 MB line selected, in front, as the responder leaves it. */
+async function openHostilePage(context: BrowserContext, url: string): Promise<Page> {
+  const hostile = await context.newPage();
+  await hostile.goto(url);
+  await hostile.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('huge')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await hostile.bringToFront();
+  return hostile;
+}
+
+/** Every control's box lies inside the viewport (and is not squeezed to nothing). */
+async function expectInViewport(page: Page, controls: Locator) {
+  const viewport = page.viewportSize()!;
+  expect(await controls.count()).toBeGreaterThan(0);
+  for (const control of await controls.all()) {
+    const box = (await control.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.width).toBeGreaterThan(10);
+  }
+}
+
+test('a hostile page is clipped through the toolbar popup, and the side panel shows it isolated with its controls in view', async ({
+  context,
+  extensionId,
+}) => {
+  const site = await serveHostilePage();
+  try {
+    const longAuthor = `${RLO}${'Bartholomew'.repeat(18)}`; // 199 characters, no break
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page.locator('#settings-author').fill(longAuthor);
+    await options.close();
+
+    const popup = await PopupPage.open(context, extensionId);
+    const longTitle = `${RLO}gnp.exe ${'Checkout'.repeat(23)}`; // one 184-character word after the spoof
+    // Not PopupPage.declare: it waits for the title as typed, and shown, the override is gone.
+    await popup.page.getByLabel('What is wrong?').fill(longTitle);
+    await popup.page.getByRole('button', { name: 'Declare incident' }).click();
+    await popup.page.getByTestId('incident-key').getByText('INC-1').waitFor();
+    await popup.close();
+
+    const panel = await SidePanelPage.open(context, extensionId);
+    await panel.page.setViewportSize({ width: PANEL_WIDTH, height: 900 });
+
+    const url = `${site.origin}/ops/grafana/d/pay-01/payments?orgId=1&from=now-9999y&to=now`;
+    const hostile = await openHostilePage(context, url);
+
+    const said = await clipThroughToolbar(context, extensionId, hostile);
+
+    // The clip is saved, not lost; the popup says what was left out, in sentences.
+    expect(said).toMatch(/^Clipped to INC-1\. /);
+    expect(said).toContain('Selection shortened from 5,242,880 characters to 100,000.');
+    expect(said).toContain("The page's time range is outside the dates Sitrep can store, so the clip was saved without it.");
+    expect(said).not.toMatch(/[{}[\]\\^$]/);
+
+    const entry = panel.entries().filter({ has: panel.page.getByTestId('entry-text').getByText(/^Error line x+$/) });
+    await entry.waitFor();
+    expect((await entry.getByTestId('entry-text').textContent())!.length).toBe(100_000);
+    const notice = (await entry.getByTestId('clip-notice').textContent())!;
+    expect(notice).toContain('Selection shortened from 5,242,880 characters to 100,000.');
+    expect(notice).toContain('time range is outside the dates Sitrep can store');
+    expect(await entry.getByTestId('clip-range').count()).toBe(0);
+    // The link is the page as it was (the frozen one was written from the unreadable range), named by its real host.
+    expect(await entry.locator('a.entry__source').getAttribute('href')).toBe(url);
+    expect(await entry.locator('.entry__source-host').textContent()).toBe(new URL(site.origin).host);
+
+    // Isolated: every piece of page and colleague text in its own isolate, no override left to reverse it.
+    await expect.poll(() => entry.getByTestId('clip-where').textContent()).toBe('sesnopser xx5 · gnp.exe — Payments');
+    const isolation = await panel.page.evaluate(() => {
+      const pieces = [
+        ...document.querySelectorAll('[data-testid="entry"] .entry__author, [data-testid="entry"] [data-testid="clip-where"] bdi, [data-testid="incident-title"] bdi'),
+      ];
+      return pieces.map((e) => ({ tag: e.tagName, bidi: getComputedStyle(e).unicodeBidi, text: e.textContent ?? '', left: e.getBoundingClientRect().left }));
+    });
+    expect(isolation.length).toBeGreaterThanOrEqual(4);
+    for (const piece of isolation) {
+      expect(piece).toMatchObject({ tag: 'BDI', bidi: 'isolate' });
+      expect(piece.text).not.toMatch(/[\u202A-\u202E]/);
+    }
+    // The panel name reads before the dashboard title, left to right, as in the page's own order.
+    const where = isolation.filter((p) => p.text === 'sesnopser xx5' || p.text.startsWith('gnp.exe — Payments'));
+    expect(where).toHaveLength(2);
+    expect(where[0]!.left).toBeLessThan(where[1]!.left);
+
+    // Long unbroken title and author: cut short or wrapped, whole on hover; the row's controls in view.
+    const author = entry.locator('.entry__author');
+    expect(await author.getAttribute('title')).toBe(`\u2068${'Bartholomew'.repeat(18)}\u2069`);
+    expect(await author.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    const title = panel.page.getByTestId('incident-title');
+    expect(await title.getAttribute('title')).toBe(`\u2068gnp.exe ${'Checkout'.repeat(23)}\u2069`);
+    const viewport = panel.page.viewportSize()!;
+    expect(await entry.locator('.entry__actions button').count()).toBe(4);
+    await expectInViewport(panel.page, entry.locator('.entry__actions button'));
+    for (const box of [await title.boundingBox(), await entry.boundingBox()]) {
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+    }
+    expect(await panel.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+  } finally {
+    await site.close();
+  }
+});
+
+test('with no incident, the hostile clip is held with its notices, isolated, its buttons in view, and becomes a new incident', async ({
+  context,
+  extensionId,
+}) => {
+  const site = await serveHostilePage();
+  try {
+    const panel = await SidePanelPage.open(context, extensionId);
+    await panel.page.setViewportSize({ width: PANEL_WIDTH, height: 900 });
+    const hostile = await openHostilePage(context, `${site.origin}/ops/grafana/d/pay-01/payments?from=8640000000000000&to=now`);
+
+    const said = await clipThroughToolbar(context, extensionId, hostile);
+
+    expect(said).toMatch(/^Clip kept: choose its incident below\. /);
+    expect(said).toContain('Selection shortened from 5,242,880 characters to 100,000.');
+    expect(said).toContain("The page's time range is outside the dates Sitrep can store");
+    const held = panel.page.getByTestId('held-clips');
+    await held.getByText('1 clip waiting').waitFor();
+    const clip = held.locator('.held-clip');
+    expect(await clip.locator('.held-clip__text bdi').evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+    expect(await clip.locator('.hint bdi').textContent()).toContain('Selection shortened from 5,242,880 characters to 100,000.');
+    await expectInViewport(panel.page, clip.locator('.held-clip__actions button'));
+
+    await held.getByRole('button', { name: 'New incident from this' }).click();
+    await held.getByLabel('What is wrong?').fill(`${RLO}gnp.exe ${'Payments'.repeat(20)}`);
+    await held.getByRole('button', { name: 'Declare incident' }).click();
+    await held.waitFor({ state: 'detached' });
+    const entry = panel.entries().filter({ has: panel.page.getByTestId('entry-text').getByText(/^Error line x+$/) });
+    await entry.waitFor();
+    expect(await entry.getByTestId('clip-notice').textContent()).toContain('time range is outside the dates Sitrep can store');
+    await expectInViewport(panel.page, entry.locator('.entry__actions button'));
+    expect(await panel.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANEL_WIDTH);
+  } finally {
+    await site.close();
+  }
+});
