@@ -9,7 +9,7 @@ const notifierFields = {
   name: z.string().trim().min(1, 'Name the channel, e.g. #incidents').max(100),
   /** The severities it is offered for; a SEV1 may reach executives a SEV4 never does. */
   severities: z.array(Severity).min(1, 'Pick at least one severity').max(5),
-  /** Internal channels also get a link to the internal timeline copy; public ones never do. */
+  /** Internal channels may be given a link to the internal timeline (`Notification.timelineUrl`); public ones never are. */
   audience: z.enum(['internal', 'public']),
 };
 

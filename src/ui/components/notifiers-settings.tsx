@@ -476,7 +476,7 @@ function NotifierForm({ state, notifier, onSaved, onCancel }: FormProps) {
         </div>
         <FieldMessages
           id={`notifier-${current}-audience`}
-          hint="Internal channels also get a link to the internal timeline; public ones never do."
+          hint="Internal: the team's own channels. Public: channels customers read. Both get only what was written for the public."
           error={errorOf('audience')}
         />
       </fieldset>

@@ -19,6 +19,40 @@ export class OptionsPage {
     await this.page.getByText(/^Saved\. Publishing to/).waitFor();
   }
 
+  /** Adds an S3 bucket under Publishing, field by field, and waits for it to be saved. */
+  async addS3(t: { endpoint: string; region: string; bucket: string; prefix: string; accessKeyId: string; secret: string; publicUrl: string }) {
+    const add = this.page.locator('#target-add');
+    if (await add.isVisible()) await add.click();
+    await this.page.locator('#publish-kind-s3').check();
+    await this.page.locator('#publish-s3-endpoint').fill(t.endpoint);
+    await this.page.locator('#publish-s3-region').fill(t.region);
+    await this.page.locator('#publish-s3-bucket').fill(t.bucket);
+    await this.page.locator('#publish-s3-prefix').fill(t.prefix);
+    await this.page.locator('#publish-s3-accessKeyId').fill(t.accessKeyId);
+    await this.page.locator('#publish-s3-secretAccessKey').fill(t.secret);
+    await this.page.locator('#publish-s3-publicUrl').fill(t.publicUrl);
+    await this.page.getByRole('button', { name: 'Save bucket' }).click();
+    await this.page.getByText(/^Saved\. Publishing to s3:\/\//).waitFor();
+  }
+
+  /** Presses Test connection on a target and returns what the page says. */
+  async testConnection(label: string) {
+    await this.page.getByRole('button', { name: `Test connection to ${label}` }).click();
+    const said = this.page.getByText(/^(Connection works|Test failed)/);
+    await said.waitFor();
+    return said.textContent();
+  }
+
+  /** Adds a Slack channel under Notifications with its incoming-webhook URL. */
+  async addSlack(name: string, webhookUrl: string) {
+    await this.page.locator('#notifier-add').click();
+    await this.page.locator('#notifier-kind-slack').check();
+    await this.page.locator('#notifier-slack-name').fill(name);
+    await this.page.locator('#notifier-slack-secret').fill(webhookUrl);
+    await this.page.getByRole('button', { name: 'Save notifier' }).click();
+    await this.page.getByText(`Saved: ${name} is offered`, { exact: false }).waitFor();
+  }
+
   close() {
     return this.page.close();
   }

@@ -33,7 +33,11 @@ export interface RecordingServer {
  * request and answers what the test scripts (200, 404, 500, a hang), and can go down and come
  * back on the same port. Plain Node, no test framework: e2e tests can use it too.
  */
-export async function startRecordingServer(): Promise<RecordingServer> {
+export async function startRecordingServer({ cors = false }: { cors?: boolean } = {}): Promise<RecordingServer> {
+  // `cors`: answer as a service the extension may call from its own origin (the e2e tests'
+  // stand-in for the host permission a person grants when adding the notifier). Preflights are
+  // answered, not recorded: they are the browser's, not a message.
+  const corsHeaders: Record<string, string> = cors ? { 'Access-Control-Allow-Origin': '*' } : {};
   const requests: RecordedRequest[] = [];
   const script: ScriptedAnswer[] = [];
   let fallback: ScriptedAnswer = { status: 200, body: 'ok' };
@@ -41,6 +45,10 @@ export async function startRecordingServer(): Promise<RecordingServer> {
   const hanging = new Set<ServerResponse>();
 
   const server: Server = createServer((req, res) => {
+    if (cors && req.method === 'OPTIONS') {
+      res.writeHead(204, { ...corsHeaders, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': '*' }).end();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -50,7 +58,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
         hanging.add(res);
         return;
       }
-      res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8', ...answer.headers });
+      res.writeHead(answer.status, { 'Content-Type': 'text/plain; charset=utf-8', ...corsHeaders, ...answer.headers });
       res.end(answer.body ?? '');
     });
   });
