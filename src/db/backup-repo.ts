@@ -1,21 +1,38 @@
-import { incidentNumber, type IncidentKey } from '../model';
-import { buildBackup, parseBackup, type Backup } from '../report/backup';
+import Dexie, { type Table } from 'dexie';
+import type * as z from 'zod';
+import { Component, HeldClip, Incident, MAX_INCIDENT_NUMBER, Maintenance, Screenshot, StatusUpdate, TimelineEntry, incidentKeyOf, toInstant, type IncidentKey } from '../model';
+import { BackupError, buildBackup, oneLine, parseBackup, recordLabel, type Backup, type BackupTable, type BuiltBackup, type SkippedRecord } from '../report/backup';
 import { encodeHeldClip, encodeScreenshot } from '../report/backup-images';
-import { planBackupMerge, type ImportSummary } from '../report/merge';
+import {
+  IMPORT_UNDO_ID,
+  ImportUndo,
+  describeImportPreview,
+  planBackupMerge,
+  type ImportSummary,
+  type MergePlan,
+  type RecordChange,
+  type WrittenRecord,
+} from '../report/merge';
 import type { SitrepDb } from './database';
-import { NEXT_INCIDENT_NUMBER, reserveIncidentKey } from './incidents-repo';
+import { NEXT_INCIDENT_NUMBER, nextIncidentNumber, reserveIncidentKey } from './incidents-repo';
+import { IMPORT_UNDO_TABLE } from './schema';
 
-/** Every table a backup holds, plus the key counter an import moves on. */
-function backupTables(db: SitrepDb) {
-  return [db.incidents, db.entries, db.meta, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots];
+function undoTable(db: SitrepDb): Table<ImportUndo, string> {
+  return db.table(IMPORT_UNDO_TABLE);
+}
+
+/** Every table an import reads or writes: the backup's, the key counter, and the undo copy. */
+function importTables(db: SitrepDb) {
+  return [db.incidents, db.entries, db.meta, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots, undoTable(db)];
 }
 
 /**
  * Everything in the log, soft-deleted entries and pictures included, read as one consistent
  * snapshot. The pictures are encoded after the transaction: awaiting a Blob read inside it
- * would let IndexedDB commit it early.
+ * would let IndexedDB commit it early. A record that would not import again is left out and
+ * named in `skipped`; the rest is always exported.
  */
-export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promise<Backup> {
+export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promise<BuiltBackup> {
   const [incidents, entries, components, updates, maintenances, heldClips, screenshots] = await db.transaction(
     'r',
     [db.incidents, db.entries, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots],
@@ -30,67 +47,286 @@ export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promis
         db.screenshots.toArray(),
       ]),
   );
-  return buildBackup(
+  const keys = new Map(incidents.map((i) => [i.id, i.key]));
+  const unreadable: SkippedRecord[] = [];
+  /** Encodes each row's pictures; one whose Blob cannot be read is left out, not the export. */
+  async function encodeAll<T extends { id: string }, R>(table: BackupTable, rows: T[], encode: (row: T) => Promise<R>): Promise<R[]> {
+    const out = await Promise.all(
+      rows.map((row) =>
+        encode(row).catch(() => {
+          unreadable.push({ table, id: String(row.id), label: recordLabel(table, row, (id) => keys.get(id)), reason: 'Its picture could not be read.' });
+          return undefined;
+        }),
+      ),
+    );
+    return out.filter((r): r is Awaited<R> => r !== undefined);
+  }
+  const built = buildBackup(
     {
       incidents,
       entries,
       components,
       updates,
       maintenances,
-      heldClips: await Promise.all(heldClips.map(encodeHeldClip)),
-      screenshots: await Promise.all(screenshots.map(encodeScreenshot)),
+      heldClips: await encodeAll('heldClips', heldClips, encodeHeldClip),
+      screenshots: await encodeAll('screenshots', screenshots, encodeScreenshot),
     },
     now,
+  );
+  return { backup: built.backup, skipped: [...unreadable, ...built.skipped] };
+}
+
+/** What an import will change, shown before it changes anything. */
+export interface ImportPreview {
+  /** The parsed file. */
+  backup: Backup;
+  fileName?: string;
+  /** The import's time: later times in the file are clamped to it (plus a small skew). */
+  plannedAt: string;
+  /** Every record the import writes, with its final key and clamped times. */
+  plan: MergePlan;
+  /** Record by record, for the list; `lines` sums them up in sentences. */
+  changes: readonly RecordChange[];
+  lines: string[];
+  summary: ImportSummary;
+}
+
+export interface PreviewOptions {
+  now?: Date;
+  /** Named in the undo message. */
+  fileName?: string;
+}
+
+/**
+ * Reads a backup (file text or parsed) and plans its merge against the log, writing nothing:
+ * what `applyImport` will do, record by record. Throws BackupError for a file that cannot be
+ * imported.
+ */
+export async function previewImport(db: SitrepDb, input: string | Backup, { now = new Date(), fileName }: PreviewOptions = {}): Promise<ImportPreview> {
+  const backup = typeof input === 'string' ? parseBackup(input) : input;
+  const plan = await db.transaction('r', importTables(db), () => planAgainstLog(db, backup, now));
+  return {
+    backup,
+    ...(fileName !== undefined && { fileName }),
+    plannedAt: toInstant(now),
+    plan,
+    changes: plan.changes,
+    lines: describeImportPreview(plan),
+    summary: plan.summary,
+  };
+}
+
+/**
+ * Imports what a preview showed, exactly, in one transaction; keeps the local copies it replaces
+ * so `undoLastImport` can put them back. If the log changed since the preview so that the import
+ * would now do something else, nothing is written and a BackupError says so.
+ */
+export async function applyImport(db: SitrepDb, preview: ImportPreview): Promise<ImportSummary> {
+  return writeImport(db, preview.backup, new Date(preview.plannedAt), { expected: preview.changes, fileName: preview.fileName });
+}
+
+/** Merges a parsed backup into the log in one transaction: either all of it lands or nothing does. */
+export async function importBackup(db: SitrepDb, backup: Backup, now: Date = new Date()): Promise<ImportSummary> {
+  return writeImport(db, backup, now, {});
+}
+
+/** Reads backup file text and imports it; a file that does not parse changes nothing. */
+export async function importBackupText(db: SitrepDb, text: string, now: Date = new Date()): Promise<ImportSummary> {
+  return importBackup(db, parseBackup(text), now);
+}
+
+/** Plans the merge against the log as it is; must run inside a transaction over importTables. */
+async function planAgainstLog(db: SitrepDb, backup: Backup, now: Date): Promise<MergePlan> {
+  const incidents = await db.incidents.toArray();
+  const found = await db.entries.bulkGet(backup.entries.map((e) => e.id));
+  const components = await db.components.bulkGet(backup.components.map((c) => c.id));
+  const updates = await db.updates.bulkGet(backup.updates.map((u) => u.id));
+  const maintenances = await db.maintenances.bulkGet(backup.maintenances.map((m) => m.id));
+  // Only keys: a picture already here is never read just to be skipped.
+  const screenshotIds = await db.screenshots.where('id').anyOf(backup.screenshots.map((s) => s.id)).primaryKeys();
+  const heldIds = backup.heldClips.map((h) => h.id);
+  const heldHere = await db.heldClips.where('id').anyOf(heldIds).primaryKeys();
+  const placedHere = await db.entries.where('id').anyOf(heldIds).primaryKeys();
+  // A re-keyed incident gets the next number the log would hand out that nobody here or in the
+  // file uses; never one past the key format.
+  let next = await nextIncidentNumber(db);
+  const allocateKey = (taken: ReadonlySet<string>): IncidentKey => {
+    while (next <= MAX_INCIDENT_NUMBER && taken.has(incidentKeyOf(next))) next++;
+    if (next > MAX_INCIDENT_NUMBER) {
+      throw new BackupError(`This backup cannot be imported: one of its incidents needs a new key here, and every key up to INC-${MAX_INCIDENT_NUMBER} is in use.`);
+    }
+    return incidentKeyOf(next++);
+  };
+  return planBackupMerge(
+    {
+      incidents,
+      entries: found.filter((e) => e !== undefined),
+      components: components.filter((c) => c !== undefined),
+      updates: updates.filter((u) => u !== undefined),
+      maintenances: maintenances.filter((m) => m !== undefined),
+      screenshotIds,
+      heldClipIds: [...heldHere, ...placedHere],
+    },
+    backup,
+    allocateKey,
+    { now },
   );
 }
 
 /**
- * Merges a parsed backup into the log in one transaction: either all of it lands or nothing
- * does. Every key written is reserved, so the log never hands an imported key out again.
+ * What a change list commits to: the records written, their versions and keys, and the local
+ * versions they replace. Two plans with the same fingerprint change the log the same way.
  */
-export async function importBackup(db: SitrepDb, backup: Backup): Promise<ImportSummary> {
-  return db.transaction('rw', backupTables(db), async () => {
-    const incidents = await db.incidents.toArray();
-    const found = await db.entries.bulkGet(backup.entries.map((e) => e.id));
-    const components = await db.components.bulkGet(backup.components.map((c) => c.id));
-    const updates = await db.updates.bulkGet(backup.updates.map((u) => u.id));
-    const maintenances = await db.maintenances.bulkGet(backup.maintenances.map((m) => m.id));
-    // Only keys: a picture already here is never read just to be skipped.
-    const screenshotIds = await db.screenshots.where('id').anyOf(backup.screenshots.map((s) => s.id)).primaryKeys();
-    const heldIds = backup.heldClips.map((h) => h.id);
-    const heldHere = await db.heldClips.where('id').anyOf(heldIds).primaryKeys();
-    const placedHere = await db.entries.where('id').anyOf(heldIds).primaryKeys();
-    const counter = (await db.meta.get(NEXT_INCIDENT_NUMBER))?.value ?? 1;
-    // Fresh keys start past the counter and past every key in sight, so a re-keyed incident
-    // never lands on a number the log or this backup already uses.
-    let next = Math.max(counter, ...[...incidents, ...backup.incidents].map((i) => incidentNumber(i.key) + 1));
-    const allocateKey = (): IncidentKey => `INC-${next++}`;
-    const plan = planBackupMerge(
-      {
-        incidents,
-        entries: found.filter((e) => e !== undefined),
-        components: components.filter((c) => c !== undefined),
-        updates: updates.filter((u) => u !== undefined),
-        maintenances: maintenances.filter((m) => m !== undefined),
-        screenshotIds,
-        heldClipIds: [...heldHere, ...placedHere],
-      },
-      backup,
-      allocateKey,
-    );
-    if (plan.incidents.length) await db.incidents.bulkPut(plan.incidents);
-    if (plan.entries.length) await db.entries.bulkPut(plan.entries);
-    if (plan.components.length) await db.components.bulkPut(plan.components);
-    if (plan.updates.length) await db.updates.bulkPut(plan.updates);
-    if (plan.maintenances.length) await db.maintenances.bulkPut(plan.maintenances);
-    if (plan.screenshots.length) await db.screenshots.bulkPut(plan.screenshots);
-    if (plan.heldClips.length) await db.heldClips.bulkPut(plan.heldClips);
-    for (const incident of plan.incidents) await reserveIncidentKey(db, incident.key);
-    return plan.summary;
+function fingerprint(changes: readonly RecordChange[]): string {
+  return JSON.stringify(changes.map((c) => [c.table, c.id, c.action, c.updatedAt ?? null, c.replacesUpdatedAt ?? null, c.rekeyed?.to ?? null]));
+}
+
+/** Each table's schema: nothing is written around it, a renumbered incident included. */
+const WRITE_SCHEMAS: Record<BackupTable, z.ZodType> = {
+  incidents: Incident,
+  entries: TimelineEntry,
+  components: Component,
+  updates: StatusUpdate,
+  maintenances: Maintenance,
+  screenshots: Screenshot,
+  heldClips: HeldClip,
+};
+
+function checked<T>(table: BackupTable, rows: readonly T[], keyOf: (id: string) => string | undefined): T[] {
+  return rows.map((row) => {
+    const parsed = WRITE_SCHEMAS[table].safeParse(row);
+    if (parsed.success) return parsed.data as T;
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new BackupError(`This backup cannot be imported, and nothing was changed: ${recordLabel(table, row, keyOf)} would be stored invalid (${where}${oneLine(issue.message)}).`);
   });
 }
 
-/** Reads backup file text and imports it; a file that does not parse changes nothing. */
-export async function importBackupText(db: SitrepDb, text: string): Promise<ImportSummary> {
-  return importBackup(db, parseBackup(text));
+/** The local copies that pass their schema: an old, invalid copy cannot be put back by undo. */
+function restorable<T>(schema: z.ZodType, rows: readonly T[]): T[] {
+  return rows.filter((row) => schema.safeParse(row).success);
+}
+
+async function counterValue(db: SitrepDb): Promise<number | undefined> {
+  const value = (await db.meta.get(NEXT_INCIDENT_NUMBER))?.value;
+  return value !== undefined && Number.isSafeInteger(value) && value >= 1 && value <= MAX_INCIDENT_NUMBER ? value : undefined;
+}
+
+async function writeImport(
+  db: SitrepDb,
+  backup: Backup,
+  now: Date,
+  { expected, fileName }: { expected?: readonly RecordChange[]; fileName?: string },
+): Promise<ImportSummary> {
+  try {
+    return await db.transaction('rw', importTables(db), async () => {
+      const plan = await planAgainstLog(db, backup, now);
+      if (expected && fingerprint(plan.changes) !== fingerprint(expected)) {
+        throw new BackupError('The log changed while this import waited for your answer, so nothing was imported; choose the file again to see what it would change now.');
+      }
+      const keys = new Map((await db.incidents.toArray()).map((i): [string, string] => [i.id, i.key]));
+      for (const i of plan.incidents) keys.set(i.id, i.key);
+      const keyOf = (id: string) => keys.get(id);
+      const writes: [BackupTable, Table<any, string>, readonly unknown[]][] = [
+        ['incidents', db.incidents, plan.incidents],
+        ['entries', db.entries, plan.entries],
+        ['components', db.components, plan.components],
+        ['updates', db.updates, plan.updates],
+        ['maintenances', db.maintenances, plan.maintenances],
+        ['screenshots', db.screenshots, plan.screenshots],
+        ['heldClips', db.heldClips, plan.heldClips],
+      ];
+      // Every record is checked before the first is written.
+      const rows = writes.map(([table, , list]) => checked(table, list, keyOf));
+      const counterBefore = await counterValue(db);
+      for (const [i, [, table]] of writes.entries()) if (rows[i]!.length) await table.bulkPut(rows[i]!);
+      for (const incident of plan.incidents) await reserveIncidentKey(db, incident.key);
+      const counterAfter = await counterValue(db);
+
+      if (plan.changes.length) {
+        const written: WrittenRecord[] = plan.changes.map(({ table, id, action, label, updatedAt }) => ({ table, id, action, label: label.slice(0, 500), ...(updatedAt && { updatedAt }) }));
+        const undo: ImportUndo = {
+          id: IMPORT_UNDO_ID,
+          importedAt: toInstant(now),
+          ...(fileName && { fileName: fileName.slice(0, 500) }),
+          ...(counterBefore !== undefined && { counterBefore }),
+          ...(counterAfter !== undefined && { counterAfter }),
+          written,
+          replaced: {
+            incidents: restorable(Incident, plan.replaced.incidents),
+            entries: restorable(TimelineEntry, plan.replaced.entries),
+            components: restorable(Component, plan.replaced.components),
+            updates: restorable(StatusUpdate, plan.replaced.updates),
+            maintenances: restorable(Maintenance, plan.replaced.maintenances),
+          },
+        };
+        await undoTable(db).put(ImportUndo.parse(undo));
+      }
+      return plan.summary;
+    });
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(`The import could not be saved, so nothing was changed (${error instanceof Error ? oneLine(error.name) : 'unknown error'}).`);
+  }
+}
+
+/** True when the last import can still be offered for undo (the row exists). */
+export async function hasImportToUndo(db: SitrepDb): Promise<boolean> {
+  return (await undoTable(db).count()) > 0;
+}
+
+/**
+ * Undoes the last import: removes what it added, puts back the local copies it replaced, and
+ * moves the INC counter back if nothing took a key since. Refuses (BackupError, one sentence,
+ * nothing changed) when something the import wrote was edited or removed since, or an imported
+ * incident gained entries: undoing would lose that work. Returns one sentence saying what it did.
+ */
+export async function undoLastImport(db: SitrepDb): Promise<string> {
+  return db.transaction('rw', importTables(db), async () => {
+    const row = await undoTable(db).get(IMPORT_UNDO_ID);
+    if (!row) throw new BackupError('There is no import to undo.');
+    const parsed = ImportUndo.safeParse(row);
+    if (!parsed.success) throw new BackupError('The copy kept to undo the last import is damaged, so it cannot be undone.');
+    const undo = parsed.data;
+    const tableOf = (table: BackupTable): Table<{ id: string; updatedAt?: string }, string> => db.table(table);
+
+    for (const record of undo.written) {
+      const current = await tableOf(record.table).get(record.id);
+      if (!current || (record.updatedAt !== undefined && current.updatedAt !== record.updatedAt)) {
+        throw new BackupError(
+          `The last import cannot be undone any more: ${oneLine(record.label)} was ${current ? 'changed' : 'removed'} after it, and undoing would lose that, so nothing was undone.`,
+        );
+      }
+    }
+    const written = new Set(undo.written.map((r) => `${r.table}:${r.id}`));
+    for (const record of undo.written) {
+      if (record.table !== 'incidents' || record.action !== 'add') continue;
+      const entryIds = await db.entries.where('[incidentId+at]').between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]).primaryKeys();
+      const updateIds = await db.updates.where('incidentId').equals(record.id).primaryKeys();
+      const since = [...entryIds.map((id) => `entries:${id}`), ...updateIds.map((id) => `updates:${id}`)].filter((key) => !written.has(key));
+      if (since.length) {
+        throw new BackupError(
+          `The last import cannot be undone any more: ${oneLine(record.label)} has ${since.length === 1 ? 'an entry' : `${since.length} entries`} added after it, and undoing would lose ${since.length === 1 ? 'it' : 'them'}, so nothing was undone.`,
+        );
+      }
+    }
+
+    const added = undo.written.filter((r) => r.action === 'add');
+    for (const record of added) await tableOf(record.table).delete(record.id);
+    const { replaced } = undo;
+    await db.incidents.bulkPut(replaced.incidents);
+    await db.entries.bulkPut(replaced.entries);
+    await db.components.bulkPut(replaced.components);
+    await db.updates.bulkPut(replaced.updates);
+    await db.maintenances.bulkPut(replaced.maintenances);
+    // The keys the import reserved are free again, unless a declaration took one since.
+    if ((await counterValue(db)) === undo.counterAfter) {
+      if (undo.counterBefore === undefined) await db.meta.delete(NEXT_INCIDENT_NUMBER);
+      else await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: undo.counterBefore });
+    }
+    await undoTable(db).delete(IMPORT_UNDO_ID);
+    const putBack = undo.written.length - added.length;
+    const of = undo.fileName ? ` of ${oneLine(undo.fileName)}` : '';
+    return `Undid the import${of}: removed ${added.length} ${added.length === 1 ? 'record' : 'records'} it added and put back ${putBack} it replaced.`;
+  });
 }

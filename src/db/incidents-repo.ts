@@ -1,17 +1,20 @@
 import {
   Incident,
+  IncidentKey,
+  MAX_INCIDENT_NUMBER,
   NewIncident,
   SEVERITY_DEFINITIONS,
   STATUS_LABELS,
+  incidentKeyOf,
   incidentNumber,
   toInstant,
-  type IncidentKey,
   type Severity,
 } from '../model';
 import type { SitrepDb } from './database';
+import { IMPORT_UNDO_TABLE } from './schema';
 import { buildEntry } from './entries-repo';
 
-/** The meta row holding the next INC number; it outlives deleted incidents. */
+/** The meta row holding the next INC number to hand out; erasing the log resets it. */
 export const NEXT_INCIDENT_NUMBER = 'nextIncidentNumber';
 
 /** The fields of an incident the manager edits after declaring it. */
@@ -37,19 +40,66 @@ export interface Who {
   now?: Date;
 }
 
-/** Takes the next INC number inside the caller's transaction; numbers are never handed out twice. */
-export async function takeIncidentKey(db: SitrepDb): Promise<IncidentKey> {
-  const row = await db.meta.get(NEXT_INCIDENT_NUMBER);
-  const next = row?.value ?? 1;
-  await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: next + 1 });
-  return `INC-${next}`;
+/**
+ * An import moves the counter past the keys it brings only up to here. A file holding
+ * INC-999999999 keeps that key (people call it that in chat) but cannot use up the key space:
+ * after any import, some 900 million more incidents can still be declared.
+ */
+export const LARGEST_KEY_RESERVED_BY_IMPORT = 99_999_999;
+
+/** Why no key could be handed out, in one sentence. */
+export class IncidentKeyError extends Error {
+  override name = 'IncidentKeyError';
 }
 
-/** Makes sure keys already in the log (e.g. from an import) are never handed out again. */
+/**
+ * The next INC number to try. A stored value this Sitrep never writes (past the key format or
+ * not a whole number, as an older import could leave it) is rebuilt from the keys in the log.
+ */
+export async function nextIncidentNumber(db: SitrepDb): Promise<number> {
+  const value = (await db.meta.get(NEXT_INCIDENT_NUMBER))?.value;
+  if (value === undefined) return 1;
+  if (Number.isSafeInteger(value) && value >= 1 && value <= MAX_INCIDENT_NUMBER) return value;
+  let highest = 0;
+  for (const key of (await db.incidents.orderBy('key').keys()) as string[]) {
+    const n = IncidentKey.safeParse(key).success ? incidentNumber(key) : 0;
+    if (n <= LARGEST_KEY_RESERVED_BY_IMPORT && n > highest) highest = n;
+  }
+  return highest + 1;
+}
+
+async function keyTaken(db: SitrepDb, n: number): Promise<boolean> {
+  return (await db.incidents.where('key').equals(incidentKeyOf(n)).count()) > 0;
+}
+
+/**
+ * Takes the next INC number inside the caller's transaction (which must include incidents and
+ * meta). Numbers are never handed out twice: a key already in the log (kept from an import
+ * beyond the reserved range) is skipped. The counter never passes MAX_INCIDENT_NUMBER.
+ */
+export async function takeIncidentKey(db: SitrepDb): Promise<IncidentKey> {
+  let next = await nextIncidentNumber(db);
+  while (await keyTaken(db, next)) {
+    if (next >= MAX_INCIDENT_NUMBER) {
+      throw new IncidentKeyError(
+        `Every incident key up to INC-${MAX_INCIDENT_NUMBER} is already used in this log, so a new incident cannot get one; export a backup and erase the log to start again at INC-1.`,
+      );
+    }
+    next++;
+  }
+  await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: Math.min(next + 1, MAX_INCIDENT_NUMBER) });
+  return incidentKeyOf(next);
+}
+
+/**
+ * Makes sure keys already in the log (e.g. from an import) are not handed out again by moving
+ * the counter past them, up to LARGEST_KEY_RESERVED_BY_IMPORT; larger keys are skipped when
+ * the counter reaches them.
+ */
 export async function reserveIncidentKey(db: SitrepDb, key: IncidentKey): Promise<void> {
-  const row = await db.meta.get(NEXT_INCIDENT_NUMBER);
   const n = incidentNumber(key);
-  if ((row?.value ?? 1) <= n) await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: n + 1 });
+  if (n > LARGEST_KEY_RESERVED_BY_IMPORT) return;
+  if ((await nextIncidentNumber(db)) <= n) await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: n + 1 });
 }
 
 /** Declares an incident: a new key, status investigating, and a first timeline entry saying so. */
@@ -139,13 +189,23 @@ function describeChanges(before: Incident, after: Incident): string[] {
 }
 
 /**
- * Erases every incident, entry, status update, held clip and screenshot (after an export,
- * or when handing a machine over). The INC counter stays, so a key is still never handed out
- * twice; the component registry and maintenances stay too, as they describe the service, not an
- * incident. What was published stays published: the next publish keeps it as history.
+ * Erases every incident, entry, status update, held clip and screenshot (after an export, or when
+ * handing a machine over), and the copies an import replaced (kept for its undo): they are log
+ * too. The INC counter starts again at INC-1, as on a new machine. The component registry and
+ * maintenances stay, as they describe the service, not an incident. What was published stays
+ * published: the next publish keeps it as history.
  */
 export async function eraseLog(db: SitrepDb): Promise<void> {
-  await db.transaction('rw', [db.incidents, db.entries, db.updates, db.screenshots, db.heldClips], async () => {
-    await Promise.all([db.incidents.clear(), db.entries.clear(), db.updates.clear(), db.screenshots.clear(), db.heldClips.clear()]);
+  const undo = db.table(IMPORT_UNDO_TABLE);
+  await db.transaction('rw', [db.incidents, db.entries, db.updates, db.screenshots, db.heldClips, db.meta, undo], async () => {
+    await Promise.all([
+      db.incidents.clear(),
+      db.entries.clear(),
+      db.updates.clear(),
+      db.screenshots.clear(),
+      db.heldClips.clear(),
+      undo.clear(),
+      db.meta.delete(NEXT_INCIDENT_NUMBER),
+    ]);
   });
 }

@@ -3,6 +3,12 @@ import { upgradeToPublishing } from './upgrades/v3-publishing';
 
 export const DB_NAME = 'sitrep';
 
+/**
+ * The table holding what the last import replaced, for its undo (see backup-repo.ts). Named here,
+ * not typed on SitrepDb, so only the backup code and erasing the log reach it.
+ */
+export const IMPORT_UNDO_TABLE = 'importUndo';
+
 export interface SchemaVersion {
   version: number;
   /** Only the tables whose indexes change in this version (Dexie keeps the rest). */
@@ -53,5 +59,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Incidents gain public title/impact, components their status-page fields, and internal
     // changes (severity, status) move from `status` (now: published status updates) to `change`.
     upgrade: upgradeToPublishing,
+  },
+  {
+    version: 4,
+    stores: {
+      // One row: the copies the last import replaced and what it added, so it can be undone.
+      [IMPORT_UNDO_TABLE]: 'id',
+    },
   },
 ];

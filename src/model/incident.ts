@@ -10,6 +10,14 @@ export type IncidentStatus = z.infer<typeof IncidentStatus>;
 export const IncidentKey = z.string().regex(/^INC-[1-9]\d{0,8}$/, 'An incident key looks like INC-42');
 export type IncidentKey = z.infer<typeof IncidentKey>;
 
+/** The largest number a key holds (`INC-` and up to nine digits): the INC counter never passes it. */
+export const MAX_INCIDENT_NUMBER = 999_999_999;
+
+/** `INC-42` for 42; the caller keeps `n` within 1…MAX_INCIDENT_NUMBER. */
+export function incidentKeyOf(n: number): IncidentKey {
+  return `INC-${n}`;
+}
+
 export const Incident = z.strictObject({
   /** Global identity (UUID): what merges a colleague's backup of the same incident. */
   id: z.uuid(),

@@ -1,7 +1,32 @@
 import * as z from 'zod';
 
-/** An ISO-8601 UTC instant as `Date#toISOString()` writes it: the only way times are stored. */
-export const Instant = z.iso.datetime({ offset: false, precision: 3 });
+/**
+ * The one range every stored instant lies in: 1970-01-01 to the end of 2999, UTC.
+ *
+ * - 1970: the epoch. Dashboards send epoch milliseconds (`from=0` is Grafana's "all time"), and
+ *   nothing an incident log records happened before it; a page's `now-9999y` is an error, not
+ *   a time.
+ * - 2999: far beyond any real time, yet in every zone (UTC−12 to UTC+14) its local date still has
+ *   a four-digit year, so the editor's datetime-local field and the timeline never meet year
+ *   10000 (a blank field) or year 1 ("1-01-01"), and ISO text still sorts as time.
+ */
+export const EARLIEST_INSTANT = '1970-01-01T00:00:00.000Z';
+export const LATEST_INSTANT = '2999-12-31T23:59:59.999Z';
+
+/** True for an ISO text in the range and in exactly the form `Date#toISOString()` writes. */
+export function isStorableInstant(value: string): boolean {
+  if (value < EARLIEST_INSTANT || value > LATEST_INSTANT) return false;
+  const time = Date.parse(value);
+  // A real calendar time that writes back the same (no `+002026-…`, no hour 24).
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
+
+/** An ISO-8601 UTC instant as `Date#toISOString()` writes it, 1970–2999: the only way times are stored. */
+export const Instant = z.iso.datetime({ offset: false, precision: 3 }).refine(isStorableInstant, {
+  error: (issue) => `expected a time from 1970 to 2999 (UTC), got ${JSON.stringify(String(issue.input).slice(0, 40))}`,
+  // A text that is no ISO time at all has said so once already.
+  when: (payload) => payload.issues.length === 0,
+});
 export type Instant = z.infer<typeof Instant>;
 
 /** A link we are willing to render: http(s) only, never javascript: or data:. */

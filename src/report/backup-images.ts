@@ -1,5 +1,5 @@
 import type { HeldClip, HeldScreenshot, Screenshot } from '../model';
-import { BackupError, ImageType, type BackupHeldClip, type BackupHeldScreenshot, type BackupScreenshot } from './backup';
+import { BackupError, ImageType, bytesMatchType, type BackupHeldClip, type BackupHeldScreenshot, type BackupScreenshot } from './backup';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 /**
@@ -13,24 +13,30 @@ export interface EncodedImage {
   data: string;
 }
 
-export async function encodeImage(blob: Blob): Promise<EncodedImage> {
-  return { type: blob.type, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+/**
+ * A stored picture as text. Its type is written as the Blob says, even one the backup refuses
+ * (an SVG an older import let in): buildBackup checks every picture and leaves such a record out.
+ */
+export async function encodeImage(blob: Blob): Promise<EncodedImage & { type: ImageType }> {
+  return { type: blob.type as ImageType, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
 }
 
 /**
  * The Blob for a picture from a backup; `where` names it in the error (`screenshots[2].image`).
- * Throws BackupError for a type that is not image/* or data that is not base64.
+ * Throws BackupError for a type that is not one of the raster types, data that is not base64, or
+ * bytes that are not what the type says (an SVG or a page calling itself a PNG): no stored
+ * picture is ever a document the extension's origin would run.
  */
 export function decodeImage({ type, data }: EncodedImage, where: string): Blob {
-  if (!ImageType.safeParse(type).success) {
-    throw new BackupError(`${where}: expected an image type like image/webp, got ${JSON.stringify(type.slice(0, 40))}`);
-  }
+  const parsedType = ImageType.safeParse(type);
+  if (!parsedType.success) throw new BackupError(`${where}: ${parsedType.error.issues[0]!.message}`);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = base64ToBytes(data);
   } catch (error) {
     throw new BackupError(`${where}: the picture is not readable base64 (${(error as Error).message})`);
   }
+  if (!bytesMatchType(type, bytes)) throw new BackupError(`${where}: the picture's bytes do not match its type, ${type}`);
   return new Blob([bytes], { type });
 }
 

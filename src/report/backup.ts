@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { COMPONENT_DEFAULTS, Component, HeldClip, Incident, Instant, Maintenance, Screenshot, StatusUpdate, TimelineEntry, compareText, toInstant } from '../model';
+import { COMPONENT_DEFAULTS, Component, ENTRY_KIND_LABELS, HeldClip, Incident, Instant, Maintenance, Screenshot, StatusUpdate, TimelineEntry, compareText, toInstant } from '../model';
+import { base64ToBytes } from './base64';
 
 /**
  * The backup file: everything in the log, as one JSON document a responder can keep, mail to a
@@ -22,16 +23,69 @@ export const BACKUP_VERSION = 3;
 /** The oldest version this Sitrep still upgrades; raise it only when dropping an upgrade step. */
 export const OLDEST_BACKUP_VERSION = 1;
 
-/** The type a picture's bytes are in, as its Blob said (`image/webp`, `image/jpeg`). */
-export const ImageType = z
-  .string()
-  .regex(/^image\/[a-z0-9][a-z0-9.+-]{0,99}$/i, { error: (issue) => `expected an image type like image/webp, got ${describeValue(issue.input)}` });
+/**
+ * The picture types a backup may hold: rasters only. Sitrep writes WebP and JPEG; PNG and GIF are
+ * harmless and common. Never SVG or anything else a browser would run as a document in the
+ * extension's origin.
+ */
+export const RASTER_TYPES = ['image/webp', 'image/jpeg', 'image/png', 'image/gif'] as const;
+export const ImageType = z.enum(RASTER_TYPES, {
+  error: (issue) => `expected a picture type (${RASTER_TYPES.slice(0, -1).join(', ')} or ${RASTER_TYPES.at(-1)}), got ${describeValue(issue.input)}`,
+});
+export type ImageType = z.infer<typeof ImageType>;
+
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const startsWith = (bytes: Uint8Array, head: readonly number[], at = 0) => head.every((b, i) => bytes[at + i] === b);
+
+/** How each type's bytes begin (its magic number); a picture whose bytes say otherwise is refused. */
+const SIGNATURES: Record<ImageType, (bytes: Uint8Array) => boolean> = {
+  'image/webp': (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
+  'image/jpeg': (b) => startsWith(b, [0xff, 0xd8, 0xff]),
+  'image/png': (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'image/gif': (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')),
+};
+
+/** True when `bytes` begin as a picture of `type` says they must. */
+export function bytesMatchType(type: string, bytes: Uint8Array): boolean {
+  return Object.hasOwn(SIGNATURES, type) && SIGNATURES[type as ImageType](bytes);
+}
+
+/** The same, reading only the first 12 bytes (16 base64 characters) of a picture in a backup. */
+function base64MatchesType(type: string, data: string): boolean {
+  const head = data.length > 16 ? data.slice(0, 16) : data;
+  try {
+    return bytesMatchType(type, base64ToBytes(head));
+  } catch {
+    return false;
+  }
+}
 
 /** A picture's bytes as padded base64 (describeIssue words the error). */
 export const Base64Image = z.base64();
 
-/** A Screenshot row, its two Blobs written out as base64 with their types. */
-export const BackupScreenshot = z.strictObject({
+const PICTURE_FIELDS = [
+  ['imageType', 'image'],
+  ['thumbnailType', 'thumbnail'],
+] as const;
+
+/**
+ * Each picture's bytes must be what its type says; a bad type or base64 is reported by its own
+ * field. Runs even when another field is wrong, so a file's every problem is named at once.
+ */
+const PICTURE_CHECK = { when: (payload: z.core.ParsePayload) => typeof payload.value === 'object' && payload.value !== null };
+
+function checkPictureBytes(pictures: Record<'imageType' | 'image' | 'thumbnailType' | 'thumbnail', string>, ctx: z.core.$RefinementCtx) {
+  for (const [typeField, dataField] of PICTURE_FIELDS) {
+    const type = pictures[typeField];
+    const data = pictures[dataField];
+    if (!ImageType.safeParse(type).success || !Base64Image.safeParse(data).success) continue;
+    if (!base64MatchesType(type, data)) {
+      ctx.addIssue({ code: 'custom', path: [dataField], input: data, message: `the picture's bytes do not match its type, ${type}` });
+    }
+  }
+}
+
+const backupScreenshotShape = {
   id: Screenshot.shape.id,
   incidentId: Screenshot.shape.incidentId,
   imageType: ImageType,
@@ -41,10 +95,14 @@ export const BackupScreenshot = z.strictObject({
   width: Screenshot.shape.width,
   height: Screenshot.shape.height,
   takenAt: Screenshot.shape.takenAt,
-});
+};
+
+/** A Screenshot row, its two Blobs written out as base64 with their types. */
+export const BackupScreenshot = z.strictObject(backupScreenshotShape).superRefine(checkPictureBytes, PICTURE_CHECK);
 export type BackupScreenshot = z.infer<typeof BackupScreenshot>;
 
-export const BackupHeldScreenshot = BackupScreenshot.omit({ id: true, incidentId: true, takenAt: true });
+const { id: _id, incidentId: _incidentId, takenAt: _takenAt, ...heldScreenshotShape } = backupScreenshotShape;
+export const BackupHeldScreenshot = z.strictObject(heldScreenshotShape).superRefine(checkPictureBytes, PICTURE_CHECK);
 export type BackupHeldScreenshot = z.infer<typeof BackupHeldScreenshot>;
 
 /** A HeldClip row, its optional picture encoded like a screenshot's. */
@@ -119,31 +177,179 @@ export interface BackupContents {
   screenshots?: readonly BackupScreenshot[];
 }
 
-/** The log as a backup document; throws BackupError if a stored record would not import again. */
-export function buildBackup(log: BackupContents, now: Date = new Date()): Backup {
+/** The tables of a backup, in the order they are written. */
+export type BackupTable = 'incidents' | 'entries' | 'components' | 'heldClips' | 'updates' | 'maintenances' | 'screenshots';
+
+/** A stored record an export left out, because the import would refuse it; named for the responder. */
+export interface SkippedRecord {
+  table: BackupTable;
+  id: string;
+  /** What a person knows it by: `INC-3 “Checkout errors”`, `note “Paged Bo” on INC-3`. */
+  label: string;
+  /** One sentence: what is wrong with it. */
+  reason: string;
+}
+
+export interface BuiltBackup {
+  backup: Backup;
+  /** Records left out; everything else is in `backup`. */
+  skipped: SkippedRecord[];
+}
+
+/** What each table's records must be to import again. */
+const RECORD_SCHEMAS: Record<BackupTable, z.ZodType> = {
+  incidents: Incident,
+  entries: TimelineEntry,
+  components: Component,
+  heldClips: BackupHeldClip,
+  updates: StatusUpdate,
+  maintenances: Maintenance,
+  screenshots: BackupScreenshot,
+};
+
+/**
+ * The log as a backup document. A stored record the import would refuse (written by an older
+ * Sitrep, or damaged) is left out and named, never the whole log: a responder can always take
+ * the rest with them. Records that lean on a skipped one (an incident's entries, a clip's
+ * screenshot) are left out with it, so the file always imports again.
+ */
+export function buildBackup(log: BackupContents, now: Date = new Date()): BuiltBackup {
+  const skipped: SkippedRecord[] = [];
+  const keyOf = incidentKeyLookup(log.incidents);
+  const skip = (table: BackupTable, row: unknown, reason: string) =>
+    skipped.push({ table, id: idOf(row), label: recordLabel(table, row, keyOf), reason });
+
+  /** The rows that pass their schema, once each (first copy of an id wins), and pass `fits`. */
+  function keep<T>(table: BackupTable, rows: readonly unknown[] | undefined, fits: (row: T) => string | undefined = () => undefined): T[] {
+    const seen = new Set<string>();
+    const out: T[] = [];
+    for (const row of rows ?? []) {
+      const parsed = RECORD_SCHEMAS[table].safeParse(row, { error: describeIssue });
+      if (!parsed.success) {
+        skip(table, row, problemSentence(parsed.error.issues[0]!));
+        continue;
+      }
+      const record = parsed.data as T & { id: string };
+      const misfit = seen.has(record.id) ? 'another record has the same id.' : fits(record);
+      if (misfit) skip(table, row, `It was left out because ${misfit}`);
+      else {
+        seen.add(record.id);
+        out.push(record);
+      }
+    }
+    return out;
+  }
+
+  const keys = new Set<string>();
+  const incidents = keep<Incident>('incidents', log.incidents, (i) => {
+    if (keys.has(i.key)) return `another incident has the key ${i.key}.`;
+    keys.add(i.key);
+    return undefined;
+  });
+  const incidentIds = new Set(incidents.map((i) => i.id));
+  const onKeptIncident = (row: { incidentId: string }) =>
+    incidentIds.has(row.incidentId) ? undefined : `its incident (${keyOf(row.incidentId) ?? row.incidentId}) is not in the backup.`;
+  const screenshots = keep<BackupScreenshot>('screenshots', log.screenshots, onKeptIncident);
+  const screenshotIds = new Set(screenshots.map((s) => s.id));
+  const entries = keep<TimelineEntry>('entries', log.entries, (e) => {
+    const screenshotId = e.clip?.screenshotId;
+    return onKeptIncident(e) ?? (screenshotId !== undefined && !screenshotIds.has(screenshotId) ? 'its screenshot is not in the backup.' : undefined);
+  });
   const doc = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: toInstant(now),
     // A stable order makes two exports of the same log byte-identical and diffable.
-    incidents: [...log.incidents].sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id)),
-    entries: [...log.entries].sort(
+    incidents: incidents.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id)),
+    entries: entries.sort(
       (a, b) =>
         compareText(a.incidentId, b.incidentId) ||
         compareText(a.at, b.at) ||
         compareText(a.recordedAt, b.recordedAt) ||
         compareText(a.id, b.id),
     ),
-    components: [...(log.components ?? [])].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
-    heldClips: [...(log.heldClips ?? [])].sort((a, b) => compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
-    updates: [...(log.updates ?? [])].sort((a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.at, b.at) || compareText(a.id, b.id)),
-    maintenances: [...(log.maintenances ?? [])].sort((a, b) => compareText(a.scheduledFor, b.scheduledFor) || compareText(a.id, b.id)),
-    screenshots: [...(log.screenshots ?? [])].sort(
-      (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id),
+    components: keep<Component>('components', log.components).sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
+    heldClips: keep<BackupHeldClip>('heldClips', log.heldClips).sort((a, b) => compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
+    updates: keep<StatusUpdate>('updates', log.updates, onKeptIncident).sort(
+      (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.at, b.at) || compareText(a.id, b.id),
     ),
+    maintenances: keep<Maintenance>('maintenances', log.maintenances).sort((a, b) => compareText(a.scheduledFor, b.scheduledFor) || compareText(a.id, b.id)),
+    screenshots: screenshots.sort((a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
   };
-  // Strict when writing: an export the import would refuse is found now, not on restore day.
-  return validateBackup(doc, 'This log cannot be exported because a stored record is invalid');
+  // Every record passed its schema and its references: a failure here is a bug in this function.
+  return { backup: validateBackup(doc, 'This log could not be exported'), skipped };
+}
+
+/** `Skipped 2 records that would not import again: INC-7 “x” (startedAt: …); note “y” on INC-3 (…).` */
+export function describeSkipped(skipped: readonly SkippedRecord[]): string {
+  if (!skipped.length) return '';
+  const listed = skipped.slice(0, MAX_LISTED_PROBLEMS).map((s) => `${s.label} (${s.reason.replace(/\.$/, '')})`);
+  const more = skipped.length - listed.length;
+  if (more > 0) listed.push(`${more} more`);
+  const n = skipped.length;
+  return `Left out ${n} ${n === 1 ? 'record' : 'records'} that would not import again: ${listed.join('; ')}.`;
+}
+
+/** The first schema problem of a record as a sentence: `Its at: expected a time from 1970 to 2999 (UTC), got "0000-…".` */
+function problemSentence(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `${formatPath(issue.path)}: ` : '';
+  return `${where}${oneLine(issue.message)}.`.replace(/\.\.$/, '.');
+}
+
+function idOf(row: unknown): string {
+  const id = row && typeof row === 'object' ? (row as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : String(id);
+}
+
+/** Maps an incident id to its key, from rows that may be invalid. */
+function incidentKeyLookup(incidents: readonly unknown[]): (id: string) => string | undefined {
+  const keys = new Map<string, string>();
+  for (const row of incidents) {
+    const { id, key } = (row ?? {}) as Record<string, unknown>;
+    if (typeof id === 'string' && typeof key === 'string') keys.set(id, oneLine(key).slice(0, 20));
+  }
+  return (id) => keys.get(id);
+}
+
+/** Line breaks, tabs and bidirectional controls: nothing a one-line, readable name may hold. */
+const UNSAFE_IN_A_LINE = /[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+/g;
+
+/** Text on one line, without bidirectional controls, for a name in a message. */
+export function oneLine(text: string): string {
+  return text.replace(UNSAFE_IN_A_LINE, ' ').trim();
+}
+
+/** `“Paged Bo”`, cut to 60 characters, safe on one line. */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? oneLine(value) : '';
+  return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+}
+
+/**
+ * What a person knows a record by, from a row that may be invalid: `INC-3 “Checkout errors”`,
+ * `note “Paged Bo” on INC-3`, `maintenance “Database upgrade”`. `keyOf` names incidents by key.
+ */
+export function recordLabel(table: BackupTable, row: unknown, keyOf: (incidentId: string) => string | undefined = () => undefined): string {
+  const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
+  const incident = typeof r.incidentId === 'string' ? ` on ${keyOf(r.incidentId) ?? 'an incident'}` : '';
+  switch (table) {
+    case 'incidents':
+      return `${typeof r.key === 'string' ? oneLine(r.key).slice(0, 20) : 'incident'} ${quoted(r.title)}`;
+    case 'entries': {
+      const kind = typeof r.kind === 'string' && Object.hasOwn(ENTRY_KIND_LABELS, r.kind) ? ENTRY_KIND_LABELS[r.kind as keyof typeof ENTRY_KIND_LABELS].toLowerCase() : 'entry';
+      return `${kind} ${quoted(r.text)}${incident}`;
+    }
+    case 'components':
+      return `component ${quoted(r.name)}`;
+    case 'updates':
+      return `status update ${quoted(r.body)}${incident}`;
+    case 'maintenances':
+      return `maintenance ${quoted(r.title)}`;
+    case 'heldClips':
+      return `held clip ${quoted((r.draft as Record<string, unknown> | undefined)?.text)}`;
+    case 'screenshots':
+      return `screenshot${incident}${typeof r.takenAt === 'string' ? ` taken ${oneLine(r.takenAt).slice(0, 24)}` : ''}`;
+  }
 }
 
 /** The backup as file text. */

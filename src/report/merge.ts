@@ -1,5 +1,7 @@
-import type { Component, HeldClip, Incident, IncidentKey, Maintenance, Screenshot, StatusUpdate, TimelineEntry } from '../model';
-import type { Backup } from './backup';
+import * as z from 'zod';
+import { Component, Incident, Instant, LATEST_INSTANT, MAX_INCIDENT_NUMBER, Maintenance, StatusUpdate, TimelineEntry, toInstant } from '../model';
+import type { HeldClip, IncidentKey, Screenshot } from '../model';
+import { oneLine, recordLabel, type Backup, type BackupTable } from './backup';
 import { decodeHeldClip, decodeScreenshot } from './backup-images';
 
 /**
@@ -17,7 +19,73 @@ import { decodeHeldClip, decodeScreenshot } from './backup-images';
  * - Screenshots and held clips never change once written, so one already here is skipped. A held
  *   clip that was placed here became the entry with its id, so it is skipped too: a backup made
  *   before placing it does not bring it back.
+ * - No record is later than the import itself: a time after `now` plus IMPORT_CLOCK_SKEW_MS
+ *   (a file dated 2999, a colleague's clock far ahead) is taken as that moment, so it cannot win
+ *   every later merge. Only what happened is clamped: a maintenance window ahead stays ahead,
+ *   and a clip's range is what the dashboard showed.
+ * - The plan says record by record what it changes (`changes`, for the preview) and keeps the
+ *   local copies it replaces (`replaced`, for undo).
  */
+
+/** How far ahead of this machine's clock a colleague's clock may run before their times are clamped. */
+export const IMPORT_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The instants of each table that say when something happened or was written: none is after now. */
+const HAPPENED_AT = {
+  incidents: ['startedAt', 'detectedAt', 'acknowledgedAt', 'resolvedAt', 'createdAt', 'updatedAt'],
+  entries: ['at', 'recordedAt', 'deletedAt', 'updatedAt'],
+  components: ['updatedAt'],
+  updates: ['at', 'updatedAt'],
+  maintenances: ['completedAt', 'cancelledAt', 'createdAt', 'updatedAt'],
+  screenshots: ['takenAt'],
+  heldClips: ['takenAt'],
+} as const satisfies Record<BackupTable, readonly string[]>;
+
+export interface ClampedBackup {
+  backup: Backup;
+  /** `table:id` of every record that had a time clamped. */
+  clamped: Set<string>;
+  /** The latest time a clamped record claimed. */
+  latestClaimed?: string;
+}
+
+/** The backup with every time of what happened no later than `now` plus the skew. */
+export function clampBackupTimes(backup: Backup, now: Date): ClampedBackup {
+  const limit = toInstant(Math.min(now.getTime() + IMPORT_CLOCK_SKEW_MS, Date.parse(LATEST_INSTANT)));
+  const clamped = new Set<string>();
+  let latestClaimed: string | undefined;
+  function clampRows<T extends { id: string }>(table: BackupTable, rows: readonly T[]): T[] {
+    const fields: readonly string[] = HAPPENED_AT[table];
+    return rows.map((row) => {
+      let out: T | undefined;
+      for (const field of fields) {
+        const value = (row as Record<string, unknown>)[field];
+        if (typeof value === 'string' && value > limit) {
+          out ??= { ...row };
+          (out as Record<string, unknown>)[field] = limit;
+          if (!latestClaimed || value > latestClaimed) latestClaimed = value;
+        }
+      }
+      if (!out) return row;
+      clamped.add(`${table}:${row.id}`);
+      return out;
+    });
+  }
+  return {
+    backup: {
+      ...backup,
+      incidents: clampRows('incidents', backup.incidents),
+      entries: clampRows('entries', backup.entries),
+      components: clampRows('components', backup.components),
+      updates: clampRows('updates', backup.updates),
+      maintenances: clampRows('maintenances', backup.maintenances),
+      screenshots: clampRows('screenshots', backup.screenshots),
+      heldClips: clampRows('heldClips', backup.heldClips),
+    },
+    clamped,
+    ...(latestClaimed && { latestClaimed }),
+  };
+}
 
 /**
  * The log as it is now: every incident (their keys matter) and at least the entries and
@@ -36,8 +104,11 @@ export interface LocalRecords {
   heldClipIds?: Iterable<string>;
 }
 
-/** Hands out an unused key; the merge skips any it returns that are already taken. */
-export type KeyAllocator = () => IncidentKey;
+/**
+ * Hands out an unused key, given the keys already taken here or kept by the backup; the merge
+ * skips any it returns that are taken anyway. Throws (BackupError) when no key is left.
+ */
+export type KeyAllocator = (taken: ReadonlySet<string>) => IncidentKey;
 
 export interface Rekeyed {
   /** The key in the backup. */
@@ -65,6 +136,33 @@ export interface ImportSummary {
   rekeyed: Rekeyed[];
 }
 
+/** One record an import will write, as the preview lists it. */
+export interface RecordChange {
+  table: BackupTable;
+  id: string;
+  /** `add`: new here; `replace`: the local copy gives way to the backup's. */
+  action: 'add' | 'replace';
+  /** For `replace`: the backup's copy is newer (else: edited at the same moment, settled by content). */
+  newer?: boolean;
+  label: string;
+  /** The version written (tables whose records change), as undo checks it. */
+  updatedAt?: string;
+  /** For `replace`: the version of the local copy it replaces. */
+  replacesUpdatedAt?: string;
+  /** A time in the backup was later than the import and was taken as the import's time. */
+  clamped?: true;
+  rekeyed?: { from: IncidentKey; to: IncidentKey };
+}
+
+/** The local copies an import replaces (pictures and held clips are only ever added). */
+export interface ReplacedRecords {
+  incidents: Incident[];
+  entries: TimelineEntry[];
+  components: Component[];
+  updates: StatusUpdate[];
+  maintenances: Maintenance[];
+}
+
 export interface MergePlan {
   /** Incidents to put (new and updated), with their final keys. */
   incidents: Incident[];
@@ -78,12 +176,23 @@ export interface MergePlan {
   screenshots: Screenshot[];
   heldClips: HeldClip[];
   summary: ImportSummary;
+  /** Every record written, in table order; what the preview shows and the import must match. */
+  changes: RecordChange[];
+  replaced: ReplacedRecords;
+  /** The latest future time the backup claimed, if any was clamped. */
+  latestClaimed?: string;
+}
+
+export interface MergeOptions {
+  /** The import's own time: later times in the backup are clamped to it (plus the skew). */
+  now: Date;
 }
 
 /** Up to this many refusals in a row from the allocator means it is broken, not unlucky. */
 const MAX_ALLOCATION_TRIES = 10_000;
 
-export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey: KeyAllocator): MergePlan {
+export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: KeyAllocator, { now }: MergeOptions): MergePlan {
+  const { backup, clamped, latestClaimed } = clampBackupTimes(file, now);
   const summary: ImportSummary = {
     incidentsAdded: 0,
     incidentsUpdated: 0,
@@ -100,20 +209,41 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     unchanged: 0,
     rekeyed: [],
   };
+  const replaced: ReplacedRecords = { incidents: [], entries: [], components: [], updates: [], maintenances: [] };
+  const changes: RecordChange[] = [];
   const localIncidents = new Map(local.incidents.map((i) => [i.id, i]));
-  const localEntries = new Map(local.entries.map((e) => [e.id, e]));
   const taken = new Set<string>(local.incidents.map((i) => i.key));
   // Keys the backup's new incidents keep must not be handed to a re-keyed one.
   for (const incident of backup.incidents) if (!localIncidents.has(incident.id)) taken.add(incident.key);
   const localKeyOwner = new Map(local.incidents.map((i) => [i.key, i.id]));
+
+  /** Which copy wins; a clamped copy that differs from the local one only in its times changes nothing. */
+  function decide<T extends Versioned & { id: string }>(table: BackupTable, current: T, incoming: T): 'current' | 'incoming' {
+    if (clamped.has(`${table}:${incoming.id}`) && sameRecord(withoutTimes(table, current), withoutTimes(table, incoming))) return 'current';
+    return pickNewer(current, incoming);
+  }
+  function note<T extends { id: string; updatedAt?: string }>(table: BackupTable, record: T, current: T | undefined, extra: Partial<RecordChange> = {}) {
+    changes.push({
+      table,
+      id: record.id,
+      action: current ? 'replace' : 'add',
+      ...(current && { newer: (record.updatedAt ?? '') > (current.updatedAt ?? ''), replacesUpdatedAt: current.updatedAt ?? '' }),
+      label: '',
+      ...(record.updatedAt !== undefined && { updatedAt: record.updatedAt }),
+      ...(clamped.has(`${table}:${record.id}`) && { clamped: true as const }),
+      ...extra,
+    });
+  }
 
   const incidents: Incident[] = [];
   for (const incoming of backup.incidents) {
     const current = localIncidents.get(incoming.id);
     if (current) {
       const candidate = { ...incoming, key: current.key };
-      if (pickNewer(current, candidate) === 'incoming') {
+      if (decide('incidents', current, candidate) === 'incoming') {
         incidents.push(candidate);
+        replaced.incidents.push(current);
+        note('incidents', candidate, current);
         summary.incidentsUpdated++;
       } else summary.unchanged++;
       continue;
@@ -121,26 +251,20 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     if (localKeyOwner.has(incoming.key)) {
       const key = freshKey(allocateKey, taken);
       summary.rekeyed.push({ from: incoming.key, to: key, title: incoming.title });
-      incidents.push({ ...incoming, key });
-    } else incidents.push(incoming);
+      const rekeyed = { ...incoming, key };
+      incidents.push(rekeyed);
+      note('incidents', rekeyed, undefined, { rekeyed: { from: incoming.key, to: key } });
+    } else {
+      incidents.push(incoming);
+      note('incidents', incoming, undefined);
+    }
     summary.incidentsAdded++;
   }
 
-  const entries: TimelineEntry[] = [];
-  for (const incoming of backup.entries) {
-    const current = localEntries.get(incoming.id);
-    if (!current) {
-      entries.push(incoming);
-      summary.entriesAdded++;
-    } else if (pickNewer(current, incoming) === 'incoming') {
-      entries.push(incoming);
-      summary.entriesUpdated++;
-    } else summary.unchanged++;
-  }
-
-  const components = mergeById(local.components, backup.components, summary, 'componentsAdded', 'componentsUpdated');
-  const updates = mergeById(local.updates, backup.updates, summary, 'updatesAdded', 'updatesUpdated');
-  const maintenances = mergeById(local.maintenances, backup.maintenances, summary, 'maintenancesAdded', 'maintenancesUpdated');
+  const entries = mergeById('entries', local.entries, backup.entries, summary, 'entriesAdded', 'entriesUpdated', replaced.entries, decide, note);
+  const components = mergeById('components', local.components, backup.components, summary, 'componentsAdded', 'componentsUpdated', replaced.components, decide, note);
+  const updates = mergeById('updates', local.updates, backup.updates, summary, 'updatesAdded', 'updatesUpdated', replaced.updates, decide, note);
+  const maintenances = mergeById('maintenances', local.maintenances, backup.maintenances, summary, 'maintenancesAdded', 'maintenancesUpdated', replaced.maintenances, decide, note);
 
   const screenshotsHere = new Set(local.screenshotIds ?? []);
   const screenshots: Screenshot[] = [];
@@ -148,6 +272,7 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     if (screenshotsHere.has(incoming.id)) summary.unchanged++;
     else {
       screenshots.push(decodeScreenshot(incoming, `screenshots[${i}]`));
+      note('screenshots', incoming, undefined);
       summary.screenshotsAdded++;
     }
   });
@@ -158,21 +283,62 @@ export function planBackupMerge(local: LocalRecords, backup: Backup, allocateKey
     if (heldHere.has(incoming.id)) summary.unchanged++;
     else {
       heldClips.push(decodeHeldClip(incoming, `heldClips[${i}]`));
+      note('heldClips', incoming, undefined);
       summary.heldClipsAdded++;
     }
   });
-  return { incidents, entries, components, updates, maintenances, screenshots, heldClips, summary };
+
+  // Labels name incidents by the key they will have here.
+  const keys = new Map<string, string>([...local.incidents.map((i): [string, string] => [i.id, i.key]), ...incidents.map((i): [string, string] => [i.id, i.key])]);
+  const written = new Map<string, object>();
+  for (const [table, rows] of [
+    ['incidents', incidents],
+    ['entries', entries],
+    ['components', components],
+    ['updates', updates],
+    ['maintenances', maintenances],
+    ['screenshots', backup.screenshots],
+    ['heldClips', backup.heldClips],
+  ] as const) {
+    for (const row of rows) written.set(`${table}:${row.id}`, row);
+  }
+  for (const change of changes) change.label = recordLabel(change.table, written.get(`${change.table}:${change.id}`), (id) => keys.get(id));
+
+  return {
+    incidents,
+    entries,
+    components,
+    updates,
+    maintenances,
+    screenshots,
+    heldClips,
+    summary,
+    changes,
+    replaced,
+    ...(latestClaimed && { latestClaimed }),
+  };
+}
+
+/** A record without the times clamping may change: what is left is its content. */
+function withoutTimes(table: BackupTable, record: object): object {
+  const out: Record<string, unknown> = { ...record };
+  for (const field of HAPPENED_AT[table]) delete out[field];
+  return out;
 }
 
 type CountOf = { [K in keyof ImportSummary]: ImportSummary[K] extends number ? K : never }[keyof ImportSummary];
 
-/** Records matched by id: new ones are added, the later `updatedAt` wins, the rest count as unchanged. */
+/** Records matched by id: new ones are added, the winning copy replaces, the rest count as unchanged. */
 function mergeById<T extends { id: string; updatedAt: string }>(
+  table: BackupTable,
   local: readonly T[] | undefined,
   incoming: readonly T[],
   summary: ImportSummary,
   added: CountOf,
   updated: CountOf,
+  replaced: T[],
+  decide: (table: BackupTable, current: T, incoming: T) => 'current' | 'incoming',
+  note: (table: BackupTable, record: T, current: T | undefined) => void,
 ): T[] {
   const here = new Map((local ?? []).map((r) => [r.id, r]));
   const out: T[] = [];
@@ -180,9 +346,12 @@ function mergeById<T extends { id: string; updatedAt: string }>(
     const current = here.get(record.id);
     if (!current) {
       out.push(record);
+      note(table, record, undefined);
       summary[added]++;
-    } else if (pickNewer(current, record) === 'incoming') {
+    } else if (decide(table, current, record) === 'incoming') {
       out.push(record);
+      replaced.push(current);
+      note(table, record, current);
       summary[updated]++;
     } else summary.unchanged++;
   }
@@ -191,7 +360,7 @@ function mergeById<T extends { id: string; updatedAt: string }>(
 
 function freshKey(allocateKey: KeyAllocator, taken: Set<string>): IncidentKey {
   for (let tries = 0; tries < MAX_ALLOCATION_TRIES; tries++) {
-    const key = allocateKey();
+    const key = allocateKey(taken);
     if (!taken.has(key)) {
       taken.add(key);
       return key;
@@ -264,7 +433,7 @@ export function describeImportSummary(summary: ImportSummary): string {
     text += ` ${count(summary.unchanged, 'record was', 'records were')} already up to date.`;
   }
   for (const { from, to, title } of summary.rekeyed) {
-    text += ` ${from} “${title}” is ${to} here, because ${from} was already taken.`;
+    text += ` ${from} “${oneLine(title)}” is ${to} here, because ${from} was already taken.`;
   }
   return text;
 }
@@ -280,3 +449,79 @@ function joinCounts(counts: [number, string][]): string {
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const NOUNS: Record<BackupTable, [one: string, many: string]> = {
+  incidents: ['incident', 'incidents'],
+  entries: ['timeline entry', 'timeline entries'],
+  components: ['component', 'components'],
+  updates: ['status update', 'status updates'],
+  maintenances: ['maintenance', 'maintenances'],
+  screenshots: ['screenshot', 'screenshots'],
+  heldClips: ['held clip', 'held clips'],
+};
+
+/**
+ * What an import will do, one sentence per kind of change, before it does anything:
+ * `3 timeline entries will be replaced by newer copies.` The records themselves are in
+ * `plan.changes`, for the list under these lines.
+ */
+export function describeImportPreview(plan: Pick<MergePlan, 'changes' | 'summary' | 'latestClaimed'>): string[] {
+  const lines: string[] = [];
+  for (const table of Object.keys(NOUNS) as BackupTable[]) {
+    const [one, many] = NOUNS[table];
+    const of = plan.changes.filter((c) => c.table === table);
+    const added = of.filter((c) => c.action === 'add').length;
+    const newer = of.filter((c) => c.action === 'replace' && c.newer).length;
+    const tied = of.filter((c) => c.action === 'replace' && !c.newer).length;
+    if (added) lines.push(`${count(added, one, many)} will be added.`);
+    if (newer) lines.push(`${count(newer, one, many)} will be replaced by ${newer === 1 ? 'a newer copy' : 'newer copies'}.`);
+    if (tied) lines.push(`${count(tied, one, many)} will be replaced by ${tied === 1 ? 'a copy' : 'copies'} edited at the same moment.`);
+  }
+  for (const change of plan.changes) {
+    if (change.rekeyed) lines.push(`${change.rekeyed.from} in the file will be ${change.label} here, because ${change.rekeyed.from} is taken.`);
+  }
+  const clamped = plan.changes.filter((c) => c.clamped).length;
+  if (clamped) {
+    const latest = plan.latestClaimed ? ` (as late as ${plan.latestClaimed.slice(0, 16).replace('T', ' ')} UTC)` : '';
+    lines.push(`${clamped === 1 ? '1 record claims a time' : `${clamped} records claim times`} after now${latest}; ${clamped === 1 ? 'it is' : 'they are'} dated now instead.`);
+  }
+  if (!plan.changes.length) lines.push('Nothing new: everything in this backup is already in the log.');
+  else if (plan.summary.unchanged) lines.push(`${count(plan.summary.unchanged, 'record is', 'records are')} already up to date here.`);
+  return lines;
+}
+
+/** The one row of the undo table: it is replaced by each import and removed by undo or erase. */
+export const IMPORT_UNDO_ID = 'last-import';
+
+/** A record an import wrote, as undo checks it is still as written. */
+export const WrittenRecord = z.strictObject({
+  table: z.enum(['incidents', 'entries', 'components', 'updates', 'maintenances', 'screenshots', 'heldClips']),
+  id: z.string().min(1).max(200),
+  action: z.enum(['add', 'replace']),
+  label: z.string().max(500),
+  updatedAt: Instant.optional(),
+});
+export type WrittenRecord = z.infer<typeof WrittenRecord>;
+
+const CounterValue = z.int().min(1).max(MAX_INCIDENT_NUMBER);
+
+/**
+ * What undoing the last import needs: the local copies it replaced (private notes: erasing the log
+ * removes them too), what it wrote, and the INC counter before and after it.
+ */
+export const ImportUndo = z.strictObject({
+  id: z.literal(IMPORT_UNDO_ID),
+  importedAt: Instant,
+  fileName: z.string().max(500).optional(),
+  counterBefore: CounterValue.optional(),
+  counterAfter: CounterValue.optional(),
+  written: z.array(WrittenRecord),
+  replaced: z.strictObject({
+    incidents: z.array(Incident),
+    entries: z.array(TimelineEntry),
+    components: z.array(Component),
+    updates: z.array(StatusUpdate),
+    maintenances: z.array(Maintenance),
+  }),
+});
+export type ImportUndo = z.infer<typeof ImportUndo>;

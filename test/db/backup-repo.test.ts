@@ -17,7 +17,7 @@ import {
 import type { ClipDraft } from '../../src/model';
 import { exportBackup, importBackup, importBackupText } from '../../src/db/backup-repo';
 import { BACKUP_VERSION, BackupError, parseBackup, serializeBackup, type Backup } from '../../src/report/backup';
-import { blobContents, pictureBytes } from '../report/records';
+import { blobContents, rasterBytes } from '../report/records';
 import { v1 } from './written-by/v1';
 import { freshDb } from './fresh-db';
 
@@ -62,7 +62,9 @@ async function seed(db: SitrepDb) {
 
 /** Sends a log through the file format, as a responder moving it between browsers would. */
 async function transfer(from: SitrepDb, now = t('12:00')): Promise<string> {
-  return serializeBackup(await exportBackup(from, now));
+  const { backup, skipped } = await exportBackup(from, now);
+  expect(skipped).toEqual([]);
+  return serializeBackup(backup);
 }
 
 describe('exportBackup / importBackup', () => {
@@ -198,7 +200,7 @@ describe('a bad file changes nothing', () => {
   it('rolls back every write when one fails part-way through', async () => {
     const other = freshDb();
     await seed(other);
-    const valid = await exportBackup(other, t('12:00'));
+    const { backup: valid } = await exportBackup(other, t('12:00'));
     // Passes the type but not IndexedDB: the second entry has no key, so its put fails after
     // the incident and the first entry were already written in the same transaction.
     const { id: _dropped, ...keyless } = valid.entries[1]!;
@@ -215,8 +217,8 @@ describe('a bad file changes nothing', () => {
 /** A picture as the clipper hands it over: a WebP image and a JPEG thumbnail. */
 function picture(seed: number) {
   return {
-    image: new Blob([pictureBytes(5000, seed)], { type: 'image/webp' }),
-    thumbnail: new Blob([pictureBytes(400, seed + 1)], { type: 'image/jpeg' }),
+    image: new Blob([rasterBytes('image/webp', 5000, seed)], { type: 'image/webp' }),
+    thumbnail: new Blob([rasterBytes('image/jpeg', 400, seed + 1)], { type: 'image/jpeg' }),
     width: 1280,
     height: 720,
   };
@@ -289,8 +291,8 @@ describe('backup version 2: components, screenshots and held clips', () => {
     const expected = await snapshot(source);
     const got = await snapshot(restored);
     expect(got).toEqual(expected);
-    expect(got.screenshots[0]!.image).toEqual({ type: 'image/webp', bytes: [...pictureBytes(5000, 1)] });
-    expect(got.heldClips.find((h) => h.screenshot)?.screenshot?.thumbnail).toEqual({ type: 'image/jpeg', bytes: [...pictureBytes(400, 4)] });
+    expect(got.screenshots[0]!.image).toEqual({ type: 'image/webp', bytes: [...rasterBytes('image/webp', 5000, 1)] });
+    expect(got.heldClips.find((h) => h.screenshot)?.screenshot?.thumbnail).toEqual({ type: 'image/jpeg', bytes: [...rasterBytes('image/jpeg', 400, 4)] });
 
     expect(await importBackupText(restored, file)).toMatchObject({ entriesAdded: 0, componentsAdded: 0, screenshotsAdded: 0, heldClipsAdded: 0, unchanged: 10 });
     expect(await snapshot(restored)).toEqual(got);
@@ -334,7 +336,8 @@ describe('backup version 2: components, screenshots and held clips', () => {
   const brokenPictures: [string, (doc: any) => void, RegExp][] = [
     ['a screenshot that is not base64', (d) => (d.screenshots[0].image = `${d.screenshots[0].image.slice(0, 40)}*`), /screenshots\[0\]\.image: expected the picture as base64 text/],
     ['a held clip thumbnail with a stray character', (d) => (d.heldClips.find((h: any) => h.screenshot).screenshot.thumbnail += '%'), /heldClips\[\d\]\.screenshot\.thumbnail: expected the picture as base64 text/],
-    ['a screenshot that claims to be a web page', (d) => (d.screenshots[0].imageType = 'text/html'), /screenshots\[0\]\.imageType: expected an image type like image\/webp, got "text\/html"/],
+    ['a screenshot that claims to be a web page', (d) => (d.screenshots[0].imageType = 'text/html'), /screenshots\[0\]\.imageType: expected a picture type \(image\/webp, image\/jpeg, image\/png or image\/gif\), got "text\/html"/],
+    ['a screenshot that is an SVG document', (d) => (d.screenshots[0].imageType = 'image/svg+xml'), /screenshots\[0\]\.imageType: expected a picture type/],
   ];
 
   it.each(brokenPictures)('%s: a clear message, and nothing changes', async (_name, edit, message) => {
@@ -355,7 +358,7 @@ describe('backup version 2: components, screenshots and held clips', () => {
   it('rolls back components, screenshots and held clips when a write fails part-way through', async () => {
     const other = freshDb();
     await seedWithClips(other);
-    const valid = await exportBackup(other, t('12:00'));
+    const { backup: valid } = await exportBackup(other, t('12:00'));
     // The last table written is the held clips; a keyless one fails after everything else was put.
     const { id: _dropped, ...keyless } = valid.heldClips[1]!;
     const corrupt = { ...valid, heldClips: [valid.heldClips[0]!, keyless] } as Backup;

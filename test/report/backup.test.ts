@@ -4,6 +4,7 @@ import {
   BackupError,
   backupFileName,
   buildBackup,
+  describeSkipped,
   parseBackup,
   serializeBackup,
   upgradeBackupDocument,
@@ -14,6 +15,8 @@ import { v1 } from '../db/written-by/v1';
 import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, makeScreenshot, uuid } from './records';
 
 const now = new Date('2026-11-28T12:00:00.000Z');
+const PNG_HEAD = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const GIF_HEAD = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61]);
 const incidentA = makeIncident({ id: uuid(1), key: 'INC-1', createdAt: '2026-11-28T09:00:00.000Z' });
 const incidentB = makeIncident({ id: uuid(2), key: 'INC-2', title: 'Search slow', createdAt: '2026-11-28T10:00:00.000Z' });
 const entries = [
@@ -21,7 +24,7 @@ const entries = [
   makeEntry({ id: uuid(12), incidentId: uuid(1), at: '2026-11-28T09:20:00.000Z', deletedAt: '2026-11-28T09:21:00.000Z', updatedAt: '2026-11-28T09:21:00.000Z' }),
   makeEntry({ id: uuid(21), incidentId: uuid(2), at: '2026-11-28T10:05:00.000Z', sourceUrl: 'https://grafana.example.com/d/x' }),
 ];
-const validText = serializeBackup(buildBackup({ incidents: [incidentB, incidentA], entries: [...entries].reverse() }, now));
+const validText = serializeBackup(buildBackup({ incidents: [incidentB, incidentA], entries: [...entries].reverse() }, now).backup);
 
 /** The valid backup as a plain object, changed by `edit`, back as text. */
 function variant(edit: (doc: any) => void): string {
@@ -54,15 +57,18 @@ describe('buildBackup and parseBackup', () => {
   });
 
   it('writes the same bytes for the same log whatever order it was read in', () => {
-    const again = serializeBackup(buildBackup({ incidents: [incidentA, incidentB], entries }, now));
+    const again = serializeBackup(buildBackup({ incidents: [incidentA, incidentB], entries }, now).backup);
     expect(again).toBe(validText);
   });
 
-  it('refuses to export a log the import would refuse, naming the record', () => {
-    const orphan = makeEntry({ incidentId: uuid(3) });
-    expect(() => buildBackup({ incidents: [incidentA], entries: [orphan] }, now)).toThrow(
-      `This log cannot be exported because a stored record is invalid:\n- entries[0].incidentId: names no incident in this backup (${uuid(3)})`,
-    );
+  it('never exports what the import would refuse: it leaves the record out and names it', () => {
+    const orphan = makeEntry({ incidentId: uuid(3), text: 'Lost note' });
+    const { backup, skipped } = buildBackup({ incidents: [incidentA], entries: [orphan, entries[0]!] }, now);
+    expect(backup.entries).toEqual([entries[0]]);
+    expect(skipped).toEqual([
+      { table: 'entries', id: orphan.id, label: 'note “Lost note” on an incident', reason: `It was left out because its incident (${uuid(3)}) is not in the backup.` },
+    ]);
+    expect(describeSkipped(skipped)).toBe(`Left out 1 record that would not import again: note “Lost note” on an incident (It was left out because its incident (${uuid(3)}) is not in the backup).`);
   });
 
   it('names files by export time, safe on every OS', () => {
@@ -211,7 +217,7 @@ describe('parseBackup explains what is wrong', () => {
     expect(error).toBeInstanceOf(BackupError);
     const { message, problems } = error as BackupError;
     expect(problems).toHaveLength(12);
-    expect(problems).toContain('entries[1].kind: expected one of note, clip, status, change, decision, alert, action, got "memo"');
+    expect(problems).toContain('entries[1].kind: expected one of note, clip, status, change, comms, decision, alert, action, got "memo"');
     expect(problems).toContain('entries[2].author: expected text, got null');
     expect(message.split('\n')).toHaveLength(1 + 10 + 1);
     expect(message.endsWith('- …and 2 more problems')).toBe(true);
@@ -258,7 +264,7 @@ describe('version 2: components, held clips and screenshots', () => {
   });
   const component = makeComponent({ id: uuid(500), group: 'API' });
   const held = makeHeldClip({
-    screenshot: { image: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), thumbnail: new Blob([new Uint8Array([4])], { type: 'image/png' }), width: 2, height: 1 },
+    screenshot: { image: new Blob([PNG_HEAD, new Uint8Array([1, 2, 3])], { type: 'image/png' }), thumbnail: new Blob([GIF_HEAD, new Uint8Array([4])], { type: 'image/gif' }), width: 2, height: 1 },
   });
 
   async function fullBackupText(): Promise<string> {
@@ -272,7 +278,7 @@ describe('version 2: components, held clips and screenshots', () => {
           screenshots: [await encodeScreenshot(screenshot)],
         },
         now,
-      ),
+      ).backup,
     );
   }
 
@@ -297,7 +303,7 @@ describe('version 2: components, held clips and screenshots', () => {
     expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'incidents', 'entries', 'components', 'heldClips', 'updates', 'maintenances', 'screenshots']);
     expect(Object.keys(doc.screenshots[0])).toEqual(['id', 'incidentId', 'imageType', 'image', 'thumbnailType', 'thumbnail', 'width', 'height', 'takenAt']);
     expect(doc.screenshots[0]).toMatchObject({ imageType: 'image/webp', thumbnailType: 'image/jpeg' });
-    expect(doc.heldClips[0].screenshot).toEqual({ imageType: 'image/png', image: 'AQID', thumbnailType: 'image/png', thumbnail: 'BA==', width: 2, height: 1 });
+    expect(doc.heldClips[0].screenshot).toEqual({ imageType: 'image/png', image: 'iVBORw0KGgoBAgM=', thumbnailType: 'image/gif', thumbnail: 'R0lGODlhBA==', width: 2, height: 1 });
 
     const backup = parseBackup(text);
     expect(backup.components).toEqual([component]);
@@ -307,7 +313,7 @@ describe('version 2: components, held clips and screenshots', () => {
     expect(await blobContents(back.thumbnail)).toEqual(await blobContents(screenshot.thumbnail));
     expect({ ...back, image: null, thumbnail: null }).toEqual({ ...screenshot, image: null, thumbnail: null });
     const heldBack = decodeHeldClip(backup.heldClips[0]!);
-    expect(await blobContents(heldBack.screenshot!.image)).toEqual({ type: 'image/png', bytes: [1, 2, 3] });
+    expect(await blobContents(heldBack.screenshot!.image)).toEqual({ type: 'image/png', bytes: [...PNG_HEAD, 1, 2, 3] });
     expect({ ...heldBack, screenshot: undefined }).toEqual({ ...held, screenshot: undefined });
   });
 
@@ -325,18 +331,28 @@ describe('version 2: components, held clips and screenshots', () => {
     ],
     [
       'a held clip thumbnail cut short',
-      (d) => (d.heldClips[0].screenshot.thumbnail = 'BA='),
-      '- heldClips[0].screenshot.thumbnail: expected the picture as base64 text (A–Z, a–z, 0–9, +, /, padded with =), got "BA="',
+      (d) => (d.heldClips[0].screenshot.thumbnail = 'R0lGODlhBA='),
+      '- heldClips[0].screenshot.thumbnail: expected the picture as base64 text (A–Z, a–z, 0–9, +, /, padded with =), got "R0lGODlhBA="',
     ],
     [
       'a picture that is not an image',
       (d) => (d.screenshots[0].imageType = 'text/html'),
-      '- screenshots[0].imageType: expected an image type like image/webp, got "text/html"',
+      '- screenshots[0].imageType: expected a picture type (image/webp, image/jpeg, image/png or image/gif), got "text/html"',
     ],
     [
       'a picture with no type',
       (d) => (d.screenshots[0].thumbnailType = ''),
-      '- screenshots[0].thumbnailType: expected an image type like image/webp, got ""',
+      '- screenshots[0].thumbnailType: expected a picture type (image/webp, image/jpeg, image/png or image/gif), got ""',
+    ],
+    [
+      'an SVG picture',
+      (d) => (d.screenshots[0].imageType = 'image/svg+xml'),
+      '- screenshots[0].imageType: expected a picture type (image/webp, image/jpeg, image/png or image/gif), got "image/svg+xml"',
+    ],
+    [
+      'a picture whose bytes are not its type',
+      (d) => (d.screenshots[0].imageType = 'image/png'),
+      "- screenshots[0].image: the picture's bytes do not match its type, image/png",
     ],
     [
       'a screenshot of an incident not in the file',
@@ -381,13 +397,15 @@ describe('version 2: components, held clips and screenshots', () => {
     expect(messageOf(JSON.stringify(doc))).toBe(`This backup cannot be imported:\n${problem}`);
   });
 
-  it('decodes only image types and real base64, naming the field', () => {
+  it('decodes only raster types, real base64 and bytes of the type, naming the field', () => {
     expect(() => decodeImage({ type: 'image/png', data: 'AQI' }, 'screenshots[4].image')).toThrow(
       /^screenshots\[4\]\.image: the picture is not readable base64 \(Not base64 data/,
     );
     expect(() => decodeImage({ type: 'application/pdf', data: 'AQID' }, 'heldClips[0].screenshot.image')).toThrow(
-      'heldClips[0].screenshot.image: expected an image type like image/webp, got "application/pdf"',
+      'heldClips[0].screenshot.image: expected a picture type (image/webp, image/jpeg, image/png or image/gif), got "application/pdf"',
     );
+    expect(() => decodeImage({ type: 'image/png', data: 'AQID' }, 'x')).toThrow("x: the picture's bytes do not match its type, image/png");
     expect(() => decodeImage({ type: 'image/png', data: 'AQI' }, 'x')).toThrow(BackupError);
+    expect(decodeImage({ type: 'image/png', data: 'iVBORw0KGgoBAgM=' }, 'x').type).toBe('image/png');
   });
 });

@@ -11,8 +11,11 @@ const exportedAt = new Date('2026-11-28T12:00:00.000Z');
 const noClipData = { componentsAdded: 0, componentsUpdated: 0, updatesAdded: 0, updatesUpdated: 0, maintenancesAdded: 0, maintenancesUpdated: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
 
 function backupOf(incidents: Incident[], entries: TimelineEntry[]): Backup {
-  return buildBackup({ incidents, entries }, exportedAt);
+  return buildBackup({ incidents, entries }, exportedAt).backup;
 }
+
+/** The import's own time: after every record here, so no time is clamped. */
+const importedAt = { now: new Date('2026-11-28T12:30:00.000Z') };
 
 /** A key allocator counting up from `first`, recording what it handed out. */
 function counter(first: number) {
@@ -30,7 +33,7 @@ function counter(first: number) {
 
 /** What the repository does with a plan: put every planned record by id. */
 function apply(local: LocalRecords, backup: Backup, allocate = counter(100).allocate) {
-  const plan = planBackupMerge(local, backup, allocate);
+  const plan = planBackupMerge(local, backup, allocate, importedAt);
   const incidents = new Map(local.incidents.map((i) => [i.id, i]));
   const entries = new Map(local.entries.map((e) => [e.id, e]));
   for (const i of plan.incidents) incidents.set(i.id, i);
@@ -142,6 +145,7 @@ describe('planBackupMerge', () => {
       { incidents: [mineInc1, mineInc2], entries: [] },
       backupOf([theirsInc1, theirsInc4], [theirEntry]),
       () => keys.shift()!,
+      importedAt,
     );
     expect(plan.summary.rekeyed).toEqual([{ from: 'INC-1', to: 'INC-5', title: 'Theirs' }]);
     expect(plan.incidents.map((i) => [i.id, i.key])).toEqual([
@@ -166,7 +170,7 @@ describe('planBackupMerge', () => {
   it('stops when the allocator only returns keys in use', () => {
     const local = makeIncident({ id: uuid(1), key: 'INC-1' });
     const incoming = makeIncident({ id: uuid(2), key: 'INC-1' });
-    expect(() => planBackupMerge({ incidents: [local], entries: [] }, backupOf([incoming], []), () => 'INC-1')).toThrow(
+    expect(() => planBackupMerge({ incidents: [local], entries: [] }, backupOf([incoming], []), () => 'INC-1', importedAt)).toThrow(
       /allocator returned only keys already in use/,
     );
   });
@@ -189,12 +193,12 @@ describe('planBackupMerge: components, screenshots and held clips', () => {
         heldClips: await Promise.all((contents.heldRows ?? []).map(encodeHeldClip)),
       },
       exportedAt,
-    );
+    ).backup;
   }
 
   it('adds what is new, pictures decoded back to the same bytes', async () => {
     const backup = await backupWith({ components: [payments, search], screenshotRows: [shot], heldRows: [held] });
-    const plan = planBackupMerge({ incidents: [incident], entries: [] }, backup, counter(100).allocate);
+    const plan = planBackupMerge({ incidents: [incident], entries: [] }, backup, counter(100).allocate, importedAt);
     expect(plan.summary).toMatchObject({ componentsAdded: 2, componentsUpdated: 0, screenshotsAdded: 1, heldClipsAdded: 1, unchanged: 1 });
     expect(plan.components).toEqual([payments, search]);
     expect(plan.heldClips).toEqual([held]);
@@ -206,17 +210,17 @@ describe('planBackupMerge: components, screenshots and held clips', () => {
 
   it('keeps the newer copy of a component, either way round', async () => {
     const renamed = { ...payments, name: 'Payments API', owner: 'Team Cash', updatedAt: '2026-11-28T10:00:00.000Z' };
-    const newer = planBackupMerge({ incidents: [incident], entries: [], components: [payments] }, await backupWith({ components: [renamed] }), counter(100).allocate);
+    const newer = planBackupMerge({ incidents: [incident], entries: [], components: [payments] }, await backupWith({ components: [renamed] }), counter(100).allocate, importedAt);
     expect(newer.components).toEqual([renamed]);
     expect(newer.summary).toMatchObject({ componentsUpdated: 1 });
-    const older = planBackupMerge({ incidents: [incident], entries: [], components: [renamed] }, await backupWith({ components: [payments] }), counter(100).allocate);
+    const older = planBackupMerge({ incidents: [incident], entries: [], components: [renamed] }, await backupWith({ components: [payments] }), counter(100).allocate, importedAt);
     expect(older.components).toEqual([]);
     expect(older.summary).toMatchObject({ componentsUpdated: 0, unchanged: 2 });
   });
 
   it('sees a component with equal patterns as unchanged, not as an edit', async () => {
     const sameCopy = structuredClone(search);
-    const plan = planBackupMerge({ incidents: [incident], entries: [], components: [sameCopy] }, await backupWith({ components: [search] }), counter(100).allocate);
+    const plan = planBackupMerge({ incidents: [incident], entries: [], components: [sameCopy] }, await backupWith({ components: [search] }), counter(100).allocate, importedAt);
     expect(plan.summary).toMatchObject({ componentsUpdated: 0, unchanged: 2 });
   });
 
@@ -225,7 +229,7 @@ describe('planBackupMerge: components, screenshots and held clips', () => {
     const entry = TimelineEntry.parse(makeEntry({ id: uuid(40), kind: 'clip', clip }));
     // The same fields, the clip's keys reversed: its JSON sorts before the backup's copy.
     const here = { ...entry, clip: Object.fromEntries(Object.entries(clip).reverse()) as typeof clip };
-    const plan = planBackupMerge({ incidents: [incident], entries: [here] }, backupOf([incident], [entry]), counter(100).allocate);
+    const plan = planBackupMerge({ incidents: [incident], entries: [here] }, backupOf([incident], [entry]), counter(100).allocate, importedAt);
     expect(plan.summary).toMatchObject({ entriesUpdated: 0, unchanged: 2 });
   });
 
@@ -235,6 +239,7 @@ describe('planBackupMerge: components, screenshots and held clips', () => {
       { incidents: [incident], entries: [], screenshotIds: [uuid(600)], heldClipIds: new Set([uuid(700)]) },
       backup,
       counter(100).allocate,
+      importedAt,
     );
     expect(plan.screenshots).toEqual([]);
     expect(plan.heldClips.map((h) => h.id)).toEqual([uuid(701)]);

@@ -63,12 +63,26 @@ export function pictureBytes(length: number, seed = 1): Uint8Array<ArrayBuffer> 
   return bytes;
 }
 
+const MAGIC: Record<'image/webp' | 'image/jpeg' | 'image/png' | 'image/gif', number[]> = {
+  'image/webp': [0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50],
+  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'image/gif': [0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+};
+
+/** pictureBytes that begin as a picture of `type` must (its magic number): what the import accepts. */
+export function rasterBytes(type: keyof typeof MAGIC, length: number, seed = 1): Uint8Array<ArrayBuffer> {
+  const bytes = pictureBytes(length, seed);
+  bytes.set(MAGIC[type]);
+  return bytes;
+}
+
 export function makeScreenshot(overrides: Partial<Screenshot> = {}): Screenshot {
   return {
     id: uuid(600),
     incidentId: uuid(1),
-    image: new Blob([pictureBytes(3000, 1)], { type: 'image/webp' }),
-    thumbnail: new Blob([pictureBytes(300, 2)], { type: 'image/jpeg' }),
+    image: new Blob([rasterBytes('image/webp', 3000, 1)], { type: 'image/webp' }),
+    thumbnail: new Blob([rasterBytes('image/jpeg', 300, 2)], { type: 'image/jpeg' }),
     width: 1280,
     height: 800,
     takenAt: '2026-11-28T09:12:00.000Z',
