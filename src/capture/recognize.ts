@@ -23,7 +23,8 @@ import { recognizeSentry } from './tools/sentry.ts';
 
 export type { Recognized, Tool } from './recognized.ts';
 
-export type Recognizer = (url: URL, now: Date) => Recognized | undefined;
+/** `zone`: the IANA zone times without one are read in (the responder's, or the tool's setting). */
+export type Recognizer = (url: URL, now: Date, zone?: string) => Recognized | undefined;
 
 export const RECOGNIZERS: readonly Recognizer[] = [
   // Vendor consoles: their hosts and URL grammars are their own.
@@ -45,12 +46,13 @@ export const RECOGNIZERS: readonly Recognizer[] = [
 ];
 
 /**
- * Recognizes `url`, resolving relative ranges against `now`. Never throws for any URL: a string
+ * Recognizes `url`, resolving relative ranges against `now`, and times that name no zone in `zone`
+ * (an IANA name: the responder's, for dashboards set to `timezone=browser`). Never throws for any URL: a string
  * that is not an absolute http(s) URL, or a page no recognizer knows, is `generic` with
  * `frozenUrl` set to the input unchanged.
  * @throws RangeError when `now` is an invalid Date, a caller bug rather than bad page input.
  */
-export function recognize(url: string, now: Date = new Date()): Recognized {
+export function recognize(url: string, now: Date = new Date(), zone?: string): Recognized {
   if (Number.isNaN(now.getTime())) throw new RangeError('recognize: `now` is an invalid Date');
   let parsed: URL;
   try {
@@ -63,7 +65,7 @@ export function recognize(url: string, now: Date = new Date()): Recognized {
   for (const recognizer of RECOGNIZERS) {
     let found: Recognized | undefined;
     try {
-      found = recognizer(parsed, now);
+      found = recognizer(parsed, now, zone);
     } catch {
       // A recognizer tripping over an odd URL must not cost the clip; the next one may know it.
       continue;

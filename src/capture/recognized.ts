@@ -3,23 +3,13 @@
  * DESIGN.md; it lives in its own module so per-tool recognizers can import it without importing
  * the dispatcher (which imports them).
  */
-export type Tool =
-  | 'grafana'
-  | 'grafana-explore'
-  | 'prometheus'
-  | 'alertmanager'
-  | 'kibana'
-  | 'opensearch'
-  | 'datadog'
-  | 'sentry'
-  | 'jaeger'
-  | 'cloudwatch'
-  | 'gcp-logging'
-  | 'honeycomb'
-  | 'generic';
+import type { ClipTool } from '../model/clip.ts';
+
+export type Tool = ClipTool;
 
 export interface Recognized {
   tool: Tool;
+  ref?: { kind: 'alert' | 'ticket' | 'change'; id: string }; // what the page is about, when it is one thing
   range?: { from: string; to: string; relative: boolean }; // ISO-8601 UTC instants, resolved against `now`
   query?: string; // the first query / filter expression, decoded
   panel?: string; // the panel the URL names, as written in the URL

@@ -1,14 +1,56 @@
 import * as z from 'zod';
 import { Instant, WebUrl } from './instant';
 
-/** The monitoring tools `recognize()` knows (DESIGN.md's contract), plus `generic`. */
+/**
+ * The tools `recognize()` knows (DESIGN.md's contract), plus `generic`: the one list, which
+ * `src/capture/recognized.ts` takes its `Tool` type from.
+ */
 export const ClipTool = z.enum([
+  // Monitoring.
   'grafana', 'grafana-explore', 'prometheus', 'alertmanager', 'kibana', 'opensearch', 'datadog',
-  'sentry', 'jaeger', 'cloudwatch', 'gcp-logging', 'honeycomb', 'generic',
+  'sentry', 'jaeger', 'cloudwatch', 'gcp-logging', 'honeycomb', 'dynatrace', 'newrelic', 'zabbix', 'nagios',
+  // Alerting.
+  'pagerduty', 'opsgenie', 'xmatters',
+  // Tickets and changes.
+  'jira', 'zendesk', 'intercom', 'github', 'gitlab',
+  'generic',
 ]);
 export type ClipTool = z.infer<typeof ClipTool>;
 
+/** Each tool as people name it, for badges and exports. */
+export const CLIP_TOOL_LABELS: Record<ClipTool, string> = {
+  grafana: 'Grafana',
+  'grafana-explore': 'Grafana Explore',
+  prometheus: 'Prometheus',
+  alertmanager: 'Alertmanager',
+  kibana: 'Kibana',
+  opensearch: 'OpenSearch',
+  datadog: 'Datadog',
+  sentry: 'Sentry',
+  jaeger: 'Jaeger',
+  cloudwatch: 'CloudWatch',
+  'gcp-logging': 'Cloud Logging',
+  honeycomb: 'Honeycomb',
+  dynatrace: 'Dynatrace',
+  newrelic: 'New Relic',
+  zabbix: 'Zabbix',
+  nagios: 'Nagios XI',
+  pagerduty: 'PagerDuty',
+  opsgenie: 'Opsgenie',
+  xmatters: 'xMatters',
+  jira: 'Jira',
+  zendesk: 'Zendesk',
+  intercom: 'Intercom',
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  generic: 'Page',
+};
+
 export const ClipRange = z.strictObject({ from: Instant, to: Instant, relative: z.boolean() });
+
+/** What the page is about, when it is one thing: an alert, a customer's ticket, a code change. */
+export const ClipRef = z.strictObject({ kind: z.enum(['alert', 'ticket', 'change']), id: z.string().trim().min(1).max(200) });
+export type ClipRef = z.infer<typeof ClipRef>;
 export type ClipRange = z.infer<typeof ClipRange>;
 
 const PageText = z.string().max(2000);
@@ -22,6 +64,7 @@ export const Clip = z.strictObject({
   /** The same view with the range frozen to absolute instants; the entry's link. */
   frozenUrl: WebUrl.optional(),
   range: ClipRange.optional(),
+  ref: ClipRef.optional(),
   query: z.string().max(10_000).optional(),
   /** The panel the URL names, as written in the URL. */
   panel: PageText.optional(),

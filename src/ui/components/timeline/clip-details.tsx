@@ -1,25 +1,10 @@
 import { Fragment } from 'preact';
 import { isolatePlainText } from '../../../capture/untrusted-text';
-import type { Clip, Component, TimeDisplay } from '../../../model';
+import { CLIP_TOOL_LABELS, type Clip, type Component, type TimeDisplay } from '../../../model';
 import { formatClock, formatDay } from '../../format-time';
 import { ScreenshotThumb } from './screenshot-thumb';
 import { Untrusted } from './untrusted';
 
-const TOOL_LABELS: Record<Clip['tool'], string> = {
-  grafana: 'Grafana',
-  'grafana-explore': 'Grafana Explore',
-  prometheus: 'Prometheus',
-  alertmanager: 'Alertmanager',
-  kibana: 'Kibana',
-  opensearch: 'OpenSearch',
-  datadog: 'Datadog',
-  sentry: 'Sentry',
-  jaeger: 'Jaeger',
-  cloudwatch: 'CloudWatch',
-  'gcp-logging': 'Cloud Logging',
-  honeycomb: 'Honeycomb',
-  generic: 'Page',
-};
 
 /** One part of where a clip was taken: the page's words, with our label before them. */
 interface WherePart {
@@ -43,7 +28,7 @@ export function ClipDetails({ clip, timeDisplay, components }: { clip: Clip; tim
   return (
     <div class="clip-details" data-testid="clip-details">
       <div class="clip-details__line">
-        <span class="badge tool">{TOOL_LABELS[clip.tool]}</span>
+        <span class="badge tool">{CLIP_TOOL_LABELS[clip.tool]}</span>
         {where && (
           <span class="clip-details__where" data-testid="clip-where">
             {whereParts.map((part, i) => (
