@@ -149,8 +149,8 @@ describe('a clip is never lost, whatever the page', () => {
   });
 
   it('a recognizer answer the model cannot hold (a tool it does not know yet) still gives a storable link clip', () => {
-    const url = 'https://acme.pagerduty.com/incidents/Q1W2E3';
-    const draft = buildClipDraft({ pageUrl: url, pageTitle: 'Incident', recognized: { tool: 'pagerduty' as never, frozenUrl: url }, components: [] });
+    const url = 'https://acme.example.com/unknown/Q1W2E3';
+    const draft = buildClipDraft({ pageUrl: url, pageTitle: 'Incident', recognized: { tool: 'a-tool-from-the-future' as never, frozenUrl: url }, components: [] });
     expect(ClipDraft.safeParse(draft).success).toBe(true);
     expect(draft).toMatchObject({ text: 'Incident', sourceUrl: url, clip: { tool: 'generic', pageUrl: url } });
     expect(draft.clip.notice).toMatch(/clipped as a plain link/);
