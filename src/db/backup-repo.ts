@@ -270,11 +270,6 @@ async function writeImport(
   }
 }
 
-/** True when the last import can still be offered for undo (the row exists). */
-export async function hasImportToUndo(db: SitrepDb): Promise<boolean> {
-  return (await undoTable(db).count()) > 0;
-}
-
 /**
  * Undoes the last import: removes what it added, puts back the local copies it replaced, and
  * moves the INC counter back if nothing took a key since. Refuses (BackupError, one sentence,

@@ -11,6 +11,7 @@ import {
   type BackupUpgrade,
 } from '../../src/report/backup';
 import { decodeHeldClip, decodeImage, decodeScreenshot, encodeHeldClip, encodeScreenshot } from '../../src/report/backup-images';
+import { EntryKind } from '../../src/model';
 import { v1 } from '../db/written-by/v1';
 import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, makeScreenshot, uuid } from './records';
 
@@ -217,7 +218,7 @@ describe('parseBackup explains what is wrong', () => {
     expect(error).toBeInstanceOf(BackupError);
     const { message, problems } = error as BackupError;
     expect(problems).toHaveLength(12);
-    expect(problems).toContain('entries[1].kind: expected one of note, clip, status, change, comms, decision, alert, action, got "memo"');
+    expect(problems).toContain(`entries[1].kind: expected one of ${EntryKind.options.join(', ')}, got "memo"`);
     expect(problems).toContain('entries[2].author: expected text, got null');
     expect(message.split('\n')).toHaveLength(1 + 10 + 1);
     expect(message.endsWith('- …and 2 more problems')).toBe(true);

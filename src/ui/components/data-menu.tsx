@@ -100,7 +100,7 @@ export function DataMenu({ shown, timeline }: { shown: Incident | undefined; tim
         {step.step === 'reading' && <p class="data-menu__status">Reading <bdi>{step.fileName}</bdi>…</p>}
         {confirmErase.value ? (
           <div role="group" aria-label="Confirm erase">
-            <p class="data-menu__status">Erase every incident and entry on this browser? Export first if unsure.</p>
+            <p class="data-menu__status">Erase every incident and entry on this browser? Keys start again at INC-1. Export first if unsure.</p>
             <button type="button" class="danger" onClick={erase}>
               Erase everything
             </button>

@@ -72,12 +72,17 @@ export class SidePanelPage {
     return (await download.path())!;
   }
 
+  /** Chooses a backup file, reads the preview, and presses Import; returns what the menu says. */
   async importBackup(path: string): Promise<string> {
     await this.openDataMenu();
     await this.page.getByTestId('import-file').setInputFiles(path);
-    const status = this.page.getByTestId('data-status').filter({ hasText: /Imported|not|invalid|wrong/i });
-    await status.waitFor();
-    return (await status.textContent()) ?? '';
+    const menu = this.page.locator('details.data-menu');
+    const preview = menu.getByTestId('import-preview');
+    await preview.or(menu.getByRole('alert')).first().waitFor();
+    if (!(await preview.isVisible())) return (await menu.getByRole('alert').textContent()) ?? '';
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    await preview.waitFor({ state: 'detached' });
+    return (await this.page.getByTestId('data-status').textContent()) ?? '';
   }
 
   async erase() {
