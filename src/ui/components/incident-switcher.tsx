@@ -1,3 +1,4 @@
+import { isolatePlainText } from '../../capture/untrusted-text';
 import { STATUS_LABELS, type Incident } from '../../model';
 
 interface Props {
@@ -17,7 +18,7 @@ export function IncidentSwitcher({ incidents, activeId, onSwitch, label = 'Incid
         {!activeId && <option value="">Choose an incident…</option>}
         {incidents.map((i) => (
           <option key={i.id} value={i.id}>
-            {i.key} · {i.severity} · {STATUS_LABELS[i.status]} — {i.title}
+            {i.key} · {i.severity} · {STATUS_LABELS[i.status]} — {isolatePlainText(i.title)}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import type { Incident, TimeDisplay, TimelineEntry } from '../../model';
 import { formatClock, formatDay } from '../format-time';
 import type { SearchState } from '../state/search-state';
+import { Untrusted } from './timeline/untrusted';
 
 interface Props {
   search: SearchState;
@@ -27,7 +28,7 @@ export function SearchResults({ search, incidents, timeDisplay, onOpen }: Props)
               <time dateTime={entry.at}>
                 {formatDay(entry.at, timeDisplay)} {formatClock(entry.at, timeDisplay)}
               </time>
-              <span class="search-hit__text">{entry.text}</span>
+              <Untrusted class="search-hit__text" text={entry.text} />
             </button>
           </li>
         ))}
