@@ -62,6 +62,12 @@ export async function listEntries(
   return kept.toSorted(compareEntries);
 }
 
+/** One incident's entries of one kind, in time order, deleted ones left out; read by index. */
+export async function listEntriesOfKind(db: SitrepDb, incidentId: string, kind: EntryKind): Promise<TimelineEntry[]> {
+  const rows = await db.entries.where('[incidentId+kind]').equals([incidentId, kind]).toArray();
+  return rows.filter((e) => !e.deletedAt).sort(compareEntries);
+}
+
 /** Edits text, time, kind or star; returns the saved entry. */
 export async function editEntry(db: SitrepDb, id: string, edit: EntryEdit, now = new Date()): Promise<TimelineEntry> {
   const patch = EntryEdit.parse(edit);

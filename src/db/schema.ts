@@ -67,4 +67,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       [IMPORT_UNDO_TABLE]: 'id',
     },
   },
+  {
+    version: 5,
+    stores: {
+      // [incidentId+kind]: one incident's entries of one kind (who was told, customer reports)
+      // without reading its whole timeline, which may hold 100,000 entries.
+      entries: 'id, [incidentId+at], [incidentId+kind]',
+    },
+  },
 ];

@@ -2,7 +2,7 @@ import { computed } from '@preact/signals';
 import {
   addEntry,
   listComponents,
-  listEntries,
+  listEntriesOfKind,
   listPublishResults,
   listUpdates,
   postStatusUpdate,
@@ -29,7 +29,8 @@ export function createPublishState(db: SitrepDb, incidentId: string, author: () 
   const updates = liveSignal<StatusUpdate[]>(() => listUpdates(db, incidentId), []);
   const publicComponents = computed(() => components.value.value.filter((c) => c.public));
   /** Who was told what, for "drafted 12:05" next to an email draft. */
-  const comms = liveSignal<TimelineEntry[]>(async () => (await listEntries(db, incidentId)).filter((e) => e.kind === 'comms'), []);
+  // By index: reading the whole timeline here would re-read it after every clip while the popup is open.
+  const comms = liveSignal<TimelineEntry[]>(() => listEntriesOfKind(db, incidentId, 'comms'), []);
 
   return {
     targets: targets.value,
