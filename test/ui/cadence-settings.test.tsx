@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSitrepDb, type SitrepDb } from '../../src/db';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { settingsItem } from '../../src/db/storage-items';
 import { DEFAULT_CADENCE, type UpdateCadence } from '../../src/model';
 import { CadenceSettings, cadenceFormValuesOf, cadenceOf, describeCadenceError } from '../../src/ui/components/cadence-settings';
 import { createLogState, type LogState } from '../../src/ui/state/log-state';
+import { byId, disposeAfter, freshDb, mount, root, settle, type } from './render';
 
-let db: SitrepDb;
 let log: LogState;
-let root: HTMLElement;
 
 /** As the options page mounts it: the stored cadence in, saves through log.setSettings. */
 function Mounted({ onSave }: { onSave?: (cadence: UpdateCadence) => Promise<unknown> }) {
@@ -19,62 +15,25 @@ function Mounted({ onSave }: { onSave?: (cadence: UpdateCadence) => Promise<unkn
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
-  db = createSitrepDb(`ui-cadence-${crypto.randomUUID()}`);
   await settingsItem.setValue({ author: 'Ana', timeDisplay: 'utc', screenshotOnClip: true });
-  log = createLogState(db);
+  log = disposeAfter(createLogState(freshDb()));
   await log.ready;
-  root = document.createElement('div');
-  document.body.append(root);
 });
 
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  log.dispose();
-  db.close();
-  await db.delete();
-});
-
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const field = (name: string) => byId<HTMLInputElement>(`cadence-${name}`);
-
-async function type(name: string, value: string) {
-  await act(() => {
-    const input = field(name);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function settle(check: () => void | Promise<void>) {
-  await expect
-    .poll(async () => {
-      await act(async () => {});
-      try {
-        await check();
-        return true;
-      } catch {
-        return false;
-      }
-    })
-    .toBe(true);
-  await check();
-}
-
+const typeIn = (name: string, value: string) => type(`cadence-${name}`, value);
 const submit = () => field('firstMinutes').closest('form')!.requestSubmit();
 
 describe('CadenceSettings', () => {
   it('shows the stored cadence, saves what was typed into the settings, and keeps the other settings', async () => {
-    await act(() => render(<Mounted />, root));
+    await mount(<Mounted />);
     expect(field('firstMinutes').value).toBe('5');
     expect(field('SEV1').value).toBe('30');
     expect(root.querySelector('label[for="cadence-SEV1"]')?.textContent).toBe('SEV1 (Critical)');
 
-    await type('firstMinutes', '10');
-    await type('SEV1', '15');
-    await type('SEV5', '240');
+    await typeIn('firstMinutes', '10');
+    await typeIn('SEV1', '15');
+    await typeIn('SEV5', '240');
     await act(() => submit());
 
     await settle(async () =>
@@ -101,10 +60,10 @@ describe('CadenceSettings', () => {
     ['more than a week', 'SEV4', '10081', 'At most 10080 minutes'],
     ['a negative interval', 'SEV1', '-5', 'Whole minutes, e.g. 30'],
   ])('refuses %s: the message by the field, everything typed kept, nothing saved', async (_, name, value, message) => {
-    await act(() => render(<Mounted />, root));
+    await mount(<Mounted />);
     const before = await settingsItem.getValue();
-    await type('SEV5', '45');
-    await type(name, value);
+    await typeIn('SEV5', '45');
+    await typeIn(name, value);
     await act(() => submit());
 
     expect(byId(`cadence-${name}-error`)?.textContent).toBe(message);
@@ -118,7 +77,7 @@ describe('CadenceSettings', () => {
   });
 
   it('keeps every field filled before the form re-renders (autofill)', async () => {
-    await act(() => render(<Mounted />, root));
+    await mount(<Mounted />);
     await act(() => {
       for (const [name, value] of [['firstMinutes', '9'], ['SEV2', '11'], ['SEV4', '44']]) {
         field(name!).value = value!;
@@ -130,8 +89,8 @@ describe('CadenceSettings', () => {
   });
 
   it('keeps what was typed when storing fails, and says why', async () => {
-    await act(() => render(<Mounted onSave={() => Promise.reject(new Error('QuotaExceededError: storage is full'))} />, root));
-    await type('firstMinutes', '7');
+    await mount(<Mounted onSave={() => Promise.reject(new Error('QuotaExceededError: storage is full'))} />);
+    await typeIn('firstMinutes', '7');
     await act(() => submit());
     await settle(() => expect(root.querySelector('.error')?.textContent).toBe('QuotaExceededError: storage is full'));
     expect(field('firstMinutes').value).toBe('7');

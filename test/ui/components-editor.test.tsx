@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createSitrepDb, saveComponent, type SitrepDb } from '../../src/db';
+import { saveComponent, type SitrepDb } from '../../src/db';
 import { publishTargetsItem } from '../../src/db/storage-items';
 import { ComponentsEditor } from '../../src/ui/components/components-editor';
 import {
@@ -17,65 +15,23 @@ import {
   type ComponentsState,
 } from '../../src/ui/state/components-state';
 import { Component } from '../../src/model';
+import { byId, choose, click, disposeAfter, freshDb, key, messagesToBackground, mount, root, settle, type } from './render';
 
 let db: SitrepDb;
 let state: ComponentsState;
-let root: HTMLElement;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
-  db = createSitrepDb(`ui-components-${crypto.randomUUID()}`);
-  state = createComponentsState(db);
-  root = document.createElement('div');
-  document.body.append(root);
-  render(<ComponentsEditor state={state} />, root);
+beforeEach(async () => {
+  db = freshDb();
+  state = disposeAfter(createComponentsState(db));
+  await mount(<ComponentsEditor state={state} />);
 });
 
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  state.dispose();
-  db.close();
-  await db.delete();
-});
-
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)!;
 const itemTexts = () => [...root.querySelectorAll('.component-item strong')].map((e) => e.textContent);
-
-async function type(id: string, value: string) {
-  await act(() => {
-    const input = byId<HTMLInputElement>(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function key(target: Element, init: KeyboardEventInit) {
-  await act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init }));
-  });
-}
-
-/** Lets the save, the liveQuery and the re-render settle. */
-async function settle(check: () => void) {
-  await expect.poll(async () => {
-    await act(async () => {});
-    try {
-      check();
-      return true;
-    } catch {
-      return false;
-    }
-  }).toBe(true);
-  check();
-}
 
 describe('ComponentsEditor', () => {
   it('adds a component from the keyboard, showing the schema’s message until it is valid', async () => {
     await settle(() => expect(root.textContent).toContain('No components yet.'));
-    await act(() => button('Add component').click());
+    await click('Add component');
     expect(document.activeElement?.id).toBe('component-new-name');
 
     // Ctrl+Enter on an empty form: the name is wrong, said next to it, and focused.
@@ -108,7 +64,7 @@ describe('ComponentsEditor', () => {
   it('edits a component, names the pattern line that is wrong, and Escape cancels', async () => {
     const saved = await saveComponent(db, { name: 'Search', owner: 'Team Find', dashboardPatterns: ['*/d/search-*'] });
     await settle(() => expect(itemTexts()).toEqual(['Search']));
-    await act(() => byId(`component-edit-${saved.id}`).click());
+    await click(byId(`component-edit-${saved.id}`));
     const id = (f: string) => `component-${saved.id}-${f}`;
     expect(byId<HTMLInputElement>(id('owner')).value).toBe('Team Find');
 
@@ -123,7 +79,7 @@ describe('ComponentsEditor', () => {
     await settle(() => expect(root.querySelector('.component-item .badge')?.textContent).toBe('Web'));
     expect(document.activeElement?.id).toBe(`component-edit-${saved.id}`);
 
-    await act(() => byId(`component-edit-${saved.id}`).click());
+    await click(byId(`component-edit-${saved.id}`));
     await type(id('owner'), 'Somebody else');
     await key(byId(id('owner')), { key: 'Escape' });
     expect(root.querySelector('form')).toBeNull();
@@ -135,30 +91,22 @@ describe('ComponentsEditor', () => {
     await settle(() => expect(itemTexts()).toEqual(['CDN']));
     expect(root.textContent).toContain('No dashboards: clips are never tagged with it.');
 
-    await act(() => byId(`component-delete-${saved.id}`).click());
+    await click(byId(`component-delete-${saved.id}`));
     await settle(() => expect(document.activeElement?.id).toBe(`component-keep-${saved.id}`));
-    await act(() => button('Keep').click());
+    await click('Keep');
     expect(await db.components.count()).toBe(1);
 
-    await act(() => byId(`component-delete-${saved.id}`).click());
-    await act(() => button('Delete').click());
+    await click(byId(`component-delete-${saved.id}`));
+    await click('Delete');
     await settle(() => expect(root.textContent).toContain('No components yet.'));
     expect(await db.components.count()).toBe(0);
   });
 });
 
-async function choose(id: string, value: string) {
-  await act(() => {
-    const select = byId<HTMLSelectElement>(id);
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
 describe('ComponentsEditor: what the status page needs', () => {
   it('saves description, visibility, status and an escalation contact, and shows the contact as a link', async () => {
     await settle(() => expect(root.textContent).toContain('No components yet.'));
-    await act(() => button('Add component').click());
+    await click('Add component');
     const id = (f: string) => `component-new-${f}`;
     expect(byId<HTMLInputElement>(id('public')).checked).toBe(true);
     expect(byId<HTMLSelectElement>(id('status')).value).toBe('operational');
@@ -168,7 +116,7 @@ describe('ComponentsEditor: what the status page needs', () => {
     await type(id('name'), 'Ledger');
     await type(id('description'), 'Balances and statements');
     await type(id('group'), 'Back office');
-    await act(() => byId(id('public')).click());
+    await click(byId(id('public')));
     await choose(id('status'), 'partial_outage');
     await type(id('owner'), 'Team Books');
     await type(id('escalationName'), 'Books on-call');
@@ -196,7 +144,7 @@ describe('ComponentsEditor: what the status page needs', () => {
     expect(link.hasAttribute('target')).toBe(false);
 
     // Editing shows what was saved, and clearing the contact removes it.
-    await act(() => byId(`component-edit-${stored!.id}`).click());
+    await click(byId(`component-edit-${stored!.id}`));
     const edit = (f: string) => `component-${stored!.id}-${f}`;
     expect(byId<HTMLInputElement>(edit('public')).checked).toBe(false);
     expect(byId<HTMLSelectElement>(edit('status')).value).toBe('partial_outage');
@@ -206,7 +154,8 @@ describe('ComponentsEditor: what the status page needs', () => {
     await act(() => byId(edit('name')).closest('form')!.requestSubmit());
     await settle(() => expect(root.querySelector('form')).toBeNull());
     expect((await db.components.get(stored!.id))?.escalation).toBeUndefined();
-    expect(root.querySelector('.component-item a')).toBeNull();
+    // The form closes once saved; the row shows the change when the live query brings it.
+    await settle(() => expect(root.querySelector('.component-item a')).toBeNull());
   });
 
   it.each([
@@ -215,11 +164,11 @@ describe('ComponentsEditor: what the status page needs', () => {
     ['a link without a name', '', 'https://oncall.example.com/pay', 'escalationName', /^Name who to escalate to$/],
   ])('refuses %s, keeping the form open with what was typed', async (_, who, reach, field, message) => {
     await settle(() => expect(root.textContent).toContain('No components yet.'));
-    await act(() => button('Add component').click());
+    await click('Add component');
     const id = (f: string) => `component-new-${f}`;
     await type(id('name'), 'Payments');
     await type(id('description'), 'Cards');
-    await act(() => byId(id('public')).click());
+    await click(byId(id('public')));
     await type(id('escalationName'), who);
     await type(id('escalationReach'), reach);
     await act(() => byId(id('name')).closest('form')!.requestSubmit());
@@ -253,25 +202,24 @@ describe('ComponentsEditor: what the status page needs', () => {
     expect(byId<HTMLButtonElement>(`component-up-${a.id}`).disabled).toBe(true);
     expect(byId<HTMLButtonElement>(`component-down-${c.id}`).disabled).toBe(true);
 
-    await act(() => byId(`component-down-${a.id}`).click());
+    await click(byId(`component-down-${a.id}`));
     await settle(() => expect(itemTexts()).toEqual(['Billing', 'API', 'CDN']));
     await settle(() => expect(document.activeElement?.id).toBe(`component-down-${a.id}`));
     const orders = async () => Object.fromEntries((await db.components.toArray()).map((x) => [x.name, x.order]));
     expect(await orders()).toEqual({ Billing: 0, API: 1, CDN: 2 });
 
     // Down again, to the end: its down button is disabled, so the keyboard lands on up.
-    await act(() => byId(`component-down-${a.id}`).click());
+    await click(byId(`component-down-${a.id}`));
     await settle(() => expect(itemTexts()).toEqual(['Billing', 'CDN', 'API']));
     await settle(() => expect(document.activeElement?.id).toBe(`component-up-${a.id}`));
 
-    await act(() => byId(`component-up-${c.id}`).click());
+    await click(byId(`component-up-${c.id}`));
     await settle(() => expect(itemTexts()).toEqual(['CDN', 'Billing', 'API']));
     expect(await orders()).toEqual({ CDN: 0, Billing: 1, API: 2 });
   });
 
   it('asks for a publish after a change, once a target is configured', async () => {
-    const sent = vi.fn<(message: unknown) => void>();
-    fakeBrowser.runtime.onMessage.addListener(sent);
+    const sent = messagesToBackground();
     await saveComponent(db, { name: 'CDN', owner: '', dashboardPatterns: [] });
     await settle(() => expect(itemTexts()).toEqual(['CDN']));
     const [cdn] = await db.components.toArray();

@@ -1,84 +1,33 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSitrepDb, type SitrepDb } from '../../src/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SitrepDb } from '../../src/db';
 import { notifiersItem, publishSecretsItem } from '../../src/db/storage-items';
 import type { Notifier } from '../../src/model';
 import { saveNotifier } from '../../src/publish/target-store';
 import { NotifiersSettings, severityRange } from '../../src/ui/components/notifiers-settings';
-import { createNotifiersState, generateSigningKey, type NotifiersState } from '../../src/ui/state/notifiers-state';
+import { createNotifiersState, generateSigningKey } from '../../src/ui/state/notifiers-state';
+import { button, byId, click, disposeAfter, fakePermissionPrompt, freshDb, mount as mountUi, restoreTimeZoneAfterEach, root, settle, type, valueOf } from './render';
 
 const SLACK_URL = 'https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX';
 const TEAMS_URL = 'https://example.webhook.office.com/webhookb2/abc@def/IncomingWebhook/0123456789/ghi';
 const SIGNING_KEY = 'whsec_0123456789abcdef0123';
 
 let db: SitrepDb;
-let state: NotifiersState;
-let root: HTMLElement;
-let permissionRequest: Mock<(request: { origins: string[] }) => Promise<boolean>>;
+let permissionRequest: ReturnType<typeof fakePermissionPrompt>;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
-  permissionRequest = vi.fn(async () => true);
-  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(permissionRequest as never);
-  db = createSitrepDb(`ui-notifiers-${crypto.randomUUID()}`);
-});
-
-afterEach(async () => {
-  if (root) {
-    render(null, root);
-    root.remove();
-    state.dispose();
-  }
-  root = undefined as unknown as HTMLElement;
-  db.close();
-  await db.delete();
+  permissionRequest = fakePermissionPrompt();
+  db = freshDb();
 });
 
 async function mount() {
-  state = createNotifiersState(db);
+  const state = disposeAfter(createNotifiersState(db));
   await state.ready;
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<NotifiersSettings state={state} />, root));
+  await mountUi(<NotifiersSettings state={state} />);
 }
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const buttonNamed = (name: string) =>
-  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
-const valueOf = (id: string) => byId<HTMLInputElement>(id).value;
 const form = () => root.querySelector<HTMLFormElement>('form.notifier-form')!;
-
-async function type(id: string, value: string) {
-  await act(() => {
-    const input = byId<HTMLInputElement>(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: HTMLElement | undefined | null) {
-  expect(el).toBeTruthy();
-  await act(() => el!.click());
-}
-
-async function settle(check: () => void | Promise<void>) {
-  await expect
-    .poll(async () => {
-      await act(async () => {});
-      try {
-        await check();
-        return true;
-      } catch {
-        return false;
-      }
-    })
-    .toBe(true);
-  await check();
-}
 
 async function stored(): Promise<Notifier[]> {
   return (await notifiersItem.getValue()) as Notifier[];
@@ -109,7 +58,7 @@ describe('NotifiersSettings: adding', () => {
     },
   ] as const)('adds a $kind notifier: severities and audience as ticked, its secret only with the secrets', async (c) => {
     await mount();
-    await click(buttonNamed('Add a notifier'));
+    await click(button('Add a notifier'));
     await click(byId(`notifier-kind-${c.kind}`));
     for (const [id, value] of Object.entries(c.fields)) await type(id, value);
     expect(byId<HTMLInputElement>(`notifier-${c.kind}-secret`).type).toBe('password');
@@ -139,7 +88,7 @@ describe('NotifiersSettings: adding', () => {
 
   it('adds an email draft: addresses saved, no secret, no permission asked', async () => {
     await mount();
-    await click(buttonNamed('Add a notifier'));
+    await click(button('Add a notifier'));
     await click(byId('notifier-kind-email'));
     expect(byId('notifier-email-secret')).toBeNull();
     await type('notifier-email-name', 'Exec email');
@@ -163,15 +112,15 @@ describe('NotifiersSettings: adding', () => {
 
   it('generates a signing key, shows it to be copied, and saves it with the secrets', async () => {
     await mount();
-    await click(buttonNamed('Add a notifier'));
+    await click(button('Add a notifier'));
     await click(byId('notifier-kind-webhook'));
     await type('notifier-webhook-name', 'Status mirror');
     await type('notifier-webhook-url', 'https://hooks.example.com/sitrep');
-    await click(buttonNamed('Generate a signing key'));
+    await click(button('Generate a signing key'));
     const key = valueOf('notifier-webhook-secret');
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(byId<HTMLInputElement>('notifier-webhook-secret').type).toBe('text');
-    await click(buttonNamed('Generate a signing key'));
+    await click(button('Generate a signing key'));
     expect(valueOf('notifier-webhook-secret')).not.toBe(key);
     const kept = valueOf('notifier-webhook-secret');
     expect(byId('notifier-webhook-secret-hint').textContent).toContain('docs/webhook-format.md');
@@ -201,7 +150,7 @@ describe('NotifiersSettings: adding', () => {
     };
     const typed: Record<string, string> = { ...base[kind], ...patch };
     await mount();
-    await click(buttonNamed('Add a notifier'));
+    await click(button('Add a notifier'));
     await click(byId(`notifier-kind-${kind}`));
     for (const [id, value] of Object.entries(typed)) await type(id, value);
     for (const sev of untick) await click(byId(`notifier-${kind}-sev-${sev}`));
@@ -225,7 +174,7 @@ describe('NotifiersSettings: the list', () => {
   it('edits a notifier: fields filled, the webhook URL never, and an empty field keeps it', async () => {
     await saveNotifier(SLACK, SLACK_URL);
     await mount();
-    await click(buttonNamed('Edit #incidents'));
+    await click(button('Edit #incidents'));
     expect(valueOf('notifier-slack-name')).toBe('#incidents');
     expect(valueOf('notifier-slack-secret')).toBe('');
     expect(byId<HTMLInputElement>('notifier-slack-secret').placeholder).toBe('•••••••• (saved)');
@@ -249,24 +198,20 @@ describe('NotifiersSettings: the list', () => {
     await saveNotifier(SLACK, SLACK_URL);
     await saveNotifier({ kind: 'email', id: 'email-abcdef', name: 'Exec email', to: 'execs@example.com', severities: ['SEV1'], audience: 'internal' });
     await mount();
-    await click(buttonNamed('Remove #incidents'));
+    await click(button('Remove #incidents'));
     expect(root.textContent).toContain('Remove #incidents and forget its secret?');
     expect(await stored()).toHaveLength(2);
-    await click(buttonNamed('Keep'));
+    await click(button('Keep'));
     expect(await stored()).toHaveLength(2);
-    await click(buttonNamed('Remove #incidents'));
-    await click(buttonNamed('Remove'));
+    await click(button('Remove #incidents'));
+    await click(button('Remove'));
     await settle(async () => expect((await stored()).map((n) => n.id)).toEqual(['email-abcdef']));
     expect(await publishSecretsItem.getValue()).toEqual({});
     await settle(() => expect([...root.querySelectorAll('.notifier-item__name')].map((e) => e.textContent)).toEqual(['Exec email']));
   });
 
   describe('in a zone with DST', () => {
-    const zone = process.env.TZ;
-    afterEach(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
+    restoreTimeZoneAfterEach();
 
     it('shows the last result in words, at local time', async () => {
       process.env.TZ = 'Europe/Berlin';

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSitrepDb, type SitrepDb } from '../../src/db';
+import type { SitrepDb } from '../../src/db';
 import { publishSecretsItem, publishTargetsItem, siteSettingsItem } from '../../src/db/storage-items';
 import { saveHostTarget } from '../../src/publish/target-store';
 import { PublishingSettings } from '../../src/ui/components/publishing-settings';
@@ -13,59 +12,35 @@ import {
   describeFormError,
   hostPermissionPattern,
   publishAfterChange,
-  type PublishingState,
 } from '../../src/ui/state/publishing-state';
 import { createTargetsState, type TargetsState } from '../../src/ui/state/targets-state';
+import { button, byId, click, disposeAfter, fakePermissionPrompt, freshDb, messagesToBackground, mount as mountUi, restoreTimeZoneAfterEach, root, settle, type } from './render';
 
 const TOKEN = 'sitrep_tok_9f8e7d6c5b4a3210';
 const URL_FIELD = 'publish-host-url';
 const TOKEN_FIELD = 'publish-host-token';
 
 let db: SitrepDb;
-let state: PublishingState;
 let targets: TargetsState;
-let root: HTMLElement;
-let permissionRequest: ReturnType<typeof vi.fn>;
-let sent: Mock<(message: unknown) => void>;
+let permissionRequest: ReturnType<typeof fakePermissionPrompt>;
+let sent: ReturnType<typeof messagesToBackground>;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
-  // fakeBrowser has no permissions API (it throws "not implemented"): stand in for the prompt.
-  permissionRequest = vi.fn(async () => true);
-  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(permissionRequest as never);
-  sent = vi.fn<(message: unknown) => void>();
-  fakeBrowser.runtime.onMessage.addListener(sent);
-  db = createSitrepDb(`ui-publishing-${crypto.randomUUID()}`);
-});
-
-afterEach(async () => {
-  if (root) {
-    render(null, root);
-    root.remove();
-    state.dispose();
-    targets.dispose();
-  }
-  root = undefined as unknown as HTMLElement;
-  db.close();
-  await db.delete();
+  permissionRequest = fakePermissionPrompt();
+  sent = messagesToBackground();
+  db = freshDb();
 });
 
 /** The page's publishing half: the status page's settings, then where it is published. */
 async function mount() {
-  state = createPublishingState(db);
-  targets = createTargetsState(db);
+  const state = disposeAfter(createPublishingState(db));
+  targets = disposeAfter(createTargetsState(db));
   await Promise.all([state.ready, targets.ready]);
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() =>
-    render(
-      <>
-        <PublishingSettings state={state} />
-        <TargetsSettings state={targets} />
-      </>,
-      root,
-    ),
+  await mountUi(
+    <>
+      <PublishingSettings state={state} />
+      <TargetsSettings state={targets} />
+    </>,
   );
 }
 
@@ -73,34 +48,6 @@ async function mount() {
 async function hostId(): Promise<string> {
   const [target] = (await publishTargetsItem.getValue()) as { id: string }[];
   return target!.id;
-}
-
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-/** A button by its accessible name: its aria-label, or its text. */
-const button = (name: string) => [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
-
-async function type(id: string, value: string) {
-  await act(() => {
-    const input = byId<HTMLInputElement>(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-/** Lets the save, the liveQuery and the re-render settle. */
-async function settle(check: () => void | Promise<void>) {
-  await expect
-    .poll(async () => {
-      await act(async () => {});
-      try {
-        await check();
-        return true;
-      } catch {
-        return false;
-      }
-    })
-    .toBe(true);
-  await check();
 }
 
 const submitHost = () => byId(URL_FIELD).closest('form')!.requestSubmit();
@@ -131,7 +78,7 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
     expect(root.innerHTML).not.toContain(TOKEN);
     expect(root.querySelector('.publish-note')).toBeNull();
     // Opened again, the form has the URL and an empty token field that says one is saved.
-    await act(() => button('Edit 127.0.0.1:8787')!.click());
+    await click('Edit 127.0.0.1:8787');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).value).toBe('');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).type).toBe('password');
     expect(byId<HTMLInputElement>(URL_FIELD).value).toBe('http://127.0.0.1:8787');
@@ -204,7 +151,7 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
   it('never shows the saved token in a message either, when the field was left empty', async () => {
     await saveHostTarget({ url: 'https://status.example.com', token: TOKEN });
     await mount();
-    await act(() => button('Edit status.example.com')!.click());
+    await click('Edit status.example.com');
     vi.spyOn(publishTargetsItem, 'setValue').mockRejectedValue(new Error(`Quota exceeded writing {"host":"${TOKEN}"}`));
     await act(() => submitHost());
     await settle(() => expect(root.querySelector('.error')?.textContent).toBe('Quota exceeded writing {"host":"•••"}'));
@@ -220,19 +167,19 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
     expect(toggle.getAttribute('aria-controls')).toBe(TOKEN_FIELD);
     expect(toggle.textContent).toBe('Show token');
 
-    await act(() => toggle.click());
+    await click(toggle);
     expect(byId<HTMLInputElement>(TOKEN_FIELD).type).toBe('text');
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(toggle.textContent).toBe('Hide token');
 
-    await act(() => toggle.click());
+    await click(toggle);
     expect(byId<HTMLInputElement>(TOKEN_FIELD).type).toBe('password');
   });
 
   it('keeps the saved token when only the URL changes, and removes the host with its token', async () => {
     await saveHostTarget({ url: 'https://old.example.com', token: TOKEN });
     await mount();
-    await act(() => button('Edit old.example.com')!.click());
+    await click('Edit old.example.com');
     expect(byId<HTMLInputElement>(URL_FIELD).value).toBe('https://old.example.com');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).value).toBe('');
     expect(byId<HTMLInputElement>(TOKEN_FIELD).placeholder).not.toContain(TOKEN);
@@ -245,20 +192,16 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
     expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN });
 
     await settle(() => expect(button('Remove new.example.com')).toBeDefined());
-    await act(() => button('Remove new.example.com')!.click());
+    await click('Remove new.example.com');
     expect(await publishTargetsItem.getValue()).toHaveLength(1); // asks first
-    await act(() => button('Remove')!.click());
+    await click('Remove');
     await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([]));
     expect(await publishSecretsItem.getValue()).toEqual({});
     await settle(() => expect(button('Remove new.example.com')).toBeUndefined());
   });
 
   describe('in a zone with DST', () => {
-    const zone = process.env.TZ;
-    afterEach(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
+    restoreTimeZoneAfterEach();
 
     it('shows the last result in the popup’s words, at local time', async () => {
       process.env.TZ = 'America/New_York';

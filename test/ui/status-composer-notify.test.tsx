@@ -1,34 +1,16 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSitrepDb, declareIncident, listEntries, recordPublishResult, requestNotify, type SitrepDb } from '../../src/db';
+import { declareIncident, listEntries, recordPublishResult, requestNotify, type SitrepDb } from '../../src/db';
 import { notifiersItem, publishTargetsItem } from '../../src/db/storage-items';
 import type { Incident, Notifier } from '../../src/model';
-import { StatusComposer } from '../../src/ui/components/status-composer';
 import { describeInstant } from '../../src/ui/publish-status-text';
-import { AppContext } from '../../src/ui/state/context';
-import { createLogState, type LogState } from '../../src/ui/state/log-state';
+import { byId, choose, click, freshDb, key, mountComposer, root, settle, testIdText, type } from './render';
 
 let db: SitrepDb;
-let log: LogState;
-let root: HTMLElement;
 
 beforeEach(() => {
-  db = createSitrepDb(`ui-composer-notify-${crypto.randomUUID()}`);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  log?.dispose();
-  db.close();
-  await db.delete();
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
+  db = freshDb();
 });
 
 const HOST = { kind: 'host', id: 'host', url: 'http://127.0.0.1:8787' } as const;
@@ -41,32 +23,12 @@ const NOTIFIERS: Notifier[] = [
   { kind: 'email', id: 'support', name: 'Support email', severities: ['SEV4'], audience: 'public', to: 'support@example.com' },
 ];
 
-function Popup() {
-  const active = log.active.value;
-  return active ? <StatusComposer key={active.id} incident={active} /> : <p>No incident</p>;
-}
-
-async function mount(incident: Incident) {
-  log = createLogState(db);
-  await log.ready;
-  await log.switchTo(incident.id);
-  await act(() => {
-    render(
-      <AppContext.Provider value={{ db, log }}>
-        <Popup />
-      </AppContext.Provider>,
-      root,
-    );
-  });
-  await settle(() => expect(byId('composer-message')).not.toBeNull());
-}
+const mount = (incident: Incident) => mountComposer(db, incident);
 
 const declared = (severity: Incident['severity'] = 'SEV2') =>
   declareIncident(db, { title: 'INTERNAL-MARKER db-7 OOMKilled', severity }, { author: 'Ana', now: new Date() });
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const all = (testId: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
-const text = (testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 /** The "Tell" checkboxes as the person reads them: label → checked. */
 const tellChoices = () =>
   Object.fromEntries(
@@ -76,42 +38,7 @@ const tellChoices = () =>
     ]),
   );
 
-async function type(id: string, value: string) {
-  await act(() => {
-    const input = byId<HTMLInputElement | HTMLTextAreaElement>(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function choose(id: string, value: string) {
-  await act(() => {
-    const select = byId<HTMLSelectElement>(id);
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-async function publishWithKeys() {
-  await act(() => {
-    byId('composer-message').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
-  });
-}
-
-async function settle(check: () => void) {
-  await expect
-    .poll(async () => {
-      await act(async () => {});
-      try {
-        check();
-        return true;
-      } catch {
-        return false;
-      }
-    })
-    .toBe(true);
-  check();
-}
+const publishWithKeys = () => key('composer-message', { key: 'Enter', ctrlKey: true });
 
 async function writeUpdate(status: string, message: string) {
   await type('composer-public-title', 'Card payments failing');
@@ -129,15 +56,15 @@ describe('StatusComposer: telling people', () => {
     await mount(incident);
     await settle(() => expect(tellChoices()).toEqual({ '#incidents · Slack': true, 'Ops room · Teams': true }));
     // The SEV4-only webhook and email are not offered for a SEV2 incident.
-    expect(text('notify-choices')).not.toContain('Pager hook');
-    expect(text('notify-drafts')).toBe('Once published, draft an email to Exec email (your mail client sends it).');
-    expect(text('notify-others')).toBe('2 channels are for other severities.');
+    expect(testIdText('notify-choices')).not.toContain('Pager hook');
+    expect(testIdText('notify-drafts')).toBe('Once published, draft an email to Exec email (your mail client sends it).');
+    expect(testIdText('notify-others')).toBe('2 channels are for other severities.');
 
     // Downgraded to SEV4: the choices follow the severity.
     await db.incidents.update(incident.id, { severity: 'SEV4' });
     await settle(() => expect(tellChoices()).toEqual({ 'Pager hook · webhook': true }));
-    expect(text('notify-drafts')).toBe('Once published, draft an email to Support email (your mail client sends it).');
-    expect(text('notify-others')).toBe('3 channels are for other severities.');
+    expect(testIdText('notify-drafts')).toBe('Once published, draft an email to Support email (your mail client sends it).');
+    expect(testIdText('notify-others')).toBe('3 channels are for other severities.');
   });
 
   it('queues the update for the checked channels only, and checks them all again for the next update', async () => {
@@ -146,7 +73,7 @@ describe('StatusComposer: telling people', () => {
     const incident = await declared('SEV2');
     await mount(incident);
     await settle(() => expect(byId('composer-notify-ops')).not.toBeNull());
-    await act(() => byId<HTMLInputElement>('composer-notify-ops').click());
+    await click(byId<HTMLInputElement>('composer-notify-ops'));
     expect(tellChoices()).toEqual({ '#incidents · Slack': true, 'Ops room · Teams': false });
 
     const update = await writeUpdate('identified', 'We found the faulty deploy.');
@@ -194,7 +121,7 @@ describe('StatusComposer: telling people', () => {
 
     // The browser hands the link to the mail client; here the navigation is stopped after the app saw the click.
     root.addEventListener('click', (e) => e.preventDefault(), { capture: true });
-    await act(() => link.click());
+    await click(link);
     await expect
       .poll(async () => (await listEntries(db, incident.id)).filter((e) => e.kind === 'comms').map((e) => e.text))
       .toEqual([`Drafted an email to Exec email (exec@example.com, cto@example.com) about the “Identified” update`]);
@@ -233,10 +160,10 @@ describe('StatusComposer: telling people', () => {
     const [slack, teams] = all('notify-result').map((p) => p.textContent);
     expect(slack).toBe(`#incidents: Sent ${describeInstant(sentAt, { now: new Date(), timeDisplay: 'local' })}`);
     expect(teams).toMatch(/^Ops room: Teams answered 500, retrying in (29|30) s$/);
-    expect(text('publish-result')).toMatch(/^Published /);
+    expect(testIdText('publish-result')).toMatch(/^Published /);
 
     const before = Date.now();
-    await act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Retry now')!.click());
+    await click('Retry now');
     await expect.poll(async () => Date.parse((await db.outbox.get(`notify:ops:${updateId}`))!.dueAt)).toBeLessThanOrEqual(Date.now());
     expect(Date.parse((await db.outbox.get(`notify:ops:${updateId}`))!.dueAt)).toBeGreaterThanOrEqual(before);
   });
@@ -244,11 +171,11 @@ describe('StatusComposer: telling people', () => {
   it('says how to set channels up, with a link to the options page, when none is', async () => {
     const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     await mount(await declared());
-    expect(text('notify-not-set-up')).toBe(
+    expect(testIdText('notify-not-set-up')).toBe(
       'No one else is told about updates yet: add a Slack or Teams channel, a webhook or an email in Settings → Notifications.',
     );
     expect(root.querySelector('[data-testid="notify-choices"]')).toBeNull();
-    await act(() => root.querySelector<HTMLAnchorElement>('[data-testid="notify-not-set-up"] a')!.click());
+    await click(root.querySelector<HTMLAnchorElement>('[data-testid="notify-not-set-up"] a'));
     expect(openOptions).toHaveBeenCalledOnce();
   });
 

@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  createSitrepDb,
   declareIncident,
   listEntries,
   postStatusUpdate,
@@ -15,54 +13,18 @@ import {
 } from '../../src/db';
 import { publishTargetsItem, settingsItem } from '../../src/db/storage-items';
 import { DEFAULT_SETTINGS, type Component, type Incident } from '../../src/model';
-import { StatusComposer } from '../../src/ui/components/status-composer';
 import { formatClock } from '../../src/ui/format-time';
-import { AppContext } from '../../src/ui/state/context';
-import { createLogState, type LogState } from '../../src/ui/state/log-state';
+import { button, byId, choose, click, freshDb, key, mountComposer, root, settle, testIdText, type as typeText, unmount } from './render';
 
 let db: SitrepDb;
-let log: LogState;
-let root: HTMLElement;
 
 beforeEach(() => {
-  db = createSitrepDb(`ui-composer-${crypto.randomUUID()}`);
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  log?.dispose();
-  db.close();
-  await db.delete();
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
+  db = freshDb();
 });
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 const who = (m = 0) => ({ author: 'Ana', now: minutesAgo(m) });
-
-/** The popup as it mounts the composer: for the active incident, keyed by its id. */
-function Popup() {
-  const active = log.active.value;
-  return active ? <StatusComposer key={active.id} incident={active} /> : <p>No incident</p>;
-}
-
-async function mount(incident: Incident) {
-  log = createLogState(db);
-  await log.ready;
-  await log.switchTo(incident.id);
-  await act(() => {
-    render(
-      <AppContext.Provider value={{ db, log }}>
-        <Popup />
-      </AppContext.Provider>,
-      root,
-    );
-  });
-  await settle(() => expect(byId('composer-message')).not.toBeNull());
-}
+const mount = (incident: Incident) => mountComposer(db, incident);
 
 async function declared(minutes = 0): Promise<Incident> {
   return declareIncident(db, { title: 'INTERNAL-MARKER db-7 OOMKilled', severity: 'SEV2' }, who(minutes));
@@ -72,60 +34,14 @@ async function publicComponent(name: string): Promise<Component> {
   return saveComponent(db, { name, owner: 'Payments', dashboardPatterns: [] });
 }
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
-const text = (testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-
-async function type(id: string, value: string) {
-  await act(() => {
-    const input = byId<HTMLInputElement | HTMLTextAreaElement>(id);
-    input.focus();
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+/** Typing puts the keyboard in the field, as a person does: where it is next is then the composer's doing. */
+const type = (id: string, value: string) => typeText(id, value, { focus: true });
 
 /** Leaves a one-line field: the browser fires `change` when its text changed. */
 async function leave(id: string) {
   await act(() => {
     byId(id).dispatchEvent(new Event('change', { bubbles: true }));
   });
-}
-
-async function choose(id: string, value: string) {
-  await act(() => {
-    const select = byId<HTMLSelectElement>(id);
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-async function key(id: string, init: KeyboardEventInit) {
-  await act(() => {
-    byId(id).dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-  });
-}
-
-async function click(label: string) {
-  const target = button(label);
-  if (!target) throw new Error(`No button “${label}”`);
-  await act(() => target.click());
-}
-
-/** Lets the save, the liveQuery and the re-render settle. */
-async function settle(check: () => void) {
-  await expect
-    .poll(async () => {
-      await act(async () => {});
-      try {
-        check();
-        return true;
-      } catch {
-        return false;
-      }
-    })
-    .toBe(true);
-  check();
 }
 
 describe('StatusComposer', () => {
@@ -138,7 +54,7 @@ describe('StatusComposer', () => {
     expect(button('Public status update')?.getAttribute('aria-expanded')).toBe('true');
     expect(byId('composer-body').hidden).toBe(false);
     expect(byId<HTMLInputElement>('composer-public-title').value).toBe('');
-    expect(text('last-public-update')).toBe('Nothing published yet');
+    expect(testIdText('last-public-update')).toBe('Nothing published yet');
     await settle(() => expect(byId<HTMLSelectElement>(`composer-component-${api.id}`)?.value).toBe('operational'));
 
     await type('composer-public-title', 'Card payments failing');
@@ -146,7 +62,7 @@ describe('StatusComposer', () => {
     await choose(`composer-component-${api.id}`, 'partial_outage');
     await key('composer-message', { key: 'Enter', ctrlKey: true });
 
-    await settle(() => expect(text('composer-saved')).toBe('Saved; publishing…'));
+    await settle(() => expect(testIdText('composer-saved')).toBe('Saved; publishing…'));
     const [stored] = await db.updates.toArray();
     expect(stored).toMatchObject({
       incidentId: incident.id,
@@ -167,11 +83,11 @@ describe('StatusComposer', () => {
     expect(byId<HTMLInputElement>('composer-public-title').value).toBe('Card payments failing');
     expect(button('Publish')?.disabled).toBe(false);
     await settle(() =>
-      expect(text('last-public-update')).toBe(
+      expect(testIdText('last-public-update')).toBe(
         `Last public update ${formatClock(stored!.at, 'local')} — Investigating: We are looking into failed card payments.`,
       ),
     );
-    await settle(() => expect(text('publish-result')).toBe('Waiting to publish'));
+    await settle(() => expect(testIdText('publish-result')).toBe('Waiting to publish'));
     await settle(() => expect(byId<HTMLSelectElement>(`composer-component-${api.id}`).value).toBe('partial_outage'));
   });
 
@@ -187,7 +103,7 @@ describe('StatusComposer', () => {
     expect(byId<HTMLInputElement>('composer-public-impact').value).toBe('slow checkout');
     expect(document.activeElement?.id).toBe('composer-public-title');
     expect(await db.updates.count()).toBe(0);
-    expect(text('composer-saved')).toBe('');
+    expect(testIdText('composer-saved')).toBe('');
 
     // Fixed and sent again: the error goes.
     await type('composer-public-title', 'Slow checkout');
@@ -228,15 +144,13 @@ describe('StatusComposer', () => {
     const incident = await declared();
     await mount(incident);
     await type('composer-message', 'We are looking into slow car');
-    await act(() => render(null, root));
-    log.dispose();
+    await unmount();
     await mount(incident);
     await settle(() => expect(byId<HTMLTextAreaElement>('composer-message').value).toBe('We are looking into slow car'));
     await type('composer-public-title', 'Slow checkout');
-    await act(() => button('Publish')!.click());
+    await click('Publish');
     await settle(() => expect(byId<HTMLTextAreaElement>('composer-message').value).toBe(''));
-    await act(() => render(null, root));
-    log.dispose();
+    await unmount();
     await mount(incident);
     await act(async () => {});
     expect(byId<HTMLTextAreaElement>('composer-message').value).toBe('');
@@ -321,7 +235,7 @@ describe('StatusComposer', () => {
 
     await type('composer-message', 'All good again.');
     await click('Publish');
-    await settle(() => expect(text('composer-saved')).toBe('Saved on the timeline; it goes out once publishing is set up.'));
+    await settle(() => expect(testIdText('composer-saved')).toBe('Saved on the timeline; it goes out once publishing is set up.'));
     const last = (await db.updates.toArray()).find((u) => u.status === 'resolved');
     // CDN's change was taken back before publishing: the update does not mention it.
     expect(last?.components).toEqual([{ componentId: api.id, name: 'Checkout API', from: 'major_outage', to: 'operational' }]);
@@ -331,7 +245,7 @@ describe('StatusComposer', () => {
   it('shows when the first update is overdue', async () => {
     const incident = await declared(8);
     await mount(incident);
-    expect(text('update-due')).toBe('First public update overdue by 3 min');
+    expect(testIdText('update-due')).toBe('First public update overdue by 3 min');
     expect(root.querySelector('[data-testid="update-due"]')?.getAttribute('role')).toBe('status');
   });
 
@@ -340,7 +254,7 @@ describe('StatusComposer', () => {
     const incident = await declared(20);
     await postStatusUpdate(db, { incidentId: incident.id, status: 'investigating', body: 'Looking.', components: [], publicTitle: 'Slow' }, who(3));
     await mount((await db.incidents.get(incident.id))!);
-    await settle(() => expect(text('update-due')).toBe('Next public update due in 12 min'));
+    await settle(() => expect(testIdText('update-due')).toBe('Next public update due in 12 min'));
     expect(button('Public status update')?.getAttribute('aria-expanded')).toBe('false');
     expect(byId('composer-body').hidden).toBe(true);
 
@@ -352,7 +266,7 @@ describe('StatusComposer', () => {
     const incident = await declared(60);
     await postStatusUpdate(db, { incidentId: incident.id, status: 'investigating', body: 'Looking.', components: [], publicTitle: 'Slow' }, who(34));
     await mount((await db.incidents.get(incident.id))!);
-    await settle(() => expect(text('update-due')).toBe('Public update overdue by 4 min'));
+    await settle(() => expect(testIdText('update-due')).toBe('Public update overdue by 4 min'));
     expect(button('Public status update')?.getAttribute('aria-expanded')).toBe('true');
   });
 
@@ -360,18 +274,18 @@ describe('StatusComposer', () => {
     const incident = await declared(60);
     await postStatusUpdate(db, { incidentId: incident.id, status: 'resolved', body: 'Fixed.', components: [], publicTitle: 'Slow' }, who(1));
     await mount((await db.incidents.get(incident.id))!);
-    await settle(() => expect(text('last-public-update')).toContain('Resolved: Fixed.'));
-    expect(text('update-due')).toBe('');
+    await settle(() => expect(testIdText('last-public-update')).toContain('Resolved: Fixed.'));
+    expect(testIdText('update-due')).toBe('');
   });
 
   it('says how to set publishing up, with a link to the options page', async () => {
     const incident = await declared();
     const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     await mount(incident);
-    expect(text('publishing-not-set-up')).toBe(
+    expect(testIdText('publishing-not-set-up')).toBe(
       'Publishing is not set up: the update is kept on the timeline and goes out once a host is set in Settings → Publishing.',
     );
-    await act(() => root.querySelector<HTMLAnchorElement>('[data-testid="publishing-not-set-up"] a')!.click());
+    await click(root.querySelector<HTMLAnchorElement>('[data-testid="publishing-not-set-up"] a'));
     expect(openOptions).toHaveBeenCalledOnce();
   });
 
@@ -382,7 +296,7 @@ describe('StatusComposer', () => {
     await db.outbox.update('publish:host', { dueAt: new Date(Date.now() + 3_600_000).toISOString() });
     await recordPublishResult(db, 'host', { state: 'failed', message: 'Token refused: check the token in Settings → Publishing' });
     await mount(incident);
-    await settle(() => expect(text('publish-result')).toBe('Token refused: check the token in Settings → Publishing'));
+    await settle(() => expect(testIdText('publish-result')).toBe('Token refused: check the token in Settings → Publishing'));
     expect(root.querySelector('[data-testid="publishing-not-set-up"]')).toBeNull();
 
     const before = Date.now();
@@ -391,7 +305,7 @@ describe('StatusComposer', () => {
     expect(Date.parse((await db.outbox.get('publish:host'))!.dueAt)).toBeGreaterThanOrEqual(before);
 
     await recordPublishResult(db, 'host', { state: 'published', publishedAt: '2026-11-28T09:04:31.000Z' });
-    await settle(() => expect(text('publish-result')).toMatch(/^Published .*\d\d:\d\d:\d\d$/));
+    await settle(() => expect(testIdText('publish-result')).toMatch(/^Published .*\d\d:\d\d:\d\d$/));
     expect(button('Retry now')).toBeUndefined();
   });
 

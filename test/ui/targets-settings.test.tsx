@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSitrepDb, type SitrepDb } from '../../src/db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SitrepDb } from '../../src/db';
 import { publishSecretsItem, publishTargetsItem } from '../../src/db/storage-items';
 import type { PublishTarget, S3Target } from '../../src/model';
 import { saveTarget } from '../../src/publish/target-store';
 import { TargetsSettings } from '../../src/ui/components/targets-settings';
-import { createTargetsState, newReadableId, prepareTarget, blankTargetValues, type TargetsDeps, type TargetsState } from '../../src/ui/state/targets-state';
+import { newReadableId } from '../../src/ui/state/configured-list-state';
+import { createTargetsState, prepareTarget, blankTargetValues, type TargetsDeps, type TargetsState } from '../../src/ui/state/targets-state';
+import { button, byId, click, disposeAfter, fakePermissionPrompt, freshDb, messagesToBackground, mount as mountUi, root, settle, type, valueOf } from './render';
 
 const TOKEN = 'sitrep_tok_9f8e7d6c5b4a3210';
 const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -30,72 +30,23 @@ const { id: _s3Id, ...S3_FIELDS } = S3;
 
 let db: SitrepDb;
 let state: TargetsState;
-let root: HTMLElement;
-let permissionRequest: Mock<(request: { origins: string[] }) => Promise<boolean>>;
-let sent: Mock<(message: unknown) => void>;
+let permissionRequest: ReturnType<typeof fakePermissionPrompt>;
+let sent: ReturnType<typeof messagesToBackground>;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
-  // fakeBrowser has no permissions API (it throws "not implemented"): stand in for the prompt.
-  permissionRequest = vi.fn(async () => true);
-  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(permissionRequest as never);
-  sent = vi.fn<(message: unknown) => void>();
-  fakeBrowser.runtime.onMessage.addListener(sent);
-  db = createSitrepDb(`ui-targets-${crypto.randomUUID()}`);
+  permissionRequest = fakePermissionPrompt();
+  sent = messagesToBackground();
+  db = freshDb();
 });
 
-afterEach(async () => {
-  if (root) {
-    render(null, root);
-    root.remove();
-    state.dispose();
-  }
-  root = undefined as unknown as HTMLElement;
+afterEach(() => {
   vi.unstubAllGlobals();
-  db.close();
-  await db.delete();
 });
 
 async function mount(deps: Partial<TargetsDeps> = {}) {
-  state = createTargetsState(db, deps);
+  state = disposeAfter(createTargetsState(db, deps));
   await state.ready;
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<TargetsSettings state={state} />, root));
-}
-
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const buttonNamed = (name: string) =>
-  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
-const valueOf = (id: string) => byId<HTMLInputElement>(id).value;
-
-async function type(id: string, value: string) {
-  await act(() => {
-    const input = byId<HTMLInputElement>(id);
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: HTMLElement | undefined) {
-  expect(el).toBeDefined();
-  await act(() => el!.click());
-}
-
-async function settle(check: () => void | Promise<void>) {
-  await expect
-    .poll(async () => {
-      await act(async () => {});
-      try {
-        await check();
-        return true;
-      } catch {
-        return false;
-      }
-    })
-    .toBe(true);
-  await check();
+  await mountUi(<TargetsSettings state={state} />);
 }
 
 const form = () => root.querySelector<HTMLFormElement>('form.target-form')!;
@@ -315,7 +266,7 @@ describe('TargetsSettings: the list', () => {
     await saveTarget(S3, S3_SECRET);
     await mount();
     expect(root.querySelector('form.target-form')).toBeNull();
-    await click(buttonNamed('Edit s3://example-status/status/'));
+    await click(button('Edit s3://example-status/status/'));
     expect(valueOf('publish-s3-bucket')).toBe('example-status');
     expect(valueOf('publish-s3-endpoint')).toBe('https://acct.r2.cloudflarestorage.com');
     expect(valueOf('publish-s3-secretAccessKey')).toBe('');
@@ -337,15 +288,15 @@ describe('TargetsSettings: the list', () => {
     await saveTarget(S3, S3_SECRET);
     await saveTarget({ kind: 'host', id: 'host', url: 'https://status.example.com' }, TOKEN);
     await mount();
-    await click(buttonNamed('Remove s3://example-status/status/'));
+    await click(button('Remove s3://example-status/status/'));
     expect(root.textContent).toContain('Remove s3://example-status/status/ and forget its secret access key?');
     expect(await publishTargetsItem.getValue()).toHaveLength(2);
-    await click(buttonNamed('Keep'));
-    expect(buttonNamed('Remove s3://example-status/status/')).toBeDefined();
+    await click(button('Keep'));
+    expect(button('Remove s3://example-status/status/')).toBeDefined();
     expect(await publishTargetsItem.getValue()).toHaveLength(2);
 
-    await click(buttonNamed('Remove s3://example-status/status/'));
-    await click(buttonNamed('Remove'));
+    await click(button('Remove s3://example-status/status/'));
+    await click(button('Remove'));
     await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: 'host', url: 'https://status.example.com' }]));
     expect(await publishSecretsItem.getValue()).toEqual({ host: TOKEN });
     await settle(() => expect([...root.querySelectorAll('.target-item__label')].map((e) => e.textContent)).toEqual(['status.example.com']));
@@ -399,7 +350,7 @@ describe('TargetsSettings: Test connection', () => {
     });
     await saveTarget(HOST, TOKEN);
     await mount();
-    const test = buttonNamed('Test connection to status.example.com')!;
+    const test = button('Test connection to status.example.com')!;
     await click(test);
     expect(test.disabled).toBe(true);
     expect(test.textContent).toBe('Testing…');

@@ -1,8 +1,9 @@
-import { useSignal } from '@preact/signals';
 import * as z from 'zod';
 import { SEVERITY_DEFINITIONS, Severity, UpdateCadence } from '../../model';
+import { useFormDraft } from '../hooks/use-form-draft';
 import type { FormErrors } from '../state/publishing-state';
 import { ErrorBanner } from './error-banner';
+import { FieldMessages, FormActions, fieldAria } from './targets/form-parts';
 
 /** The cadence form, as typed: minutes as text until saved. */
 export type CadenceFormValues = { firstMinutes: string } & Record<Severity, string>;
@@ -57,41 +58,18 @@ interface Props {
  * then every M minutes per severity while unresolved. The popup and the toolbar badge count down.
  */
 export function CadenceSettings({ cadence, onSave }: Props) {
-  const draft = useSignal<CadenceFormValues | undefined>(undefined);
-  const errors = useSignal<FormErrors<CadenceField>>({ fields: {} });
-  const notice = useSignal<string | undefined>(undefined);
-  const busy = useSignal(false);
-  // What was typed wins; the stored cadence shows until the first keystroke (and after a save).
-  const values = draft.value ?? cadenceFormValuesOf(cadence);
   const id = (field: CadenceField) => `cadence-${field}`;
-
-  const set = (field: CadenceField, value: string) => {
-    // Read now, not at render: two inputs before a re-render (autofill) must both count.
-    draft.value = { ...(draft.peek() ?? cadenceFormValuesOf(cadence)), [field]: value };
-    notice.value = undefined;
-  };
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    if (busy.value) return;
-    busy.value = true;
-    try {
-      await onSave(cadenceOf(draft.peek() ?? cadenceFormValuesOf(cadence)));
-      draft.value = undefined;
-      errors.value = { fields: {} };
-      notice.value = 'Saved.';
-    } catch (error) {
-      const described = describeCadenceError(error);
-      errors.value = described;
-      const first = FIELDS.find((f) => described.fields[f]);
-      if (first) document.getElementById(id(first))?.focus();
-    } finally {
-      busy.value = false;
-    }
-  }
+  const form = useFormDraft<CadenceFormValues, CadenceField>({
+    // What was typed wins; the stored cadence shows until the first keystroke (and after a save).
+    stored: () => cadenceFormValuesOf(cadence),
+    save: (values) => onSave(cadenceOf(values)),
+    describe: describeCadenceError,
+    fields: FIELDS,
+    idOf: id,
+  });
 
   const input = (field: CadenceField, label: string) => {
-    const error = errors.value.fields[field];
+    const error = form.errorOf(field);
     return (
       <div class="cadence-row" key={field}>
         <label for={id(field)}>{label}</label>
@@ -102,18 +80,13 @@ export function CadenceSettings({ cadence, onSave }: Props) {
             inputMode="numeric"
             min={1}
             step={1}
-            value={values[field]}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? `${id(field)}-error` : undefined}
-            onInput={(e) => set(field, e.currentTarget.value)}
+            value={form.values[field]}
+            {...fieldAria(id(field), false, error)}
+            onInput={(e) => form.set(field, e.currentTarget.value)}
           />
           <span aria-hidden="true">min</span>
         </span>
-        {error && (
-          <p class="field-error" id={`${id(field)}-error`}>
-            {error}
-          </p>
-        )}
+        <FieldMessages id={id(field)} error={error} />
       </div>
     );
   };
@@ -122,21 +95,14 @@ export function CadenceSettings({ cadence, onSave }: Props) {
     <section class="cadence-settings" aria-labelledby="cadence-heading">
       <h2 id="cadence-heading">Update cadence</h2>
       <p class="hint">Silence is what customers notice first: the popup shows when the next public update is due, and the toolbar badge marks it overdue.</p>
-      <form class="cadence-form" aria-labelledby="cadence-heading" onSubmit={submit} noValidate>
+      <form class="cadence-form" aria-labelledby="cadence-heading" onSubmit={form.submit} noValidate>
         {input('firstMinutes', 'First update within (minutes of declaring)')}
         <fieldset>
           <legend>Then every … minutes while unresolved</legend>
           {Severity.options.map((s) => input(s, `${s} (${SEVERITY_DEFINITIONS[s].split(':')[0]})`))}
         </fieldset>
-        <ErrorBanner message={errors.value.form} />
-        <div class="publish-actions">
-          <button type="submit" class="primary" disabled={busy.value}>
-            Save cadence
-          </button>
-          <span class="hint" aria-live="polite">
-            {notice.value}
-          </span>
-        </div>
+        <ErrorBanner message={form.formError} />
+        <FormActions save="Save cadence" busy={form.busy} saved={form.saved} />
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { matchesAnyPattern } from '../../capture/match-components';
 import { COMPONENT_STATUS_LABELS, ComponentStatus, type Component } from '../../model';
 import {
@@ -14,25 +14,21 @@ import {
   type ComponentFormValues,
   type ComponentsState,
 } from '../state/components-state';
-import { ErrorBanner } from './error-banner';
 import { editorKeys } from '../form-keys';
-
-/** Which form is open: none, a new component, or the one with this id. */
-type Editing = null | 'new' | string;
+import { useFormDraft } from '../hooks/use-form-draft';
+import { listProblem, useListEditing } from '../hooks/use-list-editing';
+import { ConfirmChoice } from './confirm-choice';
+import { ErrorBanner } from './error-banner';
+import { FieldMessages, FormActions, fieldAria } from './targets/form-parts';
 
 /**
  * The component registry: what the service is made of, who owns each part, and which dashboards
  * show it, so clips taken there are tagged with it.
  */
 export function ComponentsEditor({ state }: { state: ComponentsState }) {
-  const editing = useSignal<Editing>(null);
+  const list = useListEditing();
   const confirmingDelete = useSignal<string | null>(null);
-  const problem = useSignal<string | undefined>(undefined);
-  /** The element to focus once the list has re-rendered (after closing a form or deleting). */
-  const focusNext = useSignal<string | null>(null);
   const components = state.components.value;
-  // Read while rendering, so asking for focus re-renders and the effect sees the updated DOM.
-  const pendingFocus = focusNext.value;
 
   /**
    * A moved component's button to focus once the list shows it where it lands: re-ordering the
@@ -44,46 +40,23 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
     const moved = focusAfterMove.current;
     if (moved && components?.[moved.index]?.id === moved.componentId) {
       focusAfterMove.current = null;
-      focusNext.value = moved.buttonId;
+      list.focus(moved.buttonId);
     }
   });
-
-  useEffect(() => {
-    if (!pendingFocus) return;
-    const target = document.getElementById(pendingFocus);
-    if (!target || (target as HTMLButtonElement).disabled) return; // not rendered yet: try after the next render
-    target.focus();
-    focusNext.value = null;
-  });
-
-  function close(focusId: string) {
-    editing.value = null;
-    focusNext.value = focusId;
-  }
 
   async function move(component: Component, by: -1 | 1, index: number, count: number) {
     // At the end it moves to, the button it was pressed with is disabled: focus the other one.
     const lands = index + by;
     const button = (by < 0 && lands > 0) || (by > 0 && lands >= count - 1) ? 'up' : 'down';
     focusAfterMove.current = { componentId: component.id, index: lands, buttonId: `component-${button}-${component.id}` };
-    try {
-      await state.move(component.id, by);
-      problem.value = undefined;
-    } catch (e) {
-      focusAfterMove.current = null;
-      problem.value = `Could not move ${component.name}: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    const moved = await list.attempt(() => state.move(component.id, by), `Could not move ${component.name}`);
+    if (!moved) focusAfterMove.current = null;
   }
 
   async function remove(component: Component) {
-    try {
-      await state.remove(component.id);
-      problem.value = undefined;
-      confirmingDelete.value = null;
-      focusNext.value = 'component-add';
-    } catch (e) {
-      problem.value = `Could not delete ${component.name}: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    if (!(await list.attempt(() => state.remove(component.id), `Could not delete ${component.name}`))) return;
+    confirmingDelete.value = null;
+    list.focus('component-add');
   }
 
   return (
@@ -94,29 +67,23 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
         is tagged with the component: “this came from Payments, owned by Team Cash”. Public ones are listed on the
         status page, in this order.
       </p>
-      <ErrorBanner
-        message={
-          state.loadError.value
-            ? `Could not read the components: ${state.loadError.value.message}`
-            : (problem.value ?? (state.publishProblem.value && `Saved, but not queued for publishing: ${state.publishProblem.value}`))
-        }
-      />
+      <ErrorBanner message={listProblem('components', state, list.problem)} />
       {components === undefined ? (
         <p class="hint">Loading…</p>
       ) : components.length === 0 ? (
-        editing.value !== 'new' && <p class="hint">No components yet.</p>
+        list.editing !== 'new' && <p class="hint">No components yet.</p>
       ) : (
         <ul class="component-list" aria-label="Components">
           {components.map((component, index) =>
-            editing.value === component.id ? (
+            list.editing === component.id ? (
               <li key={component.id}>
                 <ComponentForm
                   component={component}
                   onSave={async (values) => {
                     await state.save(componentInputOf(values, component.id));
-                    close(`component-edit-${component.id}`);
+                    list.close(`component-edit-${component.id}`);
                   }}
-                  onCancel={() => close(`component-edit-${component.id}`)}
+                  onCancel={() => list.close(`component-edit-${component.id}`)}
                 />
               </li>
             ) : (
@@ -149,22 +116,20 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
                   <p class="hint">No dashboards: clips are never tagged with it.</p>
                 )}
                 {confirmingDelete.value === component.id ? (
-                  <div class="component-item__actions" role="group" aria-label={`Delete ${component.name}?`}>
-                    <span>Delete {component.name}? Clips tagged with it keep the tag.</span>
-                    <button type="button" class="danger" onClick={() => void remove(component)}>
-                      Delete
-                    </button>
-                    <button
-                      type="button"
-                      id={`component-keep-${component.id}`}
-                      onClick={() => {
-                        confirmingDelete.value = null;
-                        focusNext.value = `component-delete-${component.id}`;
-                      }}
-                    >
-                      Keep
-                    </button>
-                  </div>
+                  <ConfirmChoice
+                    class="component-item__actions"
+                    label={`Delete ${component.name}?`}
+                    confirm="Delete"
+                    onConfirm={() => void remove(component)}
+                    keep="Keep"
+                    keepId={`component-keep-${component.id}`}
+                    onKeep={() => {
+                      confirmingDelete.value = null;
+                      list.focus(`component-delete-${component.id}`);
+                    }}
+                  >
+                    Delete {component.name}? Clips tagged with it keep the tag.
+                  </ConfirmChoice>
                 ) : (
                   <div class="component-item__actions">
                     <button
@@ -172,7 +137,7 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
                       id={`component-up-${component.id}`}
                       aria-label={`Move ${component.name} up`}
                       title="Earlier on the status page"
-                      disabled={index === 0 || editing.value !== null}
+                      disabled={index === 0 || list.editing !== null}
                       onClick={() => void move(component, -1, index, components.length)}
                     >
                       ↑
@@ -182,7 +147,7 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
                       id={`component-down-${component.id}`}
                       aria-label={`Move ${component.name} down`}
                       title="Later on the status page"
-                      disabled={index === components.length - 1 || editing.value !== null}
+                      disabled={index === components.length - 1 || list.editing !== null}
                       onClick={() => void move(component, 1, index, components.length)}
                     >
                       ↓
@@ -191,10 +156,10 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
                       type="button"
                       id={`component-edit-${component.id}`}
                       aria-label={`Edit ${component.name}`}
-                      disabled={editing.value !== null}
+                      disabled={list.editing !== null}
                       onClick={() => {
                         confirmingDelete.value = null;
-                        editing.value = component.id;
+                        list.open(component.id);
                       }}
                     >
                       Edit
@@ -204,10 +169,7 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
                       class="danger"
                       id={`component-delete-${component.id}`}
                       aria-label={`Delete ${component.name}`}
-                      onClick={() => {
-                        confirmingDelete.value = component.id;
-                        focusNext.value = `component-keep-${component.id}`;
-                      }}
+                      onClick={() => (confirmingDelete.value = component.id)}
                     >
                       Delete
                     </button>
@@ -218,16 +180,16 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
           )}
         </ul>
       )}
-      {editing.value === 'new' ? (
+      {list.editing === 'new' ? (
         <ComponentForm
           onSave={async (values) => {
             await state.save(componentInputOf(values));
-            close('component-add');
+            list.close('component-add');
           }}
-          onCancel={() => close('component-add')}
+          onCancel={() => list.close('component-add')}
         />
       ) : (
-        <button type="button" id="component-add" class="primary" disabled={editing.value !== null} onClick={() => (editing.value = 'new')}>
+        <button type="button" id="component-add" class="primary" disabled={list.editing !== null} onClick={() => list.open('new')}>
           Add component
         </button>
       )}
@@ -271,71 +233,39 @@ interface FormProps {
  * Escape cancels. A refused save keeps everything typed and says what is wrong next to it.
  */
 function ComponentForm({ component, onSave, onCancel }: FormProps) {
-  const values = useSignal<ComponentFormValues>(formValuesOf(component));
-  const errors = useSignal<Partial<Record<ComponentField, string>>>({});
-  const formError = useSignal<string | undefined>(undefined);
-  const busy = useSignal(false);
+  const id = (field: string) => `component-${component?.id ?? 'new'}-${field}`;
+  // What was stored when the form opened: a change made elsewhere meanwhile does not rewrite it.
+  const [opened] = useState(() => formValuesOf(component));
+  const form = useFormDraft<ComponentFormValues, ComponentField>({
+    stored: () => opened,
+    save: onSave,
+    describe: describeSaveError,
+    fields: COMPONENT_FIELDS,
+    idOf: id,
+  });
+  const { values, set, errorOf } = form;
   const tryUrl = useSignal('');
   const nameInput = useRef<HTMLInputElement>(null);
-  const id = (field: string) => `component-${component?.id ?? 'new'}-${field}`;
   useEffect(() => nameInput.current?.focus(), []);
 
-  const set = <F extends ComponentField>(field: F, value: ComponentFormValues[F]) => {
-    values.value = { ...values.value, [field]: value };
-  };
-
-  async function save(e?: Event) {
-    e?.preventDefault();
-    if (busy.value) return;
-    busy.value = true;
-    try {
-      await onSave(values.value);
-    } catch (error) {
-      const described = describeSaveError(error, values.value);
-      errors.value = described.fields;
-      formError.value = described.form;
-      // Focus the first field that is wrong, so a keyboard user lands on what to fix.
-      const first = COMPONENT_FIELDS.find((f) => described.fields[f]);
-      if (first) document.getElementById(id(first))?.focus();
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  /** The ids a field's hint and error get, for aria-describedby. */
-  const describedBy = (name: ComponentField, hint: boolean) =>
-    [hint ? id(`${name}-hint`) : '', errors.value[name] ? id(`${name}-error`) : ''].filter(Boolean).join(' ') || undefined;
-
-  const messages = (name: ComponentField, hint?: ComponentChildren) => (
-    <>
-      {hint && (
-        <p class="hint" id={id(`${name}-hint`)}>
-          {hint}
-        </p>
-      )}
-      {errors.value[name] && (
-        <p class="field-error" id={id(`${name}-error`)}>
-          {errors.value[name]}
-        </p>
-      )}
-    </>
-  );
+  /** A field's aria-invalid, and aria-describedby pointing at its hint and error. */
+  const aria = (name: ComponentField, hint: boolean) => fieldAria(id(name), hint, errorOf(name));
+  const messages = (name: ComponentField, hint?: ComponentChildren) => <FieldMessages id={id(name)} hint={hint} error={errorOf(name)} />;
 
   const field = (name: TextField, label: string, input: (props: FieldProps) => JSX.Element, hint?: ComponentChildren) => (
     <div class="field">
       <label for={id(name)}>{label}</label>
       {input({
         id: id(name),
-        value: values.value[name],
-        'aria-invalid': errors.value[name] ? 'true' : undefined,
-        'aria-describedby': describedBy(name, Boolean(hint)),
+        value: values[name],
+        ...aria(name, Boolean(hint)),
         onInput: (e) => set(name, (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value),
       })}
       {messages(name, hint)}
     </div>
   );
 
-  const { patterns } = readPatternLines(values.value.patterns);
+  const { patterns } = readPatternLines(values.patterns);
   const tried = tryUrl.value.trim();
   const tryMatches = tried !== '' && matchesAnyPattern(tried, patterns);
 
@@ -343,8 +273,8 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
     <form
       class="component-form"
       aria-label={component ? `Edit ${component.name}` : 'New component'}
-      onSubmit={save}
-      onKeyDown={editorKeys((e) => void save(e), onCancel)}
+      onSubmit={form.submit}
+      onKeyDown={editorKeys((e) => void form.submit(e), onCancel)}
     >
       {field('name', 'Name', (p) => <input {...p} ref={nameInput} maxLength={100} autoComplete="off" placeholder="Payments API" />)}
       {field(
@@ -359,8 +289,8 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
           <input
             type="checkbox"
             id={id('public')}
-            checked={values.value.public}
-            aria-describedby={describedBy('public', true)}
+            checked={values.public}
+            aria-describedby={aria('public', true)['aria-describedby']}
             onChange={(e) => set('public', e.currentTarget.checked)}
           />
           Shown on the public status page
@@ -371,9 +301,8 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
         <label for={id('status')}>Current status</label>
         <select
           id={id('status')}
-          value={values.value.status}
-          aria-invalid={errors.value.status ? 'true' : undefined}
-          aria-describedby={describedBy('status', true)}
+          value={values.status}
+          {...aria('status', true)}
           onChange={(e) => set('status', ComponentStatus.parse(e.currentTarget.value))}
         >
           {ComponentStatus.options.map((s) => (
@@ -422,15 +351,8 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
           {tried ? (tryMatches ? 'Matches: a clip of this page would be tagged.' : 'No match.') : ''}
         </p>
       </div>
-      <ErrorBanner message={formError.value} />
-      <div class="component-form__actions">
-        <button type="submit" class="primary" disabled={busy.value}>
-          {component ? 'Save' : 'Add'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <ErrorBanner message={form.formError} />
+      <FormActions class="component-form__actions" save={component ? 'Save' : 'Add'} busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { maintenanceStatus, type Maintenance } from '../../model';
 import { editorKeys } from '../form-keys';
 import { fromDateTimeInput } from '../format-time';
+import { useFormDraft } from '../hooks/use-form-draft';
+import { listProblem, useListEditing } from '../hooks/use-list-editing';
 import { useNow } from '../hooks/use-now';
 import {
   MAINTENANCE_FIELDS,
@@ -16,10 +18,9 @@ import {
   type MaintenanceFormValues,
   type MaintenanceState,
 } from '../state/maintenance-state';
+import { ConfirmChoice } from './confirm-choice';
 import { ErrorBanner } from './error-banner';
-
-/** Which form is open: none, a new maintenance, or the one with this id. */
-type Editing = null | 'new' | string;
+import { FieldMessages, FormActions } from './targets/form-parts';
 
 interface Props {
   state: MaintenanceState;
@@ -35,35 +36,15 @@ interface Props {
 export function MaintenanceEditor({ state, now: fixedNow }: Props) {
   const ticking = useNow(30_000);
   const now = fixedNow ?? ticking;
-  const editing = useSignal<Editing>(null);
+  const list = useListEditing();
   const confirmingCancel = useSignal<string | null>(null);
-  const problem = useSignal<string | undefined>(undefined);
-  const focusNext = useSignal<string | null>(null);
   const all = state.maintenances.value;
-  const pendingFocus = focusNext.value;
-
-  useEffect(() => {
-    if (!pendingFocus) return;
-    const target = document.getElementById(pendingFocus);
-    if (!target || (target as HTMLButtonElement).disabled) return; // not rendered yet: try after the next render
-    target.focus();
-    focusNext.value = null;
-  });
-
-  function close(focusId: string) {
-    editing.value = null;
-    focusNext.value = focusId;
-  }
 
   async function end(m: Maintenance, how: 'complete' | 'cancel') {
-    try {
-      await (how === 'complete' ? state.complete(m.id) : state.cancel(m.id));
-      problem.value = undefined;
-      confirmingCancel.value = null;
-      focusNext.value = 'maintenance-add';
-    } catch (e) {
-      problem.value = `Could not ${how} “${m.title}”: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    const ended = await list.attempt(() => (how === 'complete' ? state.complete(m.id) : state.cancel(m.id)), `Could not ${how} “${m.title}”`);
+    if (!ended) return;
+    confirmingCancel.value = null;
+    list.focus('maintenance-add');
   }
 
   const groups = all && groupMaintenances(all, now);
@@ -74,15 +55,11 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
       .join(', ');
 
   const item = (m: Maintenance) => {
-    if (editing.value === m.id) {
+    if (list.editing === m.id) {
+      const close = () => list.close(`maintenance-edit-${m.id}`);
       return (
         <li key={m.id}>
-          <MaintenanceForm
-            state={state}
-            maintenance={m}
-            onSaved={() => close(`maintenance-edit-${m.id}`)}
-            onCancel={() => close(`maintenance-edit-${m.id}`)}
-          />
+          <MaintenanceForm state={state} maintenance={m} onSaved={close} onCancel={close} />
         </li>
       );
     }
@@ -102,32 +79,30 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
         <p class="maintenance-item__body">{m.body}</p>
         {status !== 'completed' &&
           (confirmingCancel.value === m.id ? (
-            <div class="maintenance-item__actions" role="group" aria-label={`Cancel “${m.title}”?`}>
-              <span>Call it off? The page says it was cancelled.</span>
-              <button type="button" class="danger" onClick={() => void end(m, 'cancel')}>
-                Cancel maintenance
-              </button>
-              <button
-                type="button"
-                id={`maintenance-keep-${m.id}`}
-                onClick={() => {
-                  confirmingCancel.value = null;
-                  focusNext.value = `maintenance-cancel-${m.id}`;
-                }}
-              >
-                Keep it
-              </button>
-            </div>
+            <ConfirmChoice
+              class="maintenance-item__actions"
+              label={`Cancel “${m.title}”?`}
+              confirm="Cancel maintenance"
+              onConfirm={() => void end(m, 'cancel')}
+              keep="Keep it"
+              keepId={`maintenance-keep-${m.id}`}
+              onKeep={() => {
+                confirmingCancel.value = null;
+                list.focus(`maintenance-cancel-${m.id}`);
+              }}
+            >
+              Call it off? The page says it was cancelled.
+            </ConfirmChoice>
           ) : (
             <div class="maintenance-item__actions">
               <button
                 type="button"
                 id={`maintenance-edit-${m.id}`}
                 aria-label={`Edit “${m.title}”`}
-                disabled={editing.value !== null}
+                disabled={list.editing !== null}
                 onClick={() => {
                   confirmingCancel.value = null;
-                  editing.value = m.id;
+                  list.open(m.id);
                 }}
               >
                 Edit
@@ -142,10 +117,7 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
                 class="danger"
                 id={`maintenance-cancel-${m.id}`}
                 aria-label={`Cancel maintenance “${m.title}”`}
-                onClick={() => {
-                  confirmingCancel.value = m.id;
-                  focusNext.value = `maintenance-keep-${m.id}`;
-                }}
+                onClick={() => (confirmingCancel.value = m.id)}
               >
                 Cancel maintenance
               </button>
@@ -155,7 +127,7 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
     );
   };
 
-  const list = (label: string, items: Maintenance[]) => (
+  const group = (label: string, items: Maintenance[]) => (
     <ul class="maintenance-list" aria-label={label}>
       {items.map(item)}
     </ul>
@@ -168,34 +140,28 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
         Announce a window ahead. The status page and the banner show it; it moves to in progress and completed by itself.
         Times are in your zone ({localZoneName()}).
       </p>
-      <ErrorBanner
-        message={
-          state.loadError.value
-            ? `Could not read the maintenances: ${state.loadError.value.message}`
-            : (problem.value ?? (state.publishProblem.value && `Saved, but not queued for publishing: ${state.publishProblem.value}`))
-        }
-      />
+      <ErrorBanner message={listProblem('maintenances', state, list.problem)} />
       {!groups ? (
         <p class="hint">Loading…</p>
       ) : (
         <>
-          {groups.in_progress.length > 0 && <Group title="In progress">{list('In progress', groups.in_progress)}</Group>}
-          {groups.scheduled.length > 0 && <Group title="Upcoming">{list('Upcoming', groups.scheduled)}</Group>}
-          {groups.in_progress.length + groups.scheduled.length === 0 && editing.value !== 'new' && (
+          {groups.in_progress.length > 0 && <Group title="In progress">{group('In progress', groups.in_progress)}</Group>}
+          {groups.scheduled.length > 0 && <Group title="Upcoming">{group('Upcoming', groups.scheduled)}</Group>}
+          {groups.in_progress.length + groups.scheduled.length === 0 && list.editing !== 'new' && (
             <p class="hint">Nothing scheduled.</p>
           )}
           {groups.completed.length > 0 && (
             <details class="maintenance-completed">
               <summary>Completed ({groups.completed.length})</summary>
-              {list('Completed', groups.completed)}
+              {group('Completed', groups.completed)}
             </details>
           )}
         </>
       )}
-      {editing.value === 'new' ? (
-        <MaintenanceForm state={state} onSaved={() => close('maintenance-add')} onCancel={() => close('maintenance-add')} />
+      {list.editing === 'new' ? (
+        <MaintenanceForm state={state} onSaved={() => list.close('maintenance-add')} onCancel={() => list.close('maintenance-add')} />
       ) : (
-        <button type="button" id="maintenance-add" class="primary" disabled={editing.value !== null} onClick={() => (editing.value = 'new')}>
+        <button type="button" id="maintenance-add" class="primary" disabled={list.editing !== null} onClick={() => list.open('new')}>
           Schedule maintenance
         </button>
       )}
@@ -228,50 +194,32 @@ const utcText = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
  * closes. A refused save keeps everything typed.
  */
 function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
-  const values = useSignal<MaintenanceFormValues>(maintenanceFormValuesOf(maintenance));
-  const errors = useSignal<Partial<Record<MaintenanceField, string>>>({});
-  const formError = useSignal<string | undefined>(undefined);
-  const busy = useSignal(false);
-  const titleInput = useRef<HTMLInputElement>(null);
   const id = (field: string) => `maintenance-${maintenance?.id ?? 'new'}-${field}`;
-  useEffect(() => titleInput.current?.focus(), []);
-
-  const set = <F extends MaintenanceField>(field: F, value: MaintenanceFormValues[F]) => {
-    values.value = { ...values.value, [field]: value };
-  };
-
-  async function save(e?: Event) {
-    e?.preventDefault();
-    if (busy.value) return;
-    busy.value = true;
-    try {
-      await state.save(values.value, maintenance?.id);
+  // What was stored when the form opened: a change made elsewhere meanwhile does not rewrite it.
+  const [opened] = useState(() => maintenanceFormValuesOf(maintenance));
+  const form = useFormDraft<MaintenanceFormValues, MaintenanceField>({
+    stored: () => opened,
+    async save(values) {
+      await state.save(values, maintenance?.id);
       onSaved();
-    } catch (error) {
-      const described = describeMaintenanceError(error);
-      errors.value = described.fields;
-      formError.value = described.form;
-      const first = MAINTENANCE_FIELDS.find((f) => described.fields[f]);
-      if (first) document.getElementById(first === 'componentIds' ? id('components') : id(first))?.focus();
-    } finally {
-      busy.value = false;
-    }
-  }
+    },
+    describe: describeMaintenanceError,
+    fields: MAINTENANCE_FIELDS,
+    idOf: (field) => id(field === 'componentIds' ? 'components' : field),
+  });
+  const { values, set, errorOf } = form;
+  const titleInput = useRef<HTMLInputElement>(null);
+  useEffect(() => titleInput.current?.focus(), []);
 
   /** aria-* of a control: invalid when its field is, described by its hint (if any) and error. */
   const aria = (name: MaintenanceField, hintId?: string) => ({
-    'aria-invalid': errors.value[name] ? ('true' as const) : undefined,
-    'aria-describedby': [hintId ?? '', errors.value[name] ? id(`${name}-error`) : ''].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': errorOf(name) ? ('true' as const) : undefined,
+    'aria-describedby': [hintId ?? '', errorOf(name) ? id(`${name}-error`) : ''].filter(Boolean).join(' ') || undefined,
   });
-  const error = (name: MaintenanceField) =>
-    errors.value[name] && (
-      <p class="field-error" id={id(`${name}-error`)}>
-        {errors.value[name]}
-      </p>
-    );
+  const error = (name: MaintenanceField) => <FieldMessages id={id(name)} error={errorOf(name)} />;
 
-  const from = fromDateTimeInput(values.value.start, 'local');
-  const until = fromDateTimeInput(values.value.end, 'local');
+  const from = fromDateTimeInput(values.start, 'local');
+  const until = fromDateTimeInput(values.end, 'local');
   const preview = from && until && from < until ? `${formatWindow(from, until)} · in UTC ${utcText(from)} – ${utcText(until)}` : '';
   const publicComponents = state.publicComponents.value;
 
@@ -279,8 +227,8 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
     <form
       class="maintenance-form"
       aria-label={maintenance ? `Edit “${maintenance.title}”` : 'New maintenance'}
-      onSubmit={save}
-      onKeyDown={editorKeys((e) => void save(e), onCancel)}
+      onSubmit={form.submit}
+      onKeyDown={editorKeys((e) => void form.submit(e), onCancel)}
       noValidate
     >
       <div class="field">
@@ -291,7 +239,7 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
           maxLength={255}
           autoComplete="off"
           placeholder="Database upgrade"
-          value={values.value.title}
+          value={values.title}
           {...aria('title')}
           onInput={(e) => set('title', e.currentTarget.value)}
         />
@@ -304,7 +252,7 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
           rows={3}
           maxLength={25_000}
           placeholder="Checkout may be slow for a few minutes while we upgrade the database."
-          value={values.value.body}
+          value={values.body}
           {...aria('body', id('body-hint'))}
           onInput={(e) => set('body', e.currentTarget.value)}
         />
@@ -316,19 +264,19 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
       <div class="maintenance-form__times">
         <div class="field">
           <label for={id('start')}>Starts</label>
-          <input type="datetime-local" id={id('start')} value={values.value.start} {...aria('start', id('times-hint'))} onInput={(e) => set('start', e.currentTarget.value)} />
+          <input type="datetime-local" id={id('start')} value={values.start} {...aria('start', id('times-hint'))} onInput={(e) => set('start', e.currentTarget.value)} />
           {error('start')}
         </div>
         <div class="field">
           <label for={id('end')}>Ends</label>
-          <input type="datetime-local" id={id('end')} value={values.value.end} {...aria('end', id('times-hint'))} onInput={(e) => set('end', e.currentTarget.value)} />
+          <input type="datetime-local" id={id('end')} value={values.end} {...aria('end', id('times-hint'))} onInput={(e) => set('end', e.currentTarget.value)} />
           {error('end')}
         </div>
       </div>
       <p class="hint" id={id('times-hint')} aria-live="polite">
         In your zone ({localZoneName()}).{preview && ` ${preview}`}
       </p>
-      <fieldset class="maintenance-form__components" id={id('components')} tabIndex={-1} aria-describedby={errors.value.componentIds ? id('componentIds-error') : undefined}>
+      <fieldset class="maintenance-form__components" id={id('components')} tabIndex={-1} aria-describedby={errorOf('componentIds') ? id('componentIds-error') : undefined}>
         <legend>Components under maintenance</legend>
         {publicComponents.length === 0 ? (
           <p class="hint">No public components: add them under Components.</p>
@@ -337,13 +285,11 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
             <label class="inline" key={c.id}>
               <input
                 type="checkbox"
-                checked={values.value.componentIds.includes(c.id)}
-                onChange={(e) =>
-                  set(
-                    'componentIds',
-                    e.currentTarget.checked ? [...values.value.componentIds, c.id] : values.value.componentIds.filter((x) => x !== c.id),
-                  )
-                }
+                checked={values.componentIds.includes(c.id)}
+                onChange={(e) => {
+                  const ids = form.latest().componentIds;
+                  set('componentIds', e.currentTarget.checked ? [...ids, c.id] : ids.filter((x) => x !== c.id));
+                }}
               />
               {c.name}
             </label>
@@ -351,15 +297,8 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
         )}
         {error('componentIds')}
       </fieldset>
-      <ErrorBanner message={formError.value} />
-      <div class="maintenance-form__actions">
-        <button type="submit" class="primary" disabled={busy.value}>
-          {maintenance ? 'Save' : 'Schedule'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Discard
-        </button>
-      </div>
+      <ErrorBanner message={form.formError} />
+      <FormActions class="maintenance-form__actions" save={maintenance ? 'Save' : 'Schedule'} busy={form.busy} onCancel={onCancel} cancel="Discard" />
     </form>
   );
 }

@@ -1,14 +1,7 @@
-import { useSignal } from '@preact/signals';
-import {
-  describeFormError,
-  siteFormValuesOf,
-  type FormErrors,
-  type PublishingState,
-  type SiteField,
-  type SiteFormValues,
-} from '../state/publishing-state';
+import { useFormDraft } from '../hooks/use-form-draft';
+import { describeFormError, siteFormValuesOf, type PublishingState, type SiteField, type SiteFormValues } from '../state/publishing-state';
 import { ErrorBanner } from './error-banner';
-import { Field, fieldAria as aria, focusFirstError } from './targets/form-parts';
+import { Field, FormActions, fieldAria as aria } from './targets/form-parts';
 
 /** Zones the browser knows, offered as suggestions (any zone it accepts can be typed). */
 const ZONES: readonly string[] = (() => {
@@ -35,54 +28,33 @@ export function PublishingSettings({ state }: { state: PublishingState }) {
   );
 }
 
-const NO_ERRORS = { fields: {} };
+const SITE_FIELDS = ['name', 'historyDays', 'timeZone'] as const;
 
 function SiteForm({ state }: { state: PublishingState }) {
-  const draft = useSignal<SiteFormValues | undefined>(undefined);
-  const errors = useSignal<FormErrors<SiteField>>(NO_ERRORS);
-  const notice = useSignal<string | undefined>(undefined);
-  const busy = useSignal(false);
-  // What was typed wins over what is stored; the stored settings show until the first keystroke.
-  const values = draft.value ?? siteFormValuesOf(state.site.value);
-  const set = (field: SiteField, value: string) => {
-    // Read now, not at render: two inputs before a re-render (autofill) must both count.
-    draft.value = { ...(draft.peek() ?? siteFormValuesOf(state.site.peek())), [field]: value };
-    notice.value = undefined;
-  };
+  const form = useFormDraft<SiteFormValues, SiteField>({
+    // What was typed wins over what is stored; the stored settings show until the first keystroke.
+    stored: () => siteFormValuesOf(state.site.value),
+    save: (values) => state.saveSite(values),
+    describe: (error) => describeFormError(error, SITE_FIELDS),
+    fields: SITE_FIELDS,
+    idOf: (field) => `publish-site-${field}`,
+  });
+  const { values, set, errorOf } = form;
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    if (busy.value) return;
-    busy.value = true;
-    try {
-      await state.saveSite(draft.peek() ?? siteFormValuesOf(state.site.peek()));
-      draft.value = undefined;
-      errors.value = NO_ERRORS;
-      notice.value = 'Saved.';
-    } catch (error) {
-      const described = describeFormError(error, ['name', 'historyDays', 'timeZone'] as const);
-      errors.value = described;
-      focusFirstError(['name', 'historyDays', 'timeZone'] as const, described.fields, (f) => `publish-site-${f}`);
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  const { name, historyDays, timeZone } = errors.value.fields;
   return (
-    <form class="publish-site" aria-labelledby="publishing-heading" onSubmit={submit} noValidate>
-      <Field id="publish-site-name" label="Site name" error={name}>
+    <form class="publish-site" aria-labelledby="publishing-heading" onSubmit={form.submit} noValidate>
+      <Field id="publish-site-name" label="Site name" error={errorOf('name')}>
         <input
           id="publish-site-name"
           maxLength={255}
           autoComplete="off"
           placeholder="Example Inc. status"
           value={values.name}
-          {...aria('publish-site-name', false, name)}
+          {...aria('publish-site-name', false, errorOf('name'))}
           onInput={(e) => set('name', e.currentTarget.value)}
         />
       </Field>
-      <Field id="publish-site-historyDays" label="Days of history" error={historyDays} hint="On the page and in the feeds, 7 to 365.">
+      <Field id="publish-site-historyDays" label="Days of history" error={errorOf('historyDays')} hint="On the page and in the feeds, 7 to 365.">
         <input
           id="publish-site-historyDays"
           type="number"
@@ -91,14 +63,14 @@ function SiteForm({ state }: { state: PublishingState }) {
           max={365}
           step={1}
           value={values.historyDays}
-          {...aria('publish-site-historyDays', true, historyDays)}
+          {...aria('publish-site-historyDays', true, errorOf('historyDays'))}
           onInput={(e) => set('historyDays', e.currentTarget.value)}
         />
       </Field>
       <Field
         id="publish-site-timeZone"
         label="Page time zone"
-        error={timeZone}
+        error={errorOf('timeZone')}
         hint="Named in the feed; readers see times in their own zone."
       >
         <input
@@ -108,7 +80,7 @@ function SiteForm({ state }: { state: PublishingState }) {
           spellcheck={false}
           maxLength={64}
           value={values.timeZone}
-          {...aria('publish-site-timeZone', true, timeZone)}
+          {...aria('publish-site-timeZone', true, errorOf('timeZone'))}
           onInput={(e) => set('timeZone', e.currentTarget.value)}
         />
         <datalist id="publish-site-zones">
@@ -117,15 +89,8 @@ function SiteForm({ state }: { state: PublishingState }) {
           ))}
         </datalist>
       </Field>
-      <ErrorBanner message={errors.value.form} />
-      <div class="publish-actions">
-        <button type="submit" class="primary" disabled={busy.value}>
-          Save page settings
-        </button>
-        <span class="hint" aria-live="polite">
-          {notice.value}
-        </span>
-      </div>
+      <ErrorBanner message={form.formError} />
+      <FormActions save="Save page settings" busy={form.busy} saved={form.saved} />
     </form>
   );
 }

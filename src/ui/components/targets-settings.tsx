@@ -2,9 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { siteUrlOf, type PublishTarget, type TimeDisplay } from '../../model';
 import { editorKeys } from '../form-keys';
-import { useNow } from '../hooks/use-now';
 import { describePublishResult } from '../publish-status-text';
-import { describeFormError, requestHostPermissions, type FormErrors } from '../state/publishing-state';
+import { describeFormError } from '../state/publishing-state';
 import {
   TARGET_FIELDS,
   TARGET_KIND_LABELS,
@@ -21,11 +20,10 @@ import {
 } from '../state/targets-state';
 import { targetLabel } from '../target-label';
 import { ErrorBanner } from './error-banner';
-import { Field, SecretInput, TextInput, focusFirstError } from './targets/form-parts';
+import { AddButton, ItemActions, LastResult, SavedNotes, useConfiguredList } from './targets/configured-list';
+import { FormActions, SecretField, TextField } from './targets/form-parts';
+import { KindChoice, useKindForm } from './targets/kind-form';
 import { TARGET_FORMS, targetFieldId } from './targets/target-fields';
-
-/** Which form is open: none, a new target, or the one with this id. */
-type Editing = null | 'new' | string;
 
 interface Props {
   state: TargetsState;
@@ -37,51 +35,30 @@ interface Props {
  * test, and forms per kind. Secrets are write-only here: never put back into a field or a message.
  */
 export function TargetsSettings({ state, timeDisplay = 'local' }: Props) {
-  const editing = useSignal<Editing>(null);
-  const notice = useSignal<string | undefined>(undefined);
-  const permissionNote = useSignal<string | undefined>(undefined);
-  const problem = useSignal<string | undefined>(undefined);
-  const focusNext = useSignal<string | null>(null);
+  const list = useConfiguredList();
   const targets = state.targets.value;
   const loaded = state.loaded.value;
   // With nothing configured the form is simply there: setting a target up is the only thing to do.
-  const formShown = editing.value === 'new' || (loaded && targets.length === 0 && editing.value === null);
-  const pendingFocus = focusNext.value;
-
-  useEffect(() => {
-    if (!pendingFocus) return;
-    const el = document.getElementById(pendingFocus);
-    if (!el) return; // not rendered yet: try after the next render
-    el.focus();
-    focusNext.value = null;
-  });
+  const formShown = list.editing === 'new' || (loaded && targets.length === 0 && list.editing === null);
 
   function saved(target: PublishTarget, asked: Promise<boolean | undefined>) {
-    editing.value = null;
-    problem.value = undefined;
-    notice.value = `Saved. Publishing to ${targetLabel(target)}.`;
-    focusNext.value = `target-edit-${target.id}`;
-    permissionNote.value = undefined;
-    void asked.then((granted) => {
-      if (granted !== false) return;
-      const where = writeUrlsOf(target)
-        .map((url) => new URL(url).host)
-        .join(', ');
-      permissionNote.value = `Permission to reach ${where} was not given: publishing to ${targetLabel(target)} then only works if ${TARGET_FORMS[target.kind].corsHolder}.`;
+    const label = targetLabel(target);
+    list.saved({
+      said: `Saved. Publishing to ${label}.`,
+      focusId: `target-edit-${target.id}`,
+      asked,
+      urls: writeUrlsOf(target),
+      refused: (hosts) => `Permission to reach ${hosts} was not given: publishing to ${label} then only works if ${TARGET_FORMS[target.kind].corsHolder}.`,
     });
   }
 
-  async function remove(target: PublishTarget) {
-    try {
-      await state.remove(target.id);
-      problem.value = undefined;
-      permissionNote.value = undefined;
-      notice.value = `Removed ${targetLabel(target)}: nothing more is published there. The files already there stay.`;
-      focusNext.value = targets.length > 1 ? 'target-add' : 'targets-heading';
-    } catch (error) {
-      problem.value = `Could not remove ${targetLabel(target)}: ${error instanceof Error ? error.message : String(error)}`;
-    }
-  }
+  const remove = (target: PublishTarget) =>
+    list.remove({
+      label: targetLabel(target),
+      removal: () => state.remove(target.id),
+      said: `Removed ${targetLabel(target)}: nothing more is published there. The files already there stay.`,
+      focusId: targets.length > 1 ? 'target-add' : 'targets-heading',
+    });
 
   return (
     <section class="targets-settings" aria-labelledby="targets-heading">
@@ -92,24 +69,16 @@ export function TargetsSettings({ state, timeDisplay = 'local' }: Props) {
         Each target gets the whole site (the Statuspage-compatible feed, the page and the banner) on every publish. Tokens and
         keys stay on this computer: never synced, never in a backup, never shown again.
       </p>
-      <ErrorBanner message={problem.value} />
+      <ErrorBanner message={list.problem} />
       {!loaded ? (
         <p class="hint">Loading…</p>
       ) : (
         targets.length > 0 && (
           <ul class="target-list" aria-label="Targets">
             {targets.map((target) =>
-              editing.value === target.id ? (
+              list.editing === target.id ? (
                 <li key={target.id}>
-                  <TargetForm
-                    state={state}
-                    target={target}
-                    onSaved={saved}
-                    onCancel={() => {
-                      editing.value = null;
-                      focusNext.value = `target-edit-${target.id}`;
-                    }}
-                  />
+                  <TargetForm state={state} target={target} onSaved={saved} onCancel={() => list.close(`target-edit-${target.id}`)} />
                 </li>
               ) : (
                 <TargetItem
@@ -117,11 +86,8 @@ export function TargetsSettings({ state, timeDisplay = 'local' }: Props) {
                   state={state}
                   target={target}
                   timeDisplay={timeDisplay}
-                  formOpen={editing.value !== null}
-                  onEdit={() => {
-                    notice.value = undefined;
-                    editing.value = target.id;
-                  }}
+                  formOpen={list.editing !== null}
+                  onEdit={() => list.open(target.id)}
                   onRemove={() => remove(target)}
                 />
               ),
@@ -131,42 +97,15 @@ export function TargetsSettings({ state, timeDisplay = 'local' }: Props) {
       )}
       {loaded && targets.length === 0 && !formShown && <p class="hint">No target yet: nothing is published.</p>}
       {formShown ? (
-        <TargetForm
-          state={state}
-          onSaved={saved}
-          {...(targets.length > 0 && {
-            onCancel: () => {
-              editing.value = null;
-              focusNext.value = 'target-add';
-            },
-          })}
-        />
+        <TargetForm state={state} onSaved={saved} {...(targets.length > 0 && { onCancel: () => list.close('target-add') })} />
       ) : (
         loaded && (
-          <div class="publish-actions">
-            <button
-              type="button"
-              id="target-add"
-              class="primary"
-              disabled={editing.value !== null}
-              onClick={() => {
-                notice.value = undefined;
-                editing.value = 'new';
-              }}
-            >
-              Add a target
-            </button>
-          </div>
+          <AddButton id="target-add" disabled={list.editing !== null} onClick={() => list.open('new')}>
+            Add a target
+          </AddButton>
         )
       )}
-      <p class="hint" aria-live="polite">
-        {notice.value}
-      </p>
-      {permissionNote.value && (
-        <p class="publish-note" role="status">
-          {permissionNote.value}
-        </p>
-      )}
+      <SavedNotes notice={list.notice} permissionNote={list.permissionNote} />
       <SiteDownload state={state} />
     </section>
   );
@@ -187,9 +126,6 @@ type TestOutcome = { ok: boolean; text: string };
 function TargetItem({ state, target, timeDisplay, formOpen, onEdit, onRemove }: ItemProps) {
   const testing = useSignal(false);
   const outcome = useSignal<TestOutcome | undefined>(undefined);
-  const confirming = useSignal(false);
-  const result = state.resultOf(target.id);
-  const now = useNow(result?.state === 'retrying' ? 1000 : 30_000);
   const label = targetLabel(target);
   const site = siteUrlOf(target);
 
@@ -218,10 +154,7 @@ function TargetItem({ state, target, timeDisplay, formOpen, onEdit, onRemove }: 
           {site}
         </a>
       </p>
-      <p class={`publish-result publish-result--${result?.state ?? 'none'}`} aria-live="polite">
-        <strong>Last publish: </strong>
-        {describePublishResult(result, { now, timeDisplay })}
-      </p>
+      <LastResult title="Last publish: " result={state.resultOf(target.id)} describe={describePublishResult} timeDisplay={timeDisplay} />
       <p class={`target-test${outcome.value ? (outcome.value.ok ? ' target-test--ok' : ' target-test--failed') : ''}`} role="status">
         {testing.value ? (
           'Testing the connection…'
@@ -234,41 +167,19 @@ function TargetItem({ state, target, timeDisplay, formOpen, onEdit, onRemove }: 
           outcome.value?.text
         )}
       </p>
-      {confirming.value ? (
-        <div class="publish-actions" role="group" aria-label={`Remove ${label}?`}>
-          <span>
-            Remove {label} and forget its {TARGET_FORMS[target.kind].secret.what}?
-          </span>
-          <button type="button" class="danger" onClick={() => void onRemove()}>
-            Remove
-          </button>
-          <button type="button" id={`target-keep-${target.id}`} onClick={() => (confirming.value = false)}>
-            Keep
-          </button>
-        </div>
-      ) : (
-        <div class="publish-actions">
-          <button type="button" id={`target-test-${target.id}`} aria-label={`Test connection to ${label}`} disabled={testing.value} onClick={() => void test()}>
-            {testing.value ? 'Testing…' : 'Test connection'}
-          </button>
-          <button type="button" id={`target-edit-${target.id}`} aria-label={`Edit ${label}`} disabled={formOpen} onClick={onEdit}>
-            Edit
-          </button>
-          <button
-            type="button"
-            class="danger"
-            id={`target-remove-${target.id}`}
-            aria-label={`Remove ${label}`}
-            onClick={() => {
-              confirming.value = true;
-              // The question replaces the button: keep the keyboard in the same place.
-              requestAnimationFrame(() => document.getElementById(`target-keep-${target.id}`)?.focus());
-            }}
-          >
-            Remove
-          </button>
-        </div>
-      )}
+      <ItemActions
+        idPrefix="target"
+        id={target.id}
+        label={label}
+        formOpen={formOpen}
+        onEdit={onEdit}
+        onRemove={onRemove}
+        question={`Remove ${label} and forget its ${TARGET_FORMS[target.kind].secret.what}?`}
+      >
+        <button type="button" id={`target-test-${target.id}`} aria-label={`Test connection to ${label}`} disabled={testing.value} onClick={() => void test()}>
+          {testing.value ? 'Testing…' : 'Test connection'}
+        </button>
+      </ItemActions>
     </li>
   );
 }
@@ -282,153 +193,90 @@ interface FormProps {
   onCancel?(): void;
 }
 
-const NO_ERRORS: FormErrors<TargetField> = { fields: {} };
-
 /**
  * Adds or edits one target. The kind is chosen first (a saved target keeps its kind). A refused
  * save keeps everything typed, for every kind tried, and says what is wrong next to the field.
  */
 function TargetForm({ state, target, onSaved, onCancel }: FormProps) {
-  const kind = useSignal<TargetKind>(target?.kind ?? 'host');
-  /** What was typed, per kind: switching kinds and back loses nothing. */
-  const drafts = useSignal<Partial<Record<TargetKind, TargetFormValues>>>(target ? { [target.kind]: targetFormValuesOf(target) } : {});
-  const errors = useSignal<FormErrors<TargetField>>(NO_ERRORS);
-  const busy = useSignal(false);
+  const secretSaved = target ? state.secretSaved(target.id) : false;
+  const form = useKindForm<TargetKind, TargetFormValues, TargetField, PublishTarget>({
+    kind: target?.kind ?? 'host',
+    ...(target && { values: targetFormValuesOf(target) }),
+    blank: blankTargetValues,
+    fields: TARGET_FIELDS,
+    fieldId: targetFieldId,
+    prepare(k, typed) {
+      const prepared = prepareTarget(k, typed, target?.id ?? state.newId(k), secretSaved);
+      return prepared.ok ? { ok: true, item: prepared.target, secret: prepared.secret } : prepared;
+    },
+    urlsOf: writeUrlsOf,
+    save: (prepared, secret) => state.save(prepared, secret),
+    onSaved: (saved, asked) => onSaved(saved, asked),
+  });
   // Opened by a click: the keyboard goes to the form. Shown on its own (no target yet): it stays put.
   useEffect(() => {
     if (!onCancel) return;
-    const first = target ? targetFieldId(target.kind, TARGET_FIELDS[target.kind][0]!) : `publish-kind-${kind.peek()}`;
+    const first = target ? targetFieldId(target.kind, TARGET_FIELDS[target.kind][0]!) : `publish-kind-${form.kind}`;
     document.getElementById(first)?.focus();
   }, []);
 
-  const current = kind.value;
+  const { kind: current, values, idOf, errorOf } = form;
   const spec = TARGET_FORMS[current];
-  const draftOf = (k: TargetKind) => drafts.peek()[k] ?? blankTargetValues();
-  const values = drafts.value[current] ?? blankTargetValues();
-  const secretSaved = target ? state.secretSaved(target.id) : false;
-  const set = (field: TargetField, value: string) => {
-    // Read now, not at render: two inputs before a re-render (autofill) must both count.
-    const k = kind.peek();
-    drafts.value = { ...drafts.peek(), [k]: { ...draftOf(k), [field]: value } };
-  };
-  const idOf = (field: TargetField) => targetFieldId(current, field);
-
-  function submit(e: Event) {
-    e.preventDefault();
-    if (busy.peek()) return;
-    const k = kind.peek();
-    const typed = draftOf(k);
-    const prepared = prepareTarget(k, typed, target?.id ?? state.newId(k), secretSaved);
-    if (!prepared.ok) {
-      errors.value = prepared.errors;
-      focusFirstError(TARGET_FIELDS[k], prepared.errors.fields, (f) => targetFieldId(k, f));
-      return;
-    }
-    // Inside the gesture, before any await, or the browser shows no prompt. The save does not
-    // wait for the answer: a target that allows CORS works without the permission.
-    const asked = requestHostPermissions(writeUrlsOf(prepared.target));
-    void save(k, typed, prepared.target, prepared.secret, asked);
-  }
-
-  async function save(k: TargetKind, typed: TargetFormValues, prepared: PublishTarget, secret: string | undefined, asked: Promise<boolean | undefined>) {
-    busy.value = true;
-    try {
-      const saved = await state.save(prepared, secret);
-      errors.value = NO_ERRORS;
-      onSaved(saved, asked);
-    } catch (error) {
-      // Everything typed stays; the secret is blanked out of any message.
-      const described = describeFormError(error, TARGET_FIELDS[k], typed.secret);
-      errors.value = described;
-      focusFirstError(TARGET_FIELDS[k], described.fields, (f) => targetFieldId(k, f));
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  const errorOf = (field: TargetField) => errors.value.fields[field];
 
   return (
     <form
       class="target-form"
       aria-label={target ? `Edit ${targetLabel(target)}` : 'New target'}
-      onSubmit={submit}
-      onKeyDown={onCancel && editorKeys((e) => submit(e), onCancel)}
+      onSubmit={form.submit}
+      onKeyDown={onCancel && editorKeys((e) => form.submit(e), onCancel)}
       noValidate
     >
-      {target ? (
-        <p class="target-form__kind">
-          <strong>{TARGET_KIND_LABELS[target.kind]}</strong>
-        </p>
-      ) : (
-        <fieldset class="target-form__kinds">
-          <legend>Kind of target</legend>
-          {TARGET_KINDS.map((k) => (
-            <label class="inline" key={k}>
-              <input
-                type="radio"
-                name="target-kind"
-                id={`publish-kind-${k}`}
-                value={k}
-                checked={current === k}
-                onChange={() => {
-                  kind.value = k;
-                  errors.value = NO_ERRORS;
-                }}
-              />
-              {TARGET_KIND_LABELS[k]}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <KindChoice
+        fixed={target?.kind}
+        kinds={TARGET_KINDS}
+        labels={TARGET_KIND_LABELS}
+        current={current}
+        legend="Kind of target"
+        name="target-kind"
+        idPrefix="publish-kind"
+        onChoose={form.choose}
+      />
       <p class="hint target-form__about">{spec.about}</p>
       {TARGET_FIELDS[current].map((field) => {
         if (field === 'secret') {
-          const hint = spec.secret.hint(secretSaved);
           return (
-            <Field key={`${current}-secret`} id={idOf('secret')} label={spec.secret.label} hint={hint} error={errorOf('secret')}>
-              <SecretInput
-                key={current}
-                id={idOf('secret')}
-                value={values.secret}
-                onInput={(v) => set('secret', v)}
-                saved={secretSaved}
-                what={spec.secret.what}
-                maxLength={spec.secret.maxLength}
-                hasHint
-                error={errorOf('secret')}
-              />
-            </Field>
+            <SecretField
+              key={`${current}-secret`}
+              id={idOf('secret')}
+              label={spec.secret.label}
+              hint={spec.secret.hint(secretSaved)}
+              error={errorOf('secret')}
+              value={values.secret}
+              onInput={(v) => form.set('secret', v)}
+              saved={secretSaved}
+              what={spec.secret.what}
+              maxLength={spec.secret.maxLength}
+            />
           );
         }
         const f = spec.fields[field]!;
-        const hint = f.hint?.(values);
         return (
-          <Field key={`${current}-${field}`} id={idOf(field)} label={f.label} hint={hint} error={errorOf(field)}>
-            <TextInput
-              id={idOf(field)}
-              value={values[field]}
-              hasHint={Boolean(hint)}
-              error={errorOf(field)}
-              onValue={(v) => set(field, v)}
-              maxLength={f.maxLength}
-              placeholder={f.placeholder}
-              {...(f.url && { type: 'url', inputMode: 'url' })}
-            />
-          </Field>
+          <TextField
+            key={`${current}-${field}`}
+            id={idOf(field)}
+            label={f.label}
+            hint={f.hint?.(values)}
+            error={errorOf(field)}
+            value={values[field]}
+            onValue={(v) => form.set(field, v)}
+            maxLength={f.maxLength}
+            placeholder={f.placeholder}
+            url={f.url}
+          />
         );
       })}
-      <ErrorBanner message={errors.value.form} />
-      <div class="publish-actions">
-        <button type="submit" class="primary" disabled={busy.value}>
-          {spec.save}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <ErrorBanner message={form.formError} />
+      <FormActions save={spec.save} busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -466,24 +314,17 @@ function SiteDownload({ state }: { state: TargetsState }) {
   return (
     <form class="site-download" aria-labelledby="site-download-heading" onSubmit={download} noValidate>
       <h3 id="site-download-heading">Download instead</h3>
-      <Field
+      <TextField
         id="site-download-url"
         label="Where it will be served"
         hint="The same files a publish writes, for any static host; their links start at this address."
         error={urlError.value}
-      >
-        <TextInput
-          id="site-download-url"
-          type="url"
-          inputMode="url"
-          maxLength={2048}
-          placeholder="https://status.example.com/"
-          value={url}
-          hasHint
-          error={urlError.value}
-          onValue={(v) => (urlDraft.value = v)}
-        />
-      </Field>
+        value={url}
+        onValue={(v) => (urlDraft.value = v)}
+        maxLength={2048}
+        placeholder="https://status.example.com/"
+        url
+      />
       <div class="publish-actions">
         <button type="submit" disabled={busy.value}>
           {busy.value ? 'Building the site…' : 'Download the site (.zip)'}

@@ -1,10 +1,8 @@
-import { signal } from '@preact/signals';
 import * as z from 'zod';
 import { deleteComponent, listComponents, moveComponent, saveComponent, type ComponentInput, type SitrepDb } from '../../db';
 import type { Component, ComponentStatus } from '../../model';
-import { attemptInto } from './attempt';
 import { liveSignal } from './live-signal';
-import { publishAfterChange } from './publishing-state';
+import { publishingAfterChange } from './publishing-state';
 
 /**
  * The component registry as the options page sees it: live from the database. What the status
@@ -12,14 +10,13 @@ import { publishAfterChange } from './publishing-state';
  */
 export function createComponentsState(db: SitrepDb) {
   const components = liveSignal<Component[] | undefined>(() => listComponents(db), undefined);
-  /** Set when a change was saved but could not be queued for publishing (the save stands). */
-  const publishProblem = signal<string | undefined>(undefined);
-  const publish = () => attemptInto(publishProblem)(() => publishAfterChange(db));
+  const { problem: publishProblem, publish } = publishingAfterChange(db);
   return {
     /** Undefined until the first read. */
     components: components.value,
     /** Set when reading the registry failed. */
     loadError: components.error,
+    /** Set when a change was saved but could not be queued for publishing (the save stands). */
     publishProblem,
     /** Adds or changes a component; throws a ZodError naming the bad field, saving nothing. */
     async save(input: ComponentInput) {

@@ -1,11 +1,10 @@
-import { computed, signal } from '@preact/signals';
+import { computed } from '@preact/signals';
 import * as z from 'zod';
 import { endMaintenance, listComponents, listMaintenances, saveMaintenance, type MaintenanceInput, type SitrepDb } from '../../db';
 import { Maintenance, maintenanceStatus, type Component, type MaintenanceStatus } from '../../model';
 import { fromDateTimeInput } from '../format-time';
-import { attemptInto } from './attempt';
 import { liveSignal } from './live-signal';
-import { publishAfterChange } from './publishing-state';
+import { publishingAfterChange } from './publishing-state';
 
 /**
  * Scheduled maintenance as the options page sees it: every window, live, the public components
@@ -16,14 +15,13 @@ export function createMaintenanceState(db: SitrepDb, author: () => string) {
   const components = liveSignal<Component[]>(() => listComponents(db), []);
   const publicComponents = computed(() => components.value.value.filter((c) => c.public));
   const componentsById = computed(() => new Map(components.value.value.map((c) => [c.id, c])));
-  /** Set when a change was saved but could not be queued for publishing (the save stands). */
-  const publishProblem = signal<string | undefined>(undefined);
-  const publish = () => attemptInto(publishProblem)(() => publishAfterChange(db));
+  const { problem: publishProblem, publish } = publishingAfterChange(db);
 
   return {
     /** Undefined until the first read. */
     maintenances: maintenances.value,
     loadError: maintenances.error,
+    /** Set when a change was saved but could not be queued for publishing (the save stands). */
     publishProblem,
     /** What a window can cover: the components on the status page. */
     publicComponents,

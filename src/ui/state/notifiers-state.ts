@@ -1,14 +1,11 @@
-import { computed, signal } from '@preact/signals';
 import * as z from 'zod';
-import { listPublishResults, notifierResultId, type SitrepDb } from '../../db';
-import { notifiersItem, publishSecretsItem } from '../../db/storage-items';
+import { notifierResultId, type SitrepDb } from '../../db';
+import { notifiersItem } from '../../db/storage-items';
 import { Notifier, Severity, type PublishResult } from '../../model';
 import { loadSecret, notifierSecretKey, readNotifiers, removeNotifier, saveNotifier } from '../../publish/target-store';
 import { describeInstant, describePublishResult, type WordingOptions } from '../publish-status-text';
-import { liveSignal } from './live-signal';
+import { createConfiguredListState } from './configured-list-state';
 import { describeFormError, withoutSecrets, type FormErrors } from './publishing-state';
-import { storageSignal } from './storage-signal';
-import { newReadableId, secretIdsOf } from './targets-state';
 
 export type NotifierKind = Notifier['kind'];
 export type Audience = Notifier['audience'];
@@ -157,32 +154,21 @@ export function describeNotifierResult(result: PublishResult | undefined, option
 
 /** The notifiers as the options page sees them: the list, which have a secret (never the secrets), last results, live. */
 export function createNotifiersState(db: SitrepDb) {
-  const notifiers = storageSignal(notifiersItem, readNotifiers);
-  const secretIds = storageSignal(publishSecretsItem, secretIdsOf);
-  const results = liveSignal<PublishResult[]>(() => listPublishResults(db), []);
-  const loaded = signal(false);
-  const ready = Promise.all([notifiers.ready, secretIds.ready]).then(() => {
-    loaded.value = true;
-  });
-  const resultsById = computed(() => new Map(results.value.value.map((r) => [r.targetId, r])));
-  /** Reads the list back at once, rather than when storage says it changed: no flash of the old list. */
-  const reread = async () => {
-    notifiers.value.value = readNotifiers(await notifiersItem.getValue());
-  };
+  const stored = createConfiguredListState(db, notifiersItem, readNotifiers, { secret: notifierSecretKey, result: notifierResultId });
 
   return {
-    notifiers: notifiers.value,
+    notifiers: stored.list,
     /** False until storage has been read. */
-    loaded,
-    ready,
-    secretSaved: (id: string) => secretIds.value.value.has(notifierSecretKey(id)),
-    resultOf: (id: string): PublishResult | undefined => resultsById.value.get(notifierResultId(id)),
-    newId: (kind: NotifierKind) => newReadableId(kind, notifiers.value.peek().map((n) => n.id)),
+    loaded: stored.loaded,
+    ready: stored.ready,
+    secretSaved: stored.secretSaved,
+    resultOf: stored.resultOf,
+    newId: (kind: NotifierKind) => stored.newId(kind),
     /** Saves a prepared notifier and its secret (none keeps the saved one). Throws with no secret in the message. */
     async save(notifier: Notifier, secret?: string): Promise<Notifier> {
       try {
         const saved = await saveNotifier(notifier, secret);
-        await reread();
+        await stored.reread();
         return saved;
       } catch (error) {
         throw withoutSecrets(error, [secret ?? '', await loadSecret(notifierSecretKey(notifier.id)).catch(() => '')]);
@@ -190,13 +176,9 @@ export function createNotifiersState(db: SitrepDb) {
     },
     async remove(id: string): Promise<void> {
       await removeNotifier(id);
-      await reread();
+      await stored.reread();
     },
-    dispose() {
-      notifiers.dispose();
-      secretIds.dispose();
-      results.dispose();
-    },
+    dispose: stored.dispose,
   };
 }
 

@@ -1,9 +1,11 @@
+import { signal } from '@preact/signals';
 import * as z from 'zod';
 import { browser } from 'wxt/browser';
 import { requestPublish, type SitrepDb } from '../../db';
 import { publishTargetsItem, siteSettingsItem } from '../../db/storage-items';
 import { SiteSettings, type PublishMessage } from '../../model';
 import { readSiteSettings, readTargets, saveSiteSettings } from '../../publish/target-store';
+import { attemptInto } from './attempt';
 import { storageSignal } from './storage-signal';
 
 /** Wakes the background to send what the outbox holds; the outbox keeps it if this is lost. */
@@ -26,6 +28,15 @@ export async function publishAfterChange(db: SitrepDb, targetIds?: readonly stri
   if (!ids.length) return;
   await requestPublish(db, ids);
   await nudgeBackground();
+}
+
+/**
+ * `publishAfterChange` for a list the options page edits: a failure to queue the publish is kept
+ * in `problem` for the page to show, not thrown, since the change itself was saved and stands.
+ */
+export function publishingAfterChange(db: SitrepDb) {
+  const problem = signal<string | undefined>(undefined);
+  return { problem, publish: () => attemptInto(problem)(() => publishAfterChange(db)) };
 }
 
 /**

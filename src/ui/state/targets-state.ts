@@ -1,15 +1,13 @@
-import { computed, signal } from '@preact/signals';
 import * as z from 'zod';
-import { listPublishResults, type SitrepDb } from '../../db';
-import { publishSecretsItem, publishTargetsItem } from '../../db/storage-items';
-import { PublishTarget, type PublishResult } from '../../model';
+import type { SitrepDb } from '../../db';
+import { publishTargetsItem } from '../../db/storage-items';
+import { PublishTarget } from '../../model';
 import { openTarget } from '../../publish/open-target';
 import { loadSecret, readTargets, removeTarget, saveTarget } from '../../publish/target-store';
 import { PROBE_PATH, testConnection } from '../../publish/test-connection';
 import { downloadText } from '../download';
-import { liveSignal } from './live-signal';
+import { createConfiguredListState } from './configured-list-state';
 import { describeFormError, publishAfterChange, withoutSecrets, type FormErrors } from './publishing-state';
-import { storageSignal } from './storage-signal';
 
 export type TargetKind = PublishTarget['kind'];
 
@@ -170,34 +168,12 @@ export function writeUrlsOf(target: PublishTarget): string[] {
   }
 }
 
-/** Readable, lower-case, no look-alike characters (no 0/o, 1/l): `s3-k7qmzt`. */
-const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-
-function randomSuffix(): string {
-  // 32 letters divide 256 evenly: every letter is as likely.
-  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
-}
-
-/** A new id for a target or notifier: its kind and a short random part, unlike any taken. */
-export function newReadableId(kind: string, taken: readonly string[], random: () => string = randomSuffix): string {
-  for (;;) {
-    const id = `${kind}-${random()}`;
-    if (!taken.includes(id)) return id;
-  }
-}
-
 /** What "Test connection" says when it worked. */
 export const CONNECTION_WORKS = `Connection works: wrote, read back and deleted ${PROBE_PATH}`;
 
 /** Why a test failed, in words: a PublishError already is one sentence; anything else is said as it came. */
 export function describeTestFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Which stored ids have a secret; the secrets themselves never leave storage. */
-export function secretIdsOf(secrets: unknown): ReadonlySet<string> {
-  const entries = secrets && typeof secrets === 'object' ? Object.entries(secrets) : [];
-  return new Set(entries.filter(([, v]) => typeof v === 'string' && v !== '').map(([id]) => id));
 }
 
 /** Where a downloaded site will be served: its links start there. */
@@ -230,28 +206,16 @@ const defaultDeps: TargetsDeps = {
  */
 export function createTargetsState(db: SitrepDb, deps: Partial<TargetsDeps> = {}) {
   const { buildSiteDownload, saveFile } = { ...defaultDeps, ...deps };
-  const targets = storageSignal(publishTargetsItem, readTargets);
-  const secretIds = storageSignal(publishSecretsItem, secretIdsOf);
-  const results = liveSignal<PublishResult[]>(() => listPublishResults(db), []);
-  const loaded = signal(false);
-  const ready = Promise.all([targets.ready, secretIds.ready]).then(() => {
-    loaded.value = true;
-  });
-  const resultsById = computed(() => new Map(results.value.value.map((r) => [r.targetId, r])));
-  /** Reads the list back at once, rather than when storage says it changed: no flash of the old list. */
-  const reread = async () => {
-    targets.value.value = readTargets(await publishTargetsItem.getValue());
-  };
+  const stored = createConfiguredListState(db, publishTargetsItem, readTargets);
 
   return {
-    targets: targets.value,
-    /** False until storage has been read: an empty list before then means nothing. */
-    loaded,
-    ready,
-    secretSaved: (id: string) => secretIds.value.value.has(id),
-    resultOf: (id: string): PublishResult | undefined => resultsById.value.get(id),
+    targets: stored.list,
+    loaded: stored.loaded,
+    ready: stored.ready,
+    secretSaved: stored.secretSaved,
+    resultOf: stored.resultOf,
     /** An id for a new target of this kind. */
-    newId: (kind: TargetKind) => newReadableId(kind, targets.value.peek().map((t) => t.id)),
+    newId: (kind: TargetKind) => stored.newId(kind),
     /**
      * Saves a prepared target (its secret apart, with the secrets; none keeps the saved one), then
      * publishes to it so the site is there. Throws with no secret in the message.
@@ -259,7 +223,7 @@ export function createTargetsState(db: SitrepDb, deps: Partial<TargetsDeps> = {}
     async save(target: PublishTarget, secret?: string): Promise<PublishTarget> {
       try {
         const saved = await saveTarget(target, secret);
-        await reread();
+        await stored.reread();
         await publishAfterChange(db, [saved.id]);
         return saved;
       } catch (error) {
@@ -268,7 +232,7 @@ export function createTargetsState(db: SitrepDb, deps: Partial<TargetsDeps> = {}
     },
     async remove(id: string): Promise<void> {
       await removeTarget(id);
-      await reread();
+      await stored.reread();
     },
     /**
      * Writes, reads back and deletes a probe file on the saved target, from this page. Resolves
@@ -293,11 +257,7 @@ export function createTargetsState(db: SitrepDb, deps: Partial<TargetsDeps> = {}
       saveFile(name, bytes);
       return name;
     },
-    dispose() {
-      targets.dispose();
-      secretIds.dispose();
-      results.dispose();
-    },
+    dispose: stored.dispose,
   };
 }
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren, JSX } from 'preact';
 
-/** The pieces the publishing forms share: a labelled field, a secret input, the focus on the first error. */
+/** The pieces the settings forms share: a labelled field, a text or secret field, Save and Cancel, the focus on the first error. */
 
 /** A field's label, control, hint and error, wired for screen readers (see `fieldAria`). */
 export function Field(props: { id: string; label: string; hint?: ComponentChildren; error?: string; children: ComponentChildren }) {
@@ -37,6 +37,9 @@ export const fieldAria = (id: string, hint: boolean, error: string | undefined) 
   'aria-invalid': error ? ('true' as const) : undefined,
   'aria-describedby': [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
 });
+
+/** A saved secret's hint: one is there, and empty keeps it (never what it is). */
+export const savedSecretHint = (what: string) => `A ${what} is saved. Leave this empty to keep it, or paste a new one.`;
 
 interface SecretInputProps {
   id: string;
@@ -105,6 +108,69 @@ export function TextInput(
       {...fieldAria(id, hasHint, error)}
       onInput={(e) => onValue(e.currentTarget.value)}
     />
+  );
+}
+
+/** A labelled one-line text field: its hint and error below it, URLs typed as URLs. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: ComponentChildren;
+  error?: string;
+  value: string;
+  onValue(value: string): void;
+  maxLength: number;
+  placeholder?: string;
+  url?: boolean;
+}) {
+  const { label, hint, url, ...input } = props;
+  return (
+    <Field id={props.id} label={label} hint={hint} error={props.error}>
+      <TextInput {...input} hasHint={Boolean(hint)} {...(url && { type: 'url', inputMode: 'url' })} />
+    </Field>
+  );
+}
+
+/** A labelled secret: the input with Show/Hide (see `SecretInput`), its hint and error below it. */
+export function SecretField(props: Omit<SecretInputProps, 'hasHint'> & { label: string; hint: ComponentChildren }) {
+  const { label, hint, ...input } = props;
+  return (
+    <Field id={props.id} label={label} hint={hint} error={props.error}>
+      <SecretInput {...input} hasHint />
+    </Field>
+  );
+}
+
+interface FormActionsProps {
+  /** The row's class, by the form's own block: `publish-actions`, `component-form__actions`. */
+  class?: string;
+  save: string;
+  busy: boolean;
+  /** Absent when there is nothing to go back to. */
+  onCancel?(): void;
+  cancel?: string;
+  /** For a form that stays open once saved: whether it was, said in a live region that is always there. */
+  saved?: boolean;
+}
+
+/** A form's Save (off while saving), Cancel when there is somewhere to go back to, and what saving said. */
+export function FormActions({ class: className = 'publish-actions', save, busy, onCancel, cancel = 'Cancel', saved }: FormActionsProps) {
+  return (
+    <div class={className}>
+      <button type="submit" class="primary" disabled={busy}>
+        {save}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          {cancel}
+        </button>
+      )}
+      {saved !== undefined && (
+        <span class="hint" aria-live="polite">
+          {saved && 'Saved.'}
+        </span>
+      )}
+    </div>
   );
 }
 

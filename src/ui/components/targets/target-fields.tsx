@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { TargetField, TargetFormValues, TargetKind } from '../../state/targets-state';
+import { savedSecretHint } from './form-parts';
 
 /** How each kind's form asks for its fields: labels, hints and examples in the words of each service. */
 
@@ -31,15 +32,16 @@ export interface KindForm {
   corsHolder: string;
 }
 
-const keepHint = (what: string) => `A ${what} is saved. Leave this empty to keep it, or paste a new one.`;
-
-const publicUrl = (hint: (v: TargetFormValues) => ComponentChildren): FieldSpec => ({
-  label: 'Public URL',
+/** An address field: typed as a URL, as long as browsers take one. */
+const urlField = (label: string, hint: (v: TargetFormValues) => ComponentChildren, placeholder?: string): FieldSpec => ({
+  label,
   hint,
-  placeholder: 'https://status.example.com/',
+  ...(placeholder !== undefined && { placeholder }),
   url: true,
   maxLength: 2048,
 });
+
+const publicUrl = (hint: (v: TargetFormValues) => ComponentChildren) => urlField('Public URL', hint, 'https://status.example.com/');
 
 /** `https://owner.github.io/repo/` as typed so far, or the pattern. */
 function pagesUrl(v: TargetFormValues): string {
@@ -52,19 +54,13 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
   host: {
     about: 'The Sitrep host (npm start, or one you run): it serves the site where it is written.',
     fields: {
-      url: {
-        label: 'Host URL',
-        hint: () => 'Where the host runs, e.g. http://127.0.0.1:8787 for npm start.',
-        placeholder: 'https://status.example.com',
-        url: true,
-        maxLength: 2048,
-      },
+      url: urlField('Host URL', () => 'Where the host runs, e.g. http://127.0.0.1:8787 for npm start.', 'https://status.example.com'),
     },
     secret: {
       name: 'token',
       label: 'Token',
       what: 'token',
-      hint: (saved) => (saved ? keepHint('token') : 'The token the host printed when it first started.'),
+      hint: (saved) => (saved ? savedSecretHint('token') : 'The token the host printed when it first started.'),
       maxLength: 500,
     },
     save: 'Save host',
@@ -73,18 +69,16 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
   s3: {
     about: 'AWS S3, Cloudflare R2, MinIO, Backblaze B2 or Google Cloud Storage (XML API), usually behind a CDN.',
     fields: {
-      endpoint: {
-        label: 'Endpoint',
-        hint: () => (
+      endpoint: urlField(
+        'Endpoint',
+        () => (
           <>
             AWS: <code>https://s3.eu-west-1.amazonaws.com</code>; R2: <code>https://&lt;account-id&gt;.r2.cloudflarestorage.com</code>;
             MinIO: <code>http://127.0.0.1:9000</code>.
           </>
         ),
-        placeholder: 'https://s3.eu-west-1.amazonaws.com',
-        url: true,
-        maxLength: 2048,
-      },
+        'https://s3.eu-west-1.amazonaws.com',
+      ),
       region: {
         label: 'Region',
         hint: () => (
@@ -118,7 +112,7 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
       name: 'secretAccessKey',
       label: 'Secret access key',
       what: 'secret access key',
-      hint: (saved) => (saved ? keepHint('secret access key') : 'Shown once, when the key was made. It stays on this computer.'),
+      hint: (saved) => (saved ? savedSecretHint('secret access key') : 'Shown once, when the key was made. It stays on this computer.'),
       maxLength: 256,
     },
     save: 'Save bucket',
@@ -127,13 +121,7 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
   webdav: {
     about: 'Any server that takes HTTP PUT into a folder: nginx (dav_methods PUT DELETE MKCOL), Apache mod_dav.',
     fields: {
-      url: {
-        label: 'Folder URL',
-        hint: () => 'The folder the site is written to; files go below it.',
-        placeholder: 'https://dav.example.com/status/',
-        url: true,
-        maxLength: 2048,
-      },
+      url: urlField('Folder URL', () => 'The folder the site is written to; files go below it.', 'https://dav.example.com/status/'),
       username: { label: 'User name (optional)', hint: () => 'For basic auth; empty for none.', maxLength: 256 },
       publicUrl: publicUrl(() => 'Where readers find the site, when it is not the folder URL itself.'),
     },
@@ -141,7 +129,7 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
       name: 'password',
       label: 'Password',
       what: 'password',
-      hint: (saved) => (saved ? keepHint('password') : 'The user’s password; use https, or it crosses the network readable.'),
+      hint: (saved) => (saved ? savedSecretHint('password') : 'The user’s password; use https, or it crosses the network readable.'),
       maxLength: 1024,
     },
     save: 'Save server',
@@ -168,16 +156,11 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
           Where readers find the site: <code>{pagesUrl(v)}</code>, or the custom domain set in Pages.
         </>
       )),
-      apiUrl: {
-        label: 'API URL',
-        hint: () => (
-          <>
-            <code>https://api.github.com</code>, or a GitHub Enterprise Server’s <code>https://github.example.com/api/v3</code>.
-          </>
-        ),
-        url: true,
-        maxLength: 2048,
-      },
+      apiUrl: urlField('API URL', () => (
+        <>
+          <code>https://api.github.com</code>, or a GitHub Enterprise Server’s <code>https://github.example.com/api/v3</code>.
+        </>
+      )),
     },
     secret: {
       name: 'token',
@@ -185,7 +168,7 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
       what: 'token',
       hint: (saved) =>
         saved
-          ? keepHint('token')
+          ? savedSecretHint('token')
           : 'A fine-grained personal access token for this repository only, with the permission “Contents: read and write”.',
       maxLength: 1024,
     },
