@@ -1,4 +1,4 @@
-import { ClipDraft, ClipRange, WebUrl, type Component } from '../model';
+import { ClipDraft, ClipRange, ClipRef, WebUrl, type Component } from '../model';
 import { matchComponents } from './match-components';
 import type { Recognized } from './recognized';
 
@@ -22,6 +22,8 @@ export interface ClipInput {
   /** What the page said beyond its URL. */
   panelTitle?: string;
   dashboardTitle?: string;
+  /** When the alert the page shows fired, as the page said it (alert pages only). */
+  alertedAt?: string;
   /** Why the clip has less than usual (e.g. the page refuses scripts). */
   notice?: string;
   components: readonly Component[];
@@ -98,10 +100,13 @@ export function buildClip(input: ClipInput): BuiltClip {
       pageTitle: fitText(input.pageTitle, MAX_PAGE_TEXT),
       ...(sourceUrl && { frozenUrl: sourceUrl }),
       ...(range && { range }),
+      // An id the model cannot hold (an absurdly long repository path) costs the ref, not the clip.
+      ...(recognized.ref && ClipRef.safeParse(recognized.ref).success && { ref: recognized.ref }),
       ...(recognized.query && { query: fitText(recognized.query, 10_000) }),
       ...(recognized.panel && { panel: fitText(recognized.panel, MAX_PAGE_TEXT) }),
       ...(input.panelTitle && { panelTitle: fitText(input.panelTitle, MAX_PAGE_TEXT) }),
       ...(input.dashboardTitle && { dashboardTitle: fitText(input.dashboardTitle, MAX_PAGE_TEXT) }),
+      ...(input.alertedAt && { alertedAt: input.alertedAt }),
       componentIds,
       ...(notice && { notice: fitText(notice, MAX_PAGE_TEXT) }),
     },

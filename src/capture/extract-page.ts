@@ -138,3 +138,157 @@ export function extractKibanaPage(doc: Document = document): KibanaPageFacts {
   if (title !== undefined) facts.title = title;
   return facts;
 }
+
+/**
+ * What a page about one thing (an alert, a ticket, a code change) shows beyond its URL, read by
+ * the per-tool functions below. Each reads only its tool's own markup and says nothing rather than
+ * guess.
+ */
+export interface RefPageFacts {
+  /** The alert's title, the ticket's subject, the commit's (or pull request's) subject. */
+  title?: string;
+  /** The service the alert is about. */
+  service?: string;
+  /** When the alert was triggered, as the page's machine-readable time gives it. */
+  alertedAt?: string;
+}
+
+/**
+ * A PagerDuty incident page: the header's title (`h1` with the CSS-module class
+ * `IncidentTitle_incidentTitle__…`), the service (`ServicePopover_serviceName…`), and the first
+ * `<time datetime>` in the header (`data-testid="incidentHeader"`). Class names carry a build hash
+ * after the prefix, so they are matched by prefix.
+ */
+export function extractPagerDutyPage(doc: Document = document): RefPageFacts {
+  const MAX = 500;
+  const clean = (text: string | null | undefined): string | undefined => {
+    const value = (text ?? '').replace(/\s+/g, ' ').trim();
+    return value === '' ? undefined : value.slice(0, MAX);
+  };
+  const facts: RefPageFacts = {};
+  const header = doc.querySelector('[data-testid="incidentHeader"]');
+  const title = clean(doc.querySelector('h1[class*="IncidentTitle_incidentTitle"]')?.textContent ?? header?.querySelector('h1')?.textContent);
+  if (title !== undefined) facts.title = title;
+  const service = clean(doc.querySelector('[class*="ServicePopover_serviceName"]')?.textContent);
+  if (service !== undefined) facts.service = service;
+  const alertedAt = clean(header?.querySelector('time[datetime]')?.getAttribute('datetime'));
+  if (alertedAt !== undefined) facts.alertedAt = alertedAt;
+  return facts;
+}
+
+/**
+ * An Opsgenie alert (or Jira Service Management Operations alert) page. Opsgenie publishes no
+ * markup contract, so this reads only what any rendering of its alert has: the page's main
+ * heading (the alert's message, shown after its `#<tinyId>`), fields labelled "Service" (or
+ * "Services", "Impacted services", "Affected services"; else "Entity", the alert field that
+ * names what it is about), and a `<time datetime>` beside a "Created" label.
+ */
+export function extractOpsgeniePage(doc: Document = document): RefPageFacts {
+  const MAX = 500;
+  const clean = (text: string | null | undefined): string | undefined => {
+    const value = (text ?? '').replace(/\s+/g, ' ').trim();
+    return value === '' ? undefined : value.slice(0, MAX);
+  };
+  // The element that follows a label whose own text is `name` (dt → dd, th → td, span → span).
+  const labelled = (names: string[]): Element | undefined => {
+    const wanted = names.map((n) => n.toLowerCase());
+    for (const label of Array.from(doc.querySelectorAll('dt, th, label, span, div'))) {
+      if (label.children.length > 0) continue;
+      const text = (label.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/:$/, '').toLowerCase();
+      if (!wanted.includes(text)) continue;
+      const value = label.nextElementSibling ?? label.parentElement?.nextElementSibling;
+      if (value !== null && value !== undefined) return value;
+    }
+    return undefined;
+  };
+  const facts: RefPageFacts = {};
+  const heading = doc.querySelector('main h1') ?? doc.querySelector('h1');
+  const title = clean(heading?.textContent?.replace(/^\s*#\d+\s*:?\s*/, ''));
+  if (title !== undefined) facts.title = title;
+  const service = clean(labelled(['service', 'services', 'impacted services', 'affected services'])?.textContent) ?? clean(labelled(['entity'])?.textContent);
+  if (service !== undefined) facts.service = service;
+  const created = labelled(['created', 'created at']);
+  const alertedAt = clean((created?.matches('time[datetime]') ? created : created?.querySelector('time[datetime]'))?.getAttribute('datetime'));
+  if (alertedAt !== undefined) facts.alertedAt = alertedAt;
+  return facts;
+}
+
+/**
+ * A Jira issue's summary: Jira Cloud's `data-testid="issue.views.issue-base.foundation.summary.
+ * heading"` (also in a board's side panel), Server and Data Center's `#summary-val`, else the
+ * page title Jira writes, `[ACME-123] Summary - Jira`.
+ */
+export function extractJiraPage(doc: Document = document): RefPageFacts {
+  const MAX = 500;
+  const clean = (text: string | null | undefined): string | undefined => {
+    const value = (text ?? '').replace(/\s+/g, ' ').trim();
+    return value === '' ? undefined : value.slice(0, MAX);
+  };
+  const heading = doc.querySelector('[data-testid="issue.views.issue-base.foundation.summary.heading"], [data-test-id="issue.views.issue-base.foundation.summary.heading"], #summary-val');
+  const fromTitle = /^\[[A-Z][A-Z0-9_]+-\d+\]\s+(.+?)\s+-\s+[^-]+$/.exec(clean(doc.title) ?? '');
+  const title = clean(heading?.textContent) ?? clean(fromTitle?.[1]);
+  return title === undefined ? {} : { title };
+}
+
+/**
+ * A Zendesk ticket's subject in the Agent Workspace, for the ticket the address names: several
+ * tickets stay open in tabs, so the subject is taken from that ticket's pane
+ * (`data-side-conversations-anchor-id="<id>"`, its `Subject` field), else the active pane's
+ * `data-test-id="omni-header-subject"`, else the only subject field on the page.
+ */
+export function extractZendeskPage(doc: Document = document): RefPageFacts {
+  const MAX = 500;
+  const clean = (text: string | null | undefined): string | undefined => {
+    const value = (text ?? '').replace(/\s+/g, ' ').trim();
+    return value === '' ? undefined : value.slice(0, MAX);
+  };
+  const valueOf = (element: Element | null | undefined): string | undefined => {
+    if (element === null || element === undefined) return undefined;
+    const field = element as HTMLInputElement;
+    return clean(typeof field.value === 'string' ? field.value : element.textContent) ?? clean(element.getAttribute('value'));
+  };
+  const where = `${doc.location?.pathname ?? ''}${doc.location?.hash ?? ''}`;
+  const id = /\/tickets\/(\d+)/.exec(where)?.[1];
+  const SUBJECT = '[data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]';
+  const candidates: Array<Element | null | undefined> = [
+    id === undefined ? undefined : doc.querySelector(`[data-side-conversations-anchor-id="${id}"] input[aria-label="Subject"]`),
+    doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="omni-header-subject"], .ticket-panes-grid-layout.active [data-test-id="ticket-pane-subject"]'),
+  ];
+  const all = doc.querySelectorAll(SUBJECT);
+  if (all.length === 1) candidates.push(all[0]);
+  for (const candidate of candidates) {
+    const subject = valueOf(candidate);
+    if (subject !== undefined) return { title: subject };
+  }
+  return {};
+}
+
+/**
+ * A GitHub commit's subject, or a pull request's title. Commits: the React commit page's message
+ * container (CSS-module class `CommitHeader-module__commitMessageContainer…`, its first child the
+ * subject), the classic page's `.commit-title`, else the page title GitHub writes,
+ * `Subject · owner/repo@abc1234 · GitHub`. Pull requests: `data-testid="issue-title"` or the
+ * classic `.js-issue-title`, else `Title by user · Pull Request #412 · owner/repo · GitHub`.
+ */
+export function extractGitHubPage(doc: Document = document): RefPageFacts {
+  const MAX = 500;
+  const clean = (text: string | null | undefined): string | undefined => {
+    const value = (text ?? '').replace(/\s+/g, ' ').trim();
+    return value === '' ? undefined : value.slice(0, MAX);
+  };
+  const path = doc.location?.pathname ?? '';
+  const pageTitle = clean(doc.title) ?? '';
+  let title: string | undefined;
+  if (/\/commits?\/[0-9a-f]{7,64}(?:\/|$)/i.test(path)) {
+    const container = doc.querySelector('[class*="CommitHeader-module__commitMessageContainer"]');
+    title =
+      clean(container?.firstElementChild?.textContent) ??
+      clean(doc.querySelector('.commit-title.markdown-title, .commit-title')?.textContent) ??
+      clean(/^(.+?) · \S+@[0-9a-f]{7,64} · GitHub(?: Enterprise)?$/.exec(pageTitle)?.[1]);
+  } else if (/\/pull\/\d+/.test(path)) {
+    title =
+      clean(doc.querySelector('[data-testid="issue-title"], .js-issue-title')?.textContent) ??
+      clean(/^(.+?) by \S+ · Pull Request #\d+ · /.exec(pageTitle)?.[1]);
+  }
+  return title === undefined ? {} : { title };
+}

@@ -35,6 +35,14 @@ export const KibanaPageFacts = z.looseObject({
 });
 export type KibanaPageFacts = z.infer<typeof KibanaPageFacts>;
 
+/** What an alert, ticket or change page says (extract-page.ts's per-tool readers). */
+export const RefPageFacts = z.looseObject({
+  title: PageText.optional(),
+  service: PageText.optional(),
+  alertedAt: PageText.optional(),
+});
+export type RefPageFacts = z.infer<typeof RefPageFacts>;
+
 // Kibana's default `dateFormat`, moment's `MMM D, YYYY @ HH:mm:ss.SSS`, and its shorter variants.
 const KIBANA_DATE_FORMATS = ["MMM d, yyyy '@' HH:mm:ss.SSS", "MMM d, yyyy '@' HH:mm:ss", "MMM d, yyyy '@' HH:mm"];
 // Maps, not object literals: the keys are page text, and a picker reading "constructor" or

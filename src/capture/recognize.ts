@@ -11,15 +11,27 @@ import type { Recognized } from './recognized.ts';
 import { recognizeAlertmanager } from './tools/alertmanager.ts';
 import { recognizeCloudWatch } from './tools/cloudwatch.ts';
 import { recognizeDatadog } from './tools/datadog.ts';
+import { recognizeDynatrace } from './tools/dynatrace.ts';
 import { recognizeGcpLogging } from './tools/gcp-logging.ts';
+import { recognizeGitHub } from './tools/github.ts';
+import { recognizeGitLab } from './tools/gitlab.ts';
 import { recognizeGrafana } from './tools/grafana.ts';
 import { recognizeGrafanaExplore } from './tools/grafana-explore.ts';
 import { recognizeHoneycomb } from './tools/honeycomb.ts';
+import { recognizeIntercom } from './tools/intercom.ts';
 import { recognizeJaeger } from './tools/jaeger.ts';
+import { recognizeJira } from './tools/jira.ts';
 import { recognizeKibana } from './tools/kibana.ts';
+import { recognizeNagios } from './tools/nagios.ts';
+import { recognizeNewRelic } from './tools/newrelic.ts';
 import { recognizeOpenSearch } from './tools/opensearch.ts';
+import { recognizeOpsgenie } from './tools/opsgenie.ts';
+import { recognizePagerDuty } from './tools/pagerduty.ts';
 import { recognizePrometheus } from './tools/prometheus.ts';
 import { recognizeSentry } from './tools/sentry.ts';
+import { recognizeXMatters } from './tools/xmatters.ts';
+import { recognizeZendesk } from './tools/zendesk.ts';
+import { recognizeZabbix } from './tools/zabbix.ts';
 
 export type { Recognized, Tool } from './recognized.ts';
 
@@ -32,6 +44,25 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   recognizeCloudWatch,
   recognizeGcpLogging,
   recognizeHoneycomb,
+  // Alerting, tickets and code changes: SaaS hosts of their own, and self-hosted path shapes no
+  // monitoring tool writes (`/browse/ACME-1`, `/-/merge_requests/12`, `/<owner>/<repo>/pull/412`).
+  // Opsgenie before Jira: Jira Service Management shows Opsgenie's alerts under `/jira/ops/`.
+  recognizePagerDuty,
+  recognizeOpsgenie,
+  recognizeXMatters,
+  recognizeJira,
+  recognizeZendesk,
+  recognizeIntercom,
+  recognizeGitHub,
+  recognizeGitLab,
+  // Monitoring vendors' consoles (New Relic's alert pages included); Dynatrace Managed on a
+  // customer's host only with `/e/<env-uuid>/` and the classic UI's state.
+  recognizeDynatrace,
+  recognizeNewRelic,
+  // Self-hosted PHP frontends, told apart by their own script names (`zabbix.php`, `tr_events.php`)
+  // and install path (`/nagiosxi/`).
+  recognizeZabbix,
+  recognizeNagios,
   // Explore before dashboards: both live in the same Grafana, Explore under `/explore`.
   recognizeGrafanaExplore,
   recognizeGrafana,

@@ -1,14 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { applyPageFacts, pageFactsWanted, type Enriched } from '../capture/apply-page-facts';
 import { buildClip, CLIPPED_AS_LINK } from '../capture/build-clip';
-import { extractGrafanaPage, extractKibanaPage } from '../capture/extract-page';
 import { PageSelection } from '../capture/page-facts';
 import { recognize, type Recognized } from '../capture/recognize';
 import { addClip, getIncident, holdClip, listComponents, type SitrepDb } from '../db';
 import { activeIncidentIdItem, settingsItem } from '../db/storage-items';
 import { readSettings, type ClipDraft, type HeldScreenshot, type Incident } from '../model';
 import { describeClipError, firstSentence } from './clip-error';
-import { readSelection } from './page-scripts';
+import { PAGE_FACT_READERS, readSelection } from './page-scripts';
 import { captureVisibleTab } from './screenshot';
 
 export interface ClipRequest {
@@ -66,13 +65,14 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
     const notices: string[] = [];
     const pageUrl = tab.url ?? '';
     const clippedUrl = request.linkUrl ?? pageUrl;
-    const recognized = recognize(clippedUrl, now);
+    // Dashboards that name no zone (Zabbix, Nagios, `timezone=browser`) read times in the responder's.
+    const recognized = recognize(clippedUrl, now, Intl.DateTimeFormat().resolvedOptions().timeZone);
     const wantsFacts = request.linkUrl ? undefined : pageFactsWanted(recognized.tool);
 
     const wantScreenshot = request.screenshot ?? settings.screenshotOnClip;
     const [pageRaw, facts, screenshot] = await Promise.all([
       runInTab(tab.id, readSelection),
-      wantsFacts === 'grafana' ? runInTab(tab.id, extractGrafanaPage) : wantsFacts === 'kibana' ? runInTab(tab.id, extractKibanaPage) : undefined,
+      wantsFacts ? runInTab(tab.id, PAGE_FACT_READERS[wantsFacts]) : undefined,
       wantScreenshot ? captureVisibleTab(tab.windowId!).catch((e: unknown) => e as Error) : undefined,
     ]);
     if (pageRaw instanceof Error) notices.push(RESTRICTED);
@@ -97,6 +97,7 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
       recognized: enriched.recognized,
       ...(enriched.panelTitle && { panelTitle: enriched.panelTitle }),
       ...(enriched.dashboardTitle && { dashboardTitle: enriched.dashboardTitle }),
+      ...(enriched.alertedAt && { alertedAt: enriched.alertedAt }),
       ...(notices.length && { notice: notices.join(' ') }),
       components,
     });

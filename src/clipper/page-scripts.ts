@@ -3,6 +3,27 @@
  * source is sent, so each is self-contained and returns plain JSON; the background parses what
  * comes back, since it is page content.
  */
+import type { PageFactsKind } from '../capture/apply-page-facts';
+import {
+  extractGitHubPage,
+  extractGrafanaPage,
+  extractJiraPage,
+  extractKibanaPage,
+  extractOpsgeniePage,
+  extractPagerDutyPage,
+  extractZendeskPage,
+} from '../capture/extract-page';
+
+/** The reader to inject for each kind of page facts (`pageFactsWanted`); the tab passes no arguments. */
+export const PAGE_FACT_READERS: Record<PageFactsKind, () => unknown> = {
+  grafana: extractGrafanaPage,
+  kibana: extractKibanaPage,
+  pagerduty: extractPagerDutyPage,
+  opsgenie: extractOpsgeniePage,
+  jira: extractJiraPage,
+  zendesk: extractZendeskPage,
+  github: extractGitHubPage,
+};
 
 /**
  * The selected text and the page title, as the person sees them. A selection longer than an

@@ -55,6 +55,22 @@ export type ClipRange = z.infer<typeof ClipRange>;
 
 const PageText = z.string().max(2000);
 
+/** How many later clips one entry keeps; past it, the next clip of the same thing starts a new entry. */
+export const MAX_SIGHTINGS = 1000;
+
+/**
+ * A later clip of the same alert, ticket or change (same tool and `ref`) on the same incident:
+ * the entry stays one alert, seen again then. The entry's own time and text are its first sighting.
+ */
+export const ClipSighting = z.strictObject({
+  at: Instant,
+  /** What the person selected on that clip, when it said more than the page's own title. */
+  text: z.string().max(100_000).optional(),
+  /** That clip's screenshot, in the screenshots table. */
+  screenshotId: z.uuid().optional(),
+});
+export type ClipSighting = z.infer<typeof ClipSighting>;
+
 /** What a clip saw: the page, the tool, its exact time window, and where it came from. */
 export const Clip = z.strictObject({
   tool: ClipTool,
@@ -77,5 +93,12 @@ export const Clip = z.strictObject({
   componentIds: z.array(z.uuid()).max(100),
   /** Why the clip is less than it could be (e.g. the page refused scripts). */
   notice: PageText.optional(),
+  /**
+   * When the alert fired, as the alerting tool's page showed it (alert refs, from page facts):
+   * an incident declared from this clip counts as detected then, not when the clip was taken.
+   */
+  alertedAt: Instant.optional(),
+  /** Later clips of the same `ref` on the same incident, oldest first (see ClipSighting). */
+  sightings: z.array(ClipSighting).max(MAX_SIGHTINGS).optional(),
 });
 export type Clip = z.infer<typeof Clip>;

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { Clip } from './clip';
+import { Clip, type ClipRef } from './clip';
 import { Instant, WebUrl } from './instant';
 
 /** What kind of thing happened; filters and exports use it. */
-export const EntryKind = z.enum(['note', 'clip', 'status', 'change', 'comms', 'decision', 'alert', 'action']);
+export const EntryKind = z.enum(['note', 'clip', 'status', 'change', 'comms', 'decision', 'alert', 'action', 'report', 'code']);
 export type EntryKind = z.infer<typeof EntryKind>;
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
@@ -16,9 +16,24 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   /** Who was told about an update, how, and whether it reached them. */
   comms: 'Comms',
   decision: 'Decision',
+  /** An alert from an alerting or monitoring tool; clipped ones name it (`PagerDuty PT4KHLK`). */
   alert: 'Alert',
   action: 'Action',
+  /** A customer's report (a service-desk ticket): the incident counts them. */
+  report: 'Customer report',
+  /**
+   * A code change in a repository (commit, pull or merge request, CI run), a candidate trigger.
+   * Not `change`, which is an internal change to the incident itself.
+   */
+  code: 'Code change',
 };
+
+/** The kind of entry a clip of an alert, ticket or change page becomes. */
+export const ENTRY_KIND_OF_REF = {
+  alert: 'alert',
+  ticket: 'report',
+  change: 'code',
+} as const satisfies Record<ClipRef['kind'], EntryKind>;
 
 export const TimelineEntry = z.strictObject({
   /** Global identity (UUID): importing the same entry twice never duplicates it. */

@@ -66,6 +66,22 @@ export function clampBackupTimes(backup: Backup, now: Date): ClampedBackup {
           if (!latestClaimed || value > latestClaimed) latestClaimed = value;
         }
       }
+      // A clip's alert time and sightings happened too: a file cannot date them in the future.
+      const clip = (row as { clip?: { alertedAt?: string; sightings?: { at: string }[] } }).clip;
+      if (clip) {
+        const late = (at: string | undefined) => at !== undefined && at > limit;
+        if (late(clip.alertedAt) || clip.sightings?.some((s) => late(s.at))) {
+          for (const at of [clip.alertedAt, ...(clip.sightings ?? []).map((s) => s.at)]) {
+            if (at !== undefined && late(at) && (!latestClaimed || at > latestClaimed)) latestClaimed = at;
+          }
+          out ??= { ...row };
+          (out as Record<string, unknown>).clip = {
+            ...clip,
+            ...(late(clip.alertedAt) && { alertedAt: limit }),
+            ...(clip.sightings && { sightings: clip.sightings.map((s) => (late(s.at) ? { ...s, at: limit } : s)) }),
+          };
+        }
+      }
       if (!out) return row;
       clamped.add(`${table}:${row.id}`);
       return out;

@@ -7,6 +7,7 @@ import {
   type Incident,
   type TimelineEntry,
 } from '../model';
+import { clipRefLabel } from '../model/clip-ref';
 
 /**
  * An incident's timeline as Markdown for chat or a ticket:
@@ -19,8 +20,16 @@ import {
  * Times are UTC.
  *
  * - 09:10 UTC — **Alert:** Error rate above 5% ([grafana.example.com](https://grafana.example.com/d/x))
+ * - 09:12 UTC — **Alert:** PagerDuty PT4KHLK: Error rate above 5% ([acme.pagerduty.com](https://acme.pagerduty.com/incidents/PT4KHLK))\
+ *   seen 3×: 09:12 UTC, 09:25 UTC, 09:40 UTC\
+ *   09:25 UTC: Acknowledged by Bo
  * - 09:14 UTC — ★ **Decision:** Roll back the deploy
  * ```
+ *
+ * A clipped alert, ticket or change is named as people say it (`PagerDuty PT4KHLK`, `Zendesk
+ * #8812`, `github.com/acme/api#412`): its text starts so, and an entry whose text was edited
+ * away from the name gets it back in front. An alert clipped several times lists when it was seen,
+ * and what a later clip selected, on lines of its own.
  *
  * Days: when the incident (its start and its entries) spans more than one calendar day in the
  * chosen zone, each day's entries get a `### 2026-11-28` subheading; otherwise there are none and
@@ -64,6 +73,8 @@ export function buildTimelineMarkdown(
   const severityName = SEVERITY_DEFINITIONS[incident.severity].split(':')[0];
   const facts = [`**${incident.severity} (${severityName})**`, STATUS_LABELS[incident.status], `started ${started.day} ${started.time}`];
   const zonesUsed = [started.zone, ...times.map((t) => t.zone)];
+  // Written first: the sightings' times count for the zone line too (one may be past a DST change).
+  const entryLines = shown.map((entry, i) => formatEntry(entry, times[i]!, clock, zonesUsed));
   if (incident.resolvedAt) {
     const resolved = clock(incident.resolvedAt);
     zonesUsed.push(resolved.zone);
@@ -78,35 +89,75 @@ export function buildTimelineMarkdown(
     return stripBidiControls(`${out.join('\n')}\n`);
   }
   let day = '';
-  shown.forEach((entry, i) => {
+  shown.forEach((_entry, i) => {
     const t = times[i]!;
     if (multiDay && t.day !== day) {
       if (day) out.push('');
       out.push(`### ${t.day}`, '');
       day = t.day;
     }
-    out.push(formatEntry(entry, t.time));
+    out.push(entryLines[i]!);
   });
   return stripBidiControls(`${out.join('\n')}\n`);
 }
 
-function formatEntry(entry: TimelineEntry, time: string): string {
+function formatEntry(entry: TimelineEntry, at: ZonedTime, clock: (iso: string) => ZonedTime, zonesUsed: string[]): string {
   const prefix = [entry.starred ? '★ ' : '', entry.kind === 'note' ? '' : `**${ENTRY_KIND_LABELS[entry.kind]}:** `].join('');
-  // Stripped before the blank-line check, so a line of nothing but controls counts as blank.
-  const lines = stripBidiControls(entry.text)
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trimEnd())
-    // Blank lines would turn the list loose (a paragraph gap around every item).
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => (i === 0 ? escapeInline(line) : escapeLineStart(escapeInline(line))));
+  const lines = textLines(withRefName(entry)).map((line, i) => (i === 0 ? line : escapeLineStart(line)));
   const link = entry.sourceUrl ? formatSourceLink(entry.sourceUrl) : '';
   if (link) {
     if (lines.length) lines[lines.length - 1] += ` ${link}`;
     else lines.push(link);
   }
   const body = lines.length ? lines : ['(no text)'];
+  body.push(...sightingLines(entry, at, clock, zonesUsed));
   // A trailing backslash is a hard line break: the text's own line breaks survive rendering.
-  return `- ${time} — ${prefix}${body.join('\\\n  ')}`;
+  return `- ${at.time} — ${prefix}${body.join('\\\n  ')}`;
+}
+
+/** The text's non-blank lines, escaped (continuation lines still need escapeLineStart). */
+function textLines(text: string): string[] {
+  // Stripped before the blank-line check, so a line of nothing but controls counts as blank.
+  return (
+    stripBidiControls(text)
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.trimEnd())
+      // Blank lines would turn the list loose (a paragraph gap around every item).
+      .filter((line) => line.trim() !== '')
+      .map(escapeInline)
+  );
+}
+
+/** The entry's text, with the name of the alert, ticket or change it clipped in front if an edit took it out. */
+function withRefName(entry: TimelineEntry): string {
+  const ref = entry.clip?.ref;
+  if (!ref) return entry.text;
+  const name = clipRefLabel({ ...entry.clip!, ref });
+  if (stripBidiControls(entry.text).includes(stripBidiControls(name))) return entry.text;
+  return entry.text.trim() ? `${name}: ${entry.text}` : name;
+}
+
+/**
+ * `seen 3×: 09:12 UTC, 09:25 UTC, 09:40 UTC`, then one line per later clip that selected text
+ * (`09:25 UTC: Acknowledged by Bo`). A time on another day than the entry's carries its date.
+ */
+function sightingLines(entry: TimelineEntry, at: ZonedTime, clock: (iso: string) => ZonedTime, zonesUsed: string[]): string[] {
+  const sightings = entry.clip?.sightings;
+  if (!sightings?.length) return [];
+  const when = (iso: string) => {
+    const t = clock(iso);
+    zonesUsed.push(t.zone);
+    return t.day === at.day ? t.time : `${t.day} ${t.time}`;
+  };
+  // In time order: a held clip placed later, or an edited entry time, may come before the entry's.
+  const times = [entry.at, ...sightings.map((s) => s.at)].sort();
+  const seen = `seen ${times.length}×: ${times.map(when).join(', ')}`;
+  const said = sightings.flatMap((s) => {
+    if (!s.text) return [];
+    const [first = '', ...rest] = textLines(s.text);
+    return first ? [`${when(s.at)}: ${first}`, ...rest.map(escapeLineStart)] : [];
+  });
+  return [seen, ...said];
 }
 
 /** `([grafana.example.com](https://…))`, or the address as plain text if it is not http(s). */

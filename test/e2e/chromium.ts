@@ -25,8 +25,16 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * More Chromium switches, e.g. `--host-resolver-rules=MAP acme.pagerduty.com 127.0.0.1`, so a
+   * SaaS tool's real URL shape loads a saved page from loopback.
+   */
+  args?: readonly string[];
+}
+
 /** Launches a fresh profile with the built extension loaded and returns its id. */
-export async function launchWithExtension(): Promise<LaunchedExtension> {
+export async function launchWithExtension({ args = [] }: LaunchOptions = {}): Promise<LaunchedExtension> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sitrep-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -35,6 +43,7 @@ export async function launchWithExtension(): Promise<LaunchedExtension> {
       ...QUIET_FLAGS,
       `--disable-extensions-except=${EXTENSION_PATH}`,
       `--load-extension=${EXTENSION_PATH}`,
+      ...args,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

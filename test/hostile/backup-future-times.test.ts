@@ -82,6 +82,19 @@ describe('a record from the future does not win forever', () => {
     for (const field of ['completedAt', 'cancelledAt', 'createdAt', 'updatedAt'] as const) expect(Date.parse(maintenance[field]!)).toBeLessThanOrEqual(latest);
   });
 
+  it("clamps a clip's alert time and its sightings too", async () => {
+    const db = freshDb();
+    const doc = hostileBaseDoc();
+    const clip = { tool: 'pagerduty', pageUrl: 'https://acme.pagerduty.com/incidents/PT4KHLK', pageTitle: 'PagerDuty', componentIds: [], ref: { kind: 'alert', id: 'PT4KHLK' } };
+    doc.entries.push({ ...doc.entries[0]!, id: uuid(801), kind: 'alert', text: 'PagerDuty PT4KHLK', clip: { ...clip, alertedAt: FAR, sightings: [{ at: at('10:00').toISOString() }, { at: FAR }] } });
+    const now = at('12:00');
+    await importBackupText(db, JSON.stringify(doc), now);
+    const stored = (await db.entries.get(uuid(801)))!.clip!;
+    const latest = new Date(now.getTime() + SKEW_MS).toISOString();
+    expect(stored.alertedAt).toBe(latest);
+    expect(stored.sightings!.map((s) => s.at)).toEqual([at('10:00').toISOString(), latest]);
+  });
+
   it('importing the same future-dated file again changes nothing more', async () => {
     const db = freshDb();
     const { note } = await seed(db);

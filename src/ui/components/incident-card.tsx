@@ -1,7 +1,11 @@
+import { liveQuery } from 'dexie';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { isolatePlainText } from '../../capture/untrusted-text';
+import { countCustomerReports } from '../../db';
 import { STATUS_LABELS, type Incident } from '../../model';
 import { formatAge } from '../format-time';
 import { useNow } from '../hooks/use-now';
+import { AppContext } from '../state/context';
 import { Untrusted } from './timeline/untrusted';
 
 /**
@@ -21,10 +25,34 @@ export function IncidentCard({ incident }: { incident: Incident }) {
         <span class="age" title={`Started ${new Date(incident.startedAt).toLocaleString()}`}>
           {formatAge(incident.startedAt, end)}
         </span>
+        <CustomerReports incidentId={incident.id} />
       </div>
       <h2 class="incident-card__title" data-testid="incident-title" title={isolatePlainText(incident.title)}>
         <Untrusted text={incident.title} />
       </h2>
     </section>
+  );
+}
+
+/**
+ * `3 customer reports`: the incident's live report entries, one per ticket, kept current as
+ * tickets are clipped, deleted or restored. Nothing while there are none, or outside an app
+ * (no log to count in).
+ */
+function CustomerReports({ incidentId }: { incidentId: string }) {
+  const db = useContext(AppContext)?.db;
+  const [count, setCount] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    setCount(undefined);
+    if (!db) return;
+    // A failed count only hides the figure; the card itself must never fail for it.
+    const sub = liveQuery(() => countCustomerReports(db, incidentId)).subscribe({ next: setCount, error: () => setCount(undefined) });
+    return () => sub.unsubscribe();
+  }, [db, incidentId]);
+  if (!count) return null;
+  return (
+    <span class="badge reports" data-testid="incident-reports" title="Customer reports (tickets) on the timeline">
+      {count} customer {count === 1 ? 'report' : 'reports'}
+    </span>
   );
 }

@@ -1,7 +1,8 @@
 import { Fragment } from 'preact';
 import { isolatePlainText } from '../../../capture/untrusted-text';
 import { CLIP_TOOL_LABELS, type Clip, type Component, type TimeDisplay } from '../../../model';
-import { formatClock, formatDay } from '../../format-time';
+import { clipRefLabel } from '../../../model/clip-ref';
+import { dayKey, formatClock, formatClockSeconds, formatDay } from '../../format-time';
 import { ScreenshotThumb } from './screenshot-thumb';
 import { Untrusted } from './untrusted';
 
@@ -17,7 +18,18 @@ interface WherePart {
  * every piece the page or a colleague wrote is isolated on its own: a panel title's override
  * cannot run on into the dashboard title beside it.
  */
-export function ClipDetails({ clip, timeDisplay, components }: { clip: Clip; timeDisplay: TimeDisplay; components: ReadonlyMap<string, Component> }) {
+export function ClipDetails({
+  clip,
+  timeDisplay,
+  components,
+  at,
+}: {
+  clip: Clip;
+  timeDisplay: TimeDisplay;
+  components: ReadonlyMap<string, Component>;
+  /** The entry's time: the first sighting of what the clip names. */
+  at?: string;
+}) {
   const panel: WherePart | undefined = clip.panelTitle ? { text: clip.panelTitle } : clip.panel ? { label: 'panel ', text: clip.panel } : undefined;
   const page = clip.dashboardTitle ?? clip.pageTitle;
   const whereParts = [panel, page ? { text: page } : undefined].filter((p): p is WherePart => !!p);
@@ -28,7 +40,14 @@ export function ClipDetails({ clip, timeDisplay, components }: { clip: Clip; tim
   return (
     <div class="clip-details" data-testid="clip-details">
       <div class="clip-details__line">
-        <span class="badge tool">{CLIP_TOOL_LABELS[clip.tool]}</span>
+        {clip.ref ? (
+          // The id comes from the page's address: isolated like any page text.
+          <span class="badge tool" data-testid="clip-ref">
+            <Untrusted text={clipRefLabel({ ...clip, ref: clip.ref })} />
+          </span>
+        ) : (
+          <span class="badge tool">{CLIP_TOOL_LABELS[clip.tool]}</span>
+        )}
         {where && (
           <span class="clip-details__where" data-testid="clip-where">
             {whereParts.map((part, i) => (
@@ -49,6 +68,7 @@ export function ClipDetails({ clip, timeDisplay, components }: { clip: Clip; tim
           {range.relative && <span class="hint"> (frozen)</span>}
         </div>
       )}
+      {clip.sightings && clip.sightings.length > 0 && <Sightings clip={clip} sightings={clip.sightings} at={at} timeDisplay={timeDisplay} />}
       {clip.query && (
         <code class="clip-details__query">
           <Untrusted text={clip.query} />
@@ -75,6 +95,57 @@ export function ClipDetails({ clip, timeDisplay, components }: { clip: Clip; tim
         </p>
       )}
       {clip.screenshotId && <ScreenshotThumb id={clip.screenshotId} label={isolatePlainText(where || clip.pageUrl)} />}
+    </div>
+  );
+}
+
+/**
+ * `seen 3× · 09:10, 09:25, 09:40`: every time the same alert (ticket, change) was clipped, the
+ * entry's own time among them; a time on another day than the first says its day. What a later clip
+ * selected, and its screenshot, follow under its time.
+ */
+function Sightings({ clip, sightings, at, timeDisplay }: { clip: Clip; sightings: NonNullable<Clip['sightings']>; at?: string; timeDisplay: TimeDisplay }) {
+  // In time order: a held clip placed later, or an edited entry time, may come before the entry's.
+  const times = [...(at ? [at] : []), ...sightings.map((s) => s.at)].sort();
+  const firstDay = dayKey(times[0]!, timeDisplay);
+  const zone = timeDisplay === 'utc' ? ' UTC' : '';
+  const clock = (iso: string) => `${dayKey(iso, timeDisplay) === firstDay ? '' : `${formatDay(iso, timeDisplay)} `}${formatClock(iso, timeDisplay)}`;
+  const exact = (iso: string) => `${formatDay(iso, timeDisplay)} ${formatClockSeconds(iso, timeDisplay)}${zone}`;
+  const noted = sightings.filter((s) => s.text || s.screenshotId);
+  return (
+    <div class="clip-details__sightings" data-testid="clip-sightings">
+      <div class="clip-details__line">
+        <span data-testid="clip-seen">seen {sightings.length + 1}×</span>
+        {' · '}
+        {times.map((iso, i) => (
+          <Fragment key={i}>
+            {i > 0 && ', '}
+            <time dateTime={iso} title={exact(iso)}>
+              {clock(iso)}
+            </time>
+          </Fragment>
+        ))}
+        {zone}
+      </div>
+      {noted.length > 0 && (
+        <ul class="clip-details__sighting-notes">
+          {noted.map((s, i) => (
+            <li key={i} data-testid="clip-sighting">
+              <time dateTime={s.at} title={exact(s.at)}>
+                {clock(s.at)}
+                {zone}
+              </time>
+              {s.text && (
+                <>
+                  {' '}
+                  <Untrusted text={s.text} />
+                </>
+              )}
+              {s.screenshotId && <ScreenshotThumb id={s.screenshotId} label={isolatePlainText(`${clip.pageTitle || clip.pageUrl}, ${exact(s.at)}`)} />}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function EntryRow({ entry, timeDisplay, highlighted, components, onEdit, 
         <p class="entry__text" data-testid="entry-text">
           <Untrusted text={entry.text} />
         </p>
-        {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} />}
+        {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} at={entry.at} />}
         {entry.sourceUrl && <SourceLink class="entry__source" href={entry.sourceUrl} />}
       </div>
       <div class="entry__actions">
