@@ -86,7 +86,8 @@ describe('a record from the future does not win forever', () => {
     const db = freshDb();
     const doc = hostileBaseDoc();
     const clip = { tool: 'pagerduty', pageUrl: 'https://acme.pagerduty.com/incidents/PT4KHLK', pageTitle: 'PagerDuty', componentIds: [], ref: { kind: 'alert', id: 'PT4KHLK' } };
-    doc.entries.push({ ...doc.entries[0]!, id: uuid(801), kind: 'alert', text: 'PagerDuty PT4KHLK', clip: { ...clip, alertedAt: FAR, sightings: [{ at: at('10:00').toISOString() }, { at: FAR }] } });
+    const alert = { ...doc.entries[0]!, id: uuid(801), kind: 'alert', text: 'PagerDuty PT4KHLK', clip: { ...clip, alertedAt: FAR, sightings: [{ at: at('10:00').toISOString() }, { at: FAR }] } };
+    (doc.entries as object[]).push(alert);
     const now = at('12:00');
     await importBackupText(db, JSON.stringify(doc), now);
     const stored = (await db.entries.get(uuid(801)))!.clip!;
