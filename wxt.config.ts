@@ -11,7 +11,7 @@ const widgetOutput = resolve(import.meta.dirname, '.output/widget');
 export default defineConfig({
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Sitrep',
     description: 'Clip what you see into a local incident timeline and run the incident from the browser.',
     // unlimitedStorage + navigator.storage.persist(): the browser must never evict the log.
@@ -25,12 +25,21 @@ export default defineConfig({
       'contextMenus',
       // Retries of a publish that failed, and maintenance windows that open or close by the clock.
       'alarms',
+      // Confirms a shortcut or menu clip where the page refuses the in-page confirmation.
+      'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Publishing asks for the one origin of each target when it is added (Settings → Publishing),
     // never for every site up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
+      // Opens the popup from the keyboard, pinned or not. Alt+Shift+S would have been the mnemonic,
+      // but ChromeOS takes it (quick settings); Alt+Shift+O is free in Chrome, Firefox, Windows,
+      // macOS, GNOME and ChromeOS. Chrome allows four suggested keys: this is the fourth.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Open the Sitrep popup',
+      },
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Clip the selection (or the page) to the active incident',

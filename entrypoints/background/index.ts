@@ -25,6 +25,8 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => clipper.onCommand(command, tab));
   browser.contextMenus.onClicked.addListener((info, tab) => clipper.onMenuClick(info, tab));
+  browser.notifications.onClicked.addListener((id) => clipper.onNotificationClicked(id));
+  browser.notifications.onButtonClicked?.addListener((id, index) => clipper.onNotificationClicked(id, index));
   browser.alarms.onAlarm.addListener((alarm) => void publisher.onAlarm(alarm.name));
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id === browser.runtime.id && PublishMessage.safeParse(message).success) {

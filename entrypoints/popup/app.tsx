@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '../../src/db/open';
 import { requestPersistentStorage } from '../../src/db/persist';
@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../src/ui/components/error-banner';
 import { IncidentCard } from '../../src/ui/components/incident-card';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
 import { NoteBox } from '../../src/ui/components/note-box';
+import { ShortcutsFooter } from '../../src/ui/components/shortcuts-info';
 import { StatusComposer } from '../../src/ui/components/status-composer';
 import { useCreated } from '../../src/ui/hooks/use-created';
 import { openTimeline } from '../../src/ui/open-timeline';
@@ -26,10 +27,24 @@ export function App() {
   useEffect(() => void requestPersistentStorage(), []);
   // Known before the click, so the side panel opens inside the click's user gesture.
   const windowId = useSignal<number | undefined>(undefined);
+  const declareSection = useRef<HTMLDetailsElement>(null);
+  /** "Declare new" beside a resolved incident: the one declare form, opened, with the keyboard in it. */
+  function openDeclare() {
+    if (declareSection.current) declareSection.current.open = true;
+    document.getElementById('declare-title')?.focus();
+  }
   useEffect(() => void browser.windows.getCurrent().then((w) => (windowId.value = w.id)), []);
 
   const incidents = log.incidents.value;
   const active = log.active.value;
+  const heldCount = held.held.value.length;
+  // Beside a held clip, its own "New incident from this clip" is the way to declare: this one stays closed.
+  const declare = (
+    <details class="declare" ref={declareSection} open={!incidents?.length && !heldCount}>
+      <summary>Declare a new incident</summary>
+      <DeclareForm onDeclare={log.declare} autoFocus={!incidents?.length && !heldCount} />
+    </details>
+  );
   return (
     <AppContext.Provider value={{ db, log }}>
       <main class="popup">
@@ -40,30 +55,22 @@ export function App() {
           </button>
         </header>
         <ErrorBanner message={log.lastError.value} />
-        {!log.settings.value.author && (
-          <p class="nudge">
-            Notes are unsigned.{' '}
-            <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
-              Add your name
-            </a>
-          </p>
-        )}
         {incidents === undefined ? (
           <p class="hint">Loading…</p>
         ) : (
           <>
+            {/* First run: declaring is what to do first; clipping needs an incident to go to. */}
+            {!incidents.length && !heldCount && declare}
             <ClipButton />
             <HeldClips state={held} incidents={incidents} />
-            {active && <IncidentCard incident={active} />}
-            {active && <NoteBox key={active.id} incident={active} drafts={drafts} />}
-            {active && <StatusComposer key={active.id} incident={active} />}
             <IncidentSwitcher incidents={incidents} activeId={active?.id} onSwitch={(id) => void log.switchTo(id)} label="Notes go to" />
-            <details class="declare" open={!incidents.length}>
-              <summary>Declare a new incident</summary>
-              <DeclareForm onDeclare={log.declare} autoFocus={!incidents.length} />
-            </details>
+            {active && <IncidentCard incident={active} />}
+            {active && <NoteBox key={active.id} incident={active} drafts={drafts} onDeclareNew={openDeclare} />}
+            {active && <StatusComposer key={active.id} incident={active} />}
+            {(incidents.length > 0 || heldCount > 0) && declare}
           </>
         )}
+        <ShortcutsFooter />
       </main>
     </AppContext.Provider>
   );

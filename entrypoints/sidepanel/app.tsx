@@ -1,4 +1,4 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TimelineEntry } from '../../src/model';
@@ -16,7 +16,7 @@ import { FilterBar } from '../../src/ui/components/timeline/filter-bar';
 import { TimelineList } from '../../src/ui/components/timeline/timeline-list';
 import { UndoBar } from '../../src/ui/components/timeline/undo-bar';
 import { TimeDisplayToggle } from '../../src/ui/components/time-display-toggle';
-import { buildEntryHash } from '../../src/ui/entry-link';
+import { buildEntryHash, copyEntryLink } from '../../src/ui/entry-link';
 import { useCreated } from '../../src/ui/hooks/use-created';
 import { useGlobalKeys } from '../../src/ui/hooks/use-global-keys';
 import { useHashTarget } from '../../src/ui/hooks/use-hash-target';
@@ -32,6 +32,8 @@ export function App() {
   const log = useCreated(() => createLogState(db));
   const drafts = useCreated(createDraftsState);
   const search = useCreated(() => createSearchState(db));
+  /** What the last "copy link" did, said where the reader is looking. */
+  const copied = useSignal<string | undefined>(undefined);
   const held = useCreated(() => createHeldClipsState(db, () => log.settings.value.author));
   const hashTarget = useHashTarget();
   // A link (#incident=…) shows that incident; otherwise the side panel follows the active one.
@@ -40,6 +42,17 @@ export function App() {
   const timeline = useCreated(() => createTimelineState(db, shownId, timeDisplay));
   const searchBox = useRef<HTMLInputElement>(null);
   useEffect(() => void requestPersistentStorage(), []);
+  const header = useRef<HTMLDivElement>(null);
+  // "Incident details" stays open or shut as the person last left it: the timeline needs the room.
+  useEffect(() => {
+    const details = header.current?.querySelector('details');
+    if (details) details.open = readDetailsOpen();
+    // `toggle` does not bubble: listen in the capture phase.
+    const remember = (e: Event) => e.target instanceof HTMLDetailsElement && writeDetailsOpen(e.target.open);
+    const box = header.current;
+    box?.addEventListener('toggle', remember, true);
+    return () => box?.removeEventListener('toggle', remember, true);
+  }, [shownId.value, !!log.incidents.value]);
 
   useGlobalKeys({
     '/': () => searchBox.current?.focus(),
@@ -56,7 +69,7 @@ export function App() {
 
   async function copyLink(entry: TimelineEntry) {
     const url = browser.runtime.getURL('/sidepanel.html') + buildEntryHash({ incidentId: entry.incidentId, entryId: entry.id });
-    await navigator.clipboard.writeText(url).catch(() => undefined);
+    copied.value = await copyEntryLink(url);
   }
 
   return (
@@ -98,7 +111,9 @@ export function App() {
         {incidents && !incidents.length && !held.held.value.length && <DeclareForm onDeclare={log.declare} autoFocus />}
         {shown && (
           <>
-            <IncidentHeader key={shown.id} incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
+            <div ref={header}>
+              <IncidentHeader key={shown.id} incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
+            </div>
             <NoteBox key={shown.id} incident={shown} drafts={drafts} />
             <FilterBar timeline={timeline} />
             <UndoBar timeline={timeline} />
@@ -109,9 +124,30 @@ export function App() {
               components={log.componentsById.value}
               onCopyLink={(entry) => void copyLink(entry)}
             />
+            <p class="copy-link-status" role="status" data-testid="copy-link-status">
+              {copied.value ?? ''}
+            </p>
           </>
         )}
       </main>
     </AppContext.Provider>
   );
+}
+
+const DETAILS_OPEN_KEY = 'sitrep.incidentDetails.open';
+
+function readDetailsOpen(): boolean {
+  try {
+    return localStorage.getItem(DETAILS_OPEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeDetailsOpen(open: boolean) {
+  try {
+    localStorage.setItem(DETAILS_OPEN_KEY, open ? '1' : '0');
+  } catch {
+    // Only the memory of the choice is lost.
+  }
 }

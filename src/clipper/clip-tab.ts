@@ -44,7 +44,7 @@ const RESTRICTED =
 /**
  * Clips a tab: reads the selection and what the page says (only now, through activeTab),
  * recognizes the tool and freezes its time window, optionally takes a screenshot, and writes the
- * entry to the active incident, or holds it when there is none. Never throws: a failure is a
+ * entry to the active incident, or holds it when there is none or it is resolved. Never throws: a failure is a
  * result the caller shows, in one sentence.
  *
  * A clip is never lost to what a page says: every page-derived step degrades to less detail with
@@ -110,7 +110,9 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
       return { totalMs: end - started, storeMs: end - storeStart };
     };
     const clip = { author: settings.author, draft: built.draft, ...(shot && { screenshot: shot }) };
-    if (incident) {
+    // Writing to a resolved incident must be a conscious choice: the clip waits, as with none active.
+    if (incident?.status === 'resolved') notices.push(heldForResolved(incident));
+    else if (incident) {
       try {
         const entry = await addClip(db, { incidentId: incident.id, ...clip }, now);
         return { status: 'added', entryId: entry.id, incidentKey: incident.key, notices, timings: timings() };
@@ -123,6 +125,10 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
   } catch (e) {
     return { status: 'failed', error: describeClipError(e) };
   }
+}
+
+function heldForResolved(incident: Incident): string {
+  return `${incident.key} is resolved, so the clip waits with the held clips: start a new incident from it, or add it to ${incident.key} anyway.`;
 }
 
 function notAdded(incident: Incident): string {

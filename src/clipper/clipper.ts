@@ -1,13 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
-import { getIncident, type SitrepDb } from '../db';
+import { deleteEntry, getIncident, type SitrepDb } from '../db';
 import { activeIncidentIdItem, settingsItem } from '../db/storage-items';
 import { readSettings } from '../model';
 import { findNextDueUpdate } from '../publish/overdue';
 import { clipTab, type ClipRequest, type ClipResult } from './clip-tab';
 import { createContextMenus, MENU, updateContextMenuTitles } from './context-menus';
-import { showClipFeedback, showHeldCount } from './feedback';
+import { confirmClipInPage, NOTIFICATION_PREFIX, showClipFeedback, showHeldCount } from './feedback';
 import { openTimeline } from '../ui/open-timeline';
-import { ClipMessage } from '../model/messages';
+import { ClipMessage, OpenTimelineMessage, UndoClipMessage } from '../model/messages';
 
 type Tab = Browser.tabs.Tab;
 
@@ -21,11 +21,33 @@ export function createClipper(db: SitrepDb) {
     return id ? (await getIncident(db, id))?.key : undefined;
   }
 
-  async function clip(request: ClipRequest): Promise<ClipResult> {
+  /**
+   * Entries a confirmation may still take back, by the tab it was shown in: Undo removes the clip
+   * just taken, never any entry a message names. Memory is enough, the offer lasts seconds.
+   */
+  const undoable = new Map<string, number | undefined>();
+
+  async function clip(request: ClipRequest, confirmInPage = false): Promise<ClipResult> {
     const result = await clipTab(db, request);
     const heldCount = await db.heldClips.count().catch(() => 0);
     await showClipFeedback(result, heldCount, request.tab.id, await overdueUpdate()).catch(() => {});
+    if (confirmInPage) {
+      if (result.status === 'added') {
+        undoable.set(result.entryId, request.tab.id);
+        setTimeout(() => undoable.delete(result.entryId), 60_000);
+      }
+      await confirmClipInPage(result, request.tab.id).catch(() => {});
+    }
     return result;
+  }
+
+  async function undoClip(entryId: string, tabId: number | undefined): Promise<{ ok: boolean }> {
+    if (!undoable.has(entryId) || (tabId !== undefined && undoable.get(entryId) !== tabId)) return { ok: false };
+    undoable.delete(entryId);
+    return deleteEntry(db, entryId).then(
+      () => ({ ok: true }),
+      () => ({ ok: false }),
+    );
   }
 
   /** Opens the timeline beside the tab; called synchronously inside the gesture's event. */
@@ -61,7 +83,7 @@ export function createClipper(db: SitrepDb) {
       if (command !== 'clip-selection' && command !== 'clip-with-screenshot') return;
       void (async () => {
         const target = tab ?? (await activeTab());
-        if (target) await clip({ tab: target, ...(command === 'clip-with-screenshot' && { screenshot: true }) });
+        if (target) await clip({ tab: target, ...(command === 'clip-with-screenshot' && { screenshot: true }) }, true);
       })();
     },
 
@@ -77,20 +99,36 @@ export function createClipper(db: SitrepDb) {
         // The side panel asks for the title and severity; the held clip becomes its first entry.
         void openTimelineBeside(tab);
         void clip({ ...fromMenu, holdForNewIncident: true });
-      } else if (info.menuItemId === MENU.clip) void clip(fromMenu);
-      else if (info.menuItemId === MENU.clipWithScreenshot) void clip({ ...fromMenu, screenshot: true });
+      } else if (info.menuItemId === MENU.clip) void clip(fromMenu, true);
+      else if (info.menuItemId === MENU.clipWithScreenshot) void clip({ ...fromMenu, screenshot: true }, true);
     },
 
-    /** Messages from extension pages (the popup's "Clip this page"). */
-    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<ClipResult> | undefined {
+    /** The system notification shown where a page refused the in-page confirmation. */
+    onNotificationClicked(notificationId: string, buttonIndex?: number) {
+      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+      const entryId = notificationId.slice(NOTIFICATION_PREFIX.length);
+      const undo = buttonIndex === 0 && entryId !== '';
+      if (undo) void undoClip(entryId, undefined);
+      else void openTimelineBeside(undefined);
+      void browser.notifications.clear(notificationId).catch(() => {});
+    },
+
+    /** Messages from extension pages (the popup's "Clip this page") and the in-page confirmation. */
+    onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<ClipResult | { ok: boolean }> | undefined {
       if (sender.id !== browser.runtime.id) return undefined;
+      const undo = UndoClipMessage.safeParse(message);
+      if (undo.success) return undoClip(undo.data.entryId, sender.tab?.id ?? -1);
+      if (OpenTimelineMessage.safeParse(message).success) {
+        // At once, inside the click's gesture.
+        return openTimelineBeside(sender.tab).then(() => ({ ok: true }));
+      }
       const parsed = ClipMessage.safeParse(message);
       if (!parsed.success) return undefined;
-      const { tabId, screenshot } = parsed.data;
+      const { tabId, screenshot, confirmInPage } = parsed.data;
       return (async () => {
         const tab = tabId === undefined ? await activeTab() : await browser.tabs.get(tabId);
         if (!tab) return { status: 'failed', error: 'There is no tab to clip.' } as const;
-        return clip({ tab, ...(screenshot !== undefined && { screenshot }) });
+        return clip({ tab, ...(screenshot !== undefined && { screenshot }) }, confirmInPage);
       })();
     },
   };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeClipError } from './clip-error';
 import type { ClipResult } from './clip-tab';
+import { showClipToast, type ClipToast } from './clip-toast';
 
 /**
  * Tells the person what happened to a clip on the toolbar icon: ✓ added, a count of clips
@@ -44,4 +45,41 @@ export async function showHeldCount(heldCount: number, overdue?: OverdueUpdate):
   await action.setBadgeBackgroundColor({ color: heldCount ? '#9a6700' : '#b42318' });
   await action.setBadgeText({ text: heldCount ? String(heldCount) : overdue ? '!' : '' });
   await action.setTitle({ title: held || late ? `Sitrep: ${[held, late].filter(Boolean).join('; ')}` : 'Sitrep' });
+}
+
+/** How long the in-page confirmation stays: long enough to reach Undo, short enough to forget. */
+export const CLIP_TOAST_MS = 6000;
+
+/** Sitrep's mark for the system notification (a data URL: the extension ships no icon files). */
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGPgjllLEmIY1TCqYfhqAAAZyhQQSPgVNgAAAABJRU5ErkJggg==';
+
+/** The system notification's id names the entry it may undo. */
+export const NOTIFICATION_PREFIX = 'sitrep-clip:';
+
+/**
+ * Confirms a shortcut or menu clip where the person is looking: a small note in the clipped page
+ * (with Undo and Open timeline), or, where the page refuses scripts, a system notification.
+ * A failed clip is told by the badge alone.
+ */
+export async function confirmClipInPage(result: ClipResult, tabId: number | undefined): Promise<'page' | 'notification' | 'none'> {
+  if (result.status === 'failed') return 'none';
+  const toast: ClipToast =
+    result.status === 'added'
+      ? { message: `Clipped to ${result.incidentKey}`, undoEntryId: result.entryId, durationMs: CLIP_TOAST_MS }
+      : { message: 'Clip held: open Sitrep to choose its incident', durationMs: CLIP_TOAST_MS };
+  try {
+    if (tabId === undefined) throw new Error('no tab');
+    await browser.scripting.executeScript({ target: { tabId }, func: showClipToast, args: [toast] });
+    return 'page';
+  } catch {
+    const notifications = (browser as { notifications?: typeof browser.notifications }).notifications;
+    if (!notifications) return 'none';
+    const id = NOTIFICATION_PREFIX + (result.status === 'added' ? result.entryId : '');
+    const base = { type: 'basic' as const, iconUrl: NOTIFICATION_ICON, title: 'Sitrep', message: toast.message };
+    const buttons = result.status === 'added' ? [{ title: 'Undo' }, { title: 'Open timeline' }] : [{ title: 'Open timeline' }];
+    // Firefox has no notification buttons; there a click opens the timeline.
+    await notifications.create(id, { ...base, buttons }).catch(() => notifications.create(id, base));
+    return 'notification';
+  }
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import {
   Incident,
   IncidentKey,
@@ -140,8 +141,8 @@ export async function getIncident(db: SitrepDb, id: string): Promise<Incident | 
 }
 
 /**
- * Changes an incident. Severity and status changes are written to the timeline as well, so the
- * post-mortem can tell when the response changed gear; resolving stamps resolvedAt.
+ * Changes an incident. Every change is written to the timeline as well (one `change` entry), so
+ * the post-mortem can tell when the response changed gear or hands; resolving stamps resolvedAt.
  */
 export async function updateIncident(
   db: SitrepDb,
@@ -154,7 +155,7 @@ export async function updateIncident(
     if (!current) throw new Error(`No incident with id ${id}`);
     const valid = patchIncident(current, patch, now);
     await db.incidents.put(valid);
-    const changes = describeChanges(current, valid);
+    const changes = describeChanges(current, valid, patch);
     if (changes.length) {
       await db.entries.add(buildEntry({ incidentId: id, kind: 'change', text: changes.join(' · '), author }, now));
     }
@@ -169,6 +170,8 @@ export async function updateIncident(
 export function patchIncident(current: Incident, patch: IncidentPatch, now: Date): Incident {
   const at = toInstant(now);
   const next: Incident = { ...current, ...patch, updatedAt: at };
+  // A time cleared in the details is absent, as it is on an incident that never had it.
+  for (const field of ['detectedAt', 'acknowledgedAt', 'resolvedAt'] as const) if (next[field] === undefined) delete next[field];
   if (patch.status && patch.status !== current.status) {
     if (patch.status === 'resolved' && !patch.resolvedAt) next.resolvedAt = at;
     if (patch.status !== 'resolved' && !patch.resolvedAt) delete next.resolvedAt;
@@ -177,15 +180,58 @@ export function patchIncident(current: Incident, patch: IncidentPatch, now: Date
   return Incident.parse(next);
 }
 
-function describeChanges(before: Incident, after: Incident): string[] {
+/** The incident's times a person sets in its details, as the timeline names them. */
+const TIME_FIELD_NAMES = {
+  startedAt: 'Start',
+  detectedAt: 'Detection',
+  acknowledgedAt: 'Acknowledgement',
+  resolvedAt: 'Resolution',
+} as const satisfies Partial<Record<keyof Incident, string>>;
+
+/**
+ * What changed, one phrase each, for the timeline: every field a person edits is logged, so a
+ * handover or a corrected start time is on the record. Times a status change stamps by itself
+ * (resolving, acknowledging) are not repeated; times set by hand are, in UTC so the text means
+ * the same wherever it is read.
+ */
+export function describeChanges(before: Incident, after: Incident, patch: IncidentPatch = after): string[] {
   const out: string[] = [];
+  if (before.title !== after.title) out.push(`Title: “${after.title}”`);
   if (before.severity !== after.severity) {
     out.push(`Severity ${before.severity} → ${after.severity} (${SEVERITY_DEFINITIONS[after.severity as Severity].split(':')[0]})`);
   }
   if (before.status !== after.status) out.push(`Status: ${STATUS_LABELS[after.status]}`);
+  if (before.manager !== after.manager) {
+    if (!after.manager) out.push(`Incident manager removed (was ${before.manager})`);
+    else out.push(before.manager ? `Incident manager: ${before.manager} → ${after.manager}` : `Incident manager: ${after.manager}`);
+  }
+  if (before.impact !== after.impact) out.push(after.impact.trim() ? `Impact: “${after.impact}”` : 'Impact removed');
   if (before.publicTitle !== after.publicTitle) out.push(after.publicTitle ? `Public title: “${after.publicTitle}”` : 'Public title removed');
   if (before.publicImpact !== after.publicImpact) out.push(after.publicImpact ? `Public impact: “${after.publicImpact}”` : 'Public impact removed');
+  for (const [field, name] of Object.entries(TIME_FIELD_NAMES) as [keyof typeof TIME_FIELD_NAMES, string][]) {
+    if (!(field in patch) || before[field] === after[field]) continue;
+    const at = after[field];
+    out.push(at ? `${name} time ${before[field] ? 'changed to' : 'set to'} ${formatUtc(at)}` : `${name} time removed`);
+  }
   return out;
+}
+
+/** `2026-11-28 09:58:00 UTC` */
+function formatUtc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+/**
+ * When the incident's first entry (not deleted) happened, or undefined for an empty timeline:
+ * what "use the earliest entry's time" sets the start to. Read by index, not the whole timeline.
+ */
+export async function earliestEntryAt(db: SitrepDb, incidentId: string): Promise<string | undefined> {
+  const first = await db.entries
+    .where('[incidentId+at]')
+    .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+    .filter((e) => !e.deletedAt)
+    .first();
+  return first?.at;
 }
 
 /**

@@ -101,10 +101,27 @@ export function buildTimelineMarkdown(
   return stripBidiControls(`${out.join('\n')}\n`);
 }
 
+/**
+ * A change entry names what changed (`Status: Resolved`, `Incident manager: Ana → Bo`): that name
+ * is its label, so it is not shown beside a second one (`**Change:** Status: Resolved`).
+ */
+const OWN_LABEL = /^([\p{L}][\p{L}\p{N} ]{0,30}):[ \t]+(?=\S)/u;
+
+/** The bold label an entry is shown with ('' for none), and the text after it. */
+function labelAndText(entry: TimelineEntry): { label: string; text: string } {
+  if (entry.kind === 'change') {
+    const text = stripBidiControls(entry.text);
+    const own = OWN_LABEL.exec(text);
+    if (own) return { label: own[1]!, text: text.slice(own[0].length) };
+  }
+  return { label: entry.kind === 'note' ? '' : ENTRY_KIND_LABELS[entry.kind], text: withRefName(entry) };
+}
+
 function formatEntry(entry: TimelineEntry, at: ZonedTime, clock: (iso: string) => ZonedTime, zonesUsed: string[]): string {
-  const prefix = [entry.starred ? '★ ' : '', entry.kind === 'note' ? '' : `**${ENTRY_KIND_LABELS[entry.kind]}:** `].join('');
-  const lines = textLines(withRefName(entry)).map((line, i) => (i === 0 ? line : escapeLineStart(line)));
-  const link = entry.sourceUrl ? formatSourceLink(entry.sourceUrl) : '';
+  const { label, text } = labelAndText(entry);
+  const prefix = [entry.starred ? '★ ' : '', label ? `**${escapeInline(label)}:** ` : ''].join('');
+  const lines = textLines(text).map((line, i) => (i === 0 ? line : escapeLineStart(line)));
+  const link = entry.sourceUrl ? formatSourceLink(entry.sourceUrl, entry.clip && clipLinkName(entry.clip, clock, zonesUsed)) : '';
   if (link) {
     if (lines.length) lines[lines.length - 1] += ` ${link}`;
     else lines.push(link);
@@ -160,8 +177,29 @@ function sightingLines(entry: TimelineEntry, at: ZonedTime, clock: (iso: string)
   return [seen, ...said];
 }
 
-/** `([grafana.example.com](https://…))`, or the address as plain text if it is not http(s). */
-function formatSourceLink(url: string): string {
+/**
+ * A clip's link text: its panel (or dashboard, or page) and window, `5xx rate by route ·
+ * 10:13–11:13 UTC`, what a reader of the ticket wants to know before opening it.
+ */
+function clipLinkName(clip: NonNullable<TimelineEntry['clip']>, clock: (iso: string) => ZonedTime, zonesUsed: string[]): string | undefined {
+  const name = [clip.panelTitle, clip.panel && `panel ${clip.panel}`, clip.dashboardTitle, clip.pageTitle].find((n) => n?.trim());
+  let window: string | undefined;
+  if (clip.range) {
+    const from = clock(clip.range.from);
+    const to = clock(clip.range.to);
+    zonesUsed.push(from.zone, to.zone);
+    const fromClock = from.time.slice(0, 5);
+    window = from.day === to.day && from.zone === to.zone ? `${fromClock}–${to.time}` : `${from.day} ${from.time} – ${to.day} ${to.time}`;
+  }
+  const text = [name && stripBidiControls(name).replace(/\s+/g, ' ').trim(), window].filter(Boolean).join(' · ');
+  return text || undefined;
+}
+
+/**
+ * `([grafana.example.com](https://…))` — or, for a clip, `([5xx rate · 10:13–11:13 UTC](https://…))`
+ * — or the address as plain text if it is not http(s).
+ */
+function formatSourceLink(url: string, name?: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -171,7 +209,7 @@ function formatSourceLink(url: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `(${escapeInline(url)})`;
   // href is percent-encoded (no spaces, < or >), so it is safe inside <…>; parentheses stay legal there.
   const href = parsed.href.replace(/</g, '%3C').replace(/>/g, '%3E');
-  return `([${escapeInline(parsed.host)}](<${href}>))`;
+  return `([${escapeInline(name ?? parsed.host)}](<${href}>))`;
 }
 
 /**

@@ -18,3 +18,16 @@ export function parseEntryHash(hash: string): EntryTarget | undefined {
   const entryId = params.get('entry') ?? undefined;
   return entryId ? { incidentId, entryId } : { incidentId };
 }
+
+/**
+ * Copies a link to one entry and says what happened, in words: the link is a chrome-extension://
+ * address, so it opens in the copier's own Sitrep only (a colleague needs the backup first).
+ */
+export async function copyEntryLink(url: string, clipboard: Pick<Clipboard, 'writeText'> = navigator.clipboard): Promise<string> {
+  try {
+    await clipboard.writeText(url);
+    return 'Link copied. It opens this entry in your own Sitrep only: a colleague needs your backup first.';
+  } catch {
+    return 'Could not copy the link: the browser refused the clipboard. Try again with the side panel focused.';
+  }
+}

@@ -12,14 +12,27 @@ function fmt(mode: TimeDisplay, options: Intl.DateTimeFormatOptions, locale?: st
   return f;
 }
 
-/** `09:10` (24-hour, the way incident timelines are read out). */
+/**
+ * `09:10` or `09:10 AM`: the browser's locale decides the clock, as it does in the entry editor's
+ * time input, so a time reads the same in the list and in the editor.
+ */
 export function formatClock(iso: string, mode: TimeDisplay, locale?: string): string {
-  return fmt(mode, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, locale).format(new Date(iso));
+  return fmt(mode, { hour: '2-digit', minute: '2-digit' }, locale).format(new Date(iso));
 }
 
-/** `09:10:05` for tooltips and exact times. */
+/** `09:10:05` (or `09:10:05 AM`) for tooltips and exact times. */
 export function formatClockSeconds(iso: string, mode: TimeDisplay, locale?: string): string {
-  return fmt(mode, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }, locale).format(new Date(iso));
+  return fmt(mode, { hour: '2-digit', minute: '2-digit', second: '2-digit' }, locale).format(new Date(iso));
+}
+
+/**
+ * `10:13–11:13 UTC`, `Sat, 28 Nov 2026 23:50 – Sun, 29 Nov 2026 00:20 GMT+1`: a time window with
+ * the zone said once, the way the zone chip says it; the day only when the window spans two.
+ */
+export function formatWindow(fromIso: string, toIso: string, mode: TimeDisplay, locale?: string): string {
+  const zone = zoneLabel(mode, new Date(toIso));
+  if (dayKey(fromIso, mode) === dayKey(toIso, mode)) return `${formatClock(fromIso, mode, locale)}–${formatClock(toIso, mode, locale)} ${zone}`;
+  return `${formatDay(fromIso, mode, locale)} ${formatClock(fromIso, mode, locale)} – ${formatDay(toIso, mode, locale)} ${formatClock(toIso, mode, locale)} ${zone}`;
 }
 
 /** `Sat, 28 Nov 2026` for day headings. */
@@ -69,4 +82,16 @@ export function fromDateTimeInput(value: string, mode: TimeDisplay): string | un
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return undefined;
   const d = new Date(mode === 'utc' ? `${value}Z` : value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * `1 incident`, `2 incidents`, `0 incidents`: a count with the noun its number takes, chosen by
+ * Intl.PluralRules (English words, so English rules, whatever the browser's locale).
+ */
+export function formatCount(count: number, one: string, other: string, locale = 'en'): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return `${count.toLocaleString(locale)} ${rules.select(count) === 'one' ? one : other}`;
 }

@@ -4,7 +4,7 @@ import { clipTab } from '../../src/clipper/clip-tab';
 import { createClipper } from '../../src/clipper/clipper';
 import { extractGrafanaPage } from '../../src/capture/extract-page';
 import { readSelection } from '../../src/clipper/page-scripts';
-import { declareIncident, listEntries, listHeldClips, saveComponent } from '../../src/db';
+import { declareIncident, listEntries, listHeldClips, saveComponent, updateIncident } from '../../src/db';
 import { activeIncidentIdItem, settingsItem } from '../../src/db/storage-items';
 import { freshDb } from '../db/fresh-db';
 
@@ -64,6 +64,31 @@ describe('clipTab', () => {
     expect(result).toMatchObject({ status: 'held' });
     const [held] = await listHeldClips(db);
     expect(held?.draft.clip.tool).toBe('grafana');
+  });
+
+  it('holds the clip when the active incident is resolved, and says so', async () => {
+    const db = freshDb();
+    const incident = await declareIncident(db, { title: 'Checkout errors', severity: 'SEV2' }, { author: 'Ana', now: NOW });
+    await updateIncident(db, incident.id, { status: 'resolved' }, { author: 'Ana', now: NOW });
+    await activeIncidentIdItem.setValue(incident.id);
+    pageAnswers(new Map<unknown, unknown>([[readSelection, { selection: 'late spike', title: 'Payments - Grafana' }]]));
+
+    const result = await clipTab(db, { tab }, NOW);
+
+    expect(result).toMatchObject({ status: 'held', notices: [expect.stringMatching(/^INC-1 is resolved, so the clip waits/)] });
+    expect((await listEntries(db, incident.id)).filter((e) => e.kind === 'clip')).toEqual([]);
+    const [held] = await listHeldClips(db);
+    expect(held?.draft.text).toBe('late spike');
+  });
+
+  it('adds to an incident again once it is reopened', async () => {
+    const db = freshDb();
+    const incident = await declareIncident(db, { title: 'Checkout errors', severity: 'SEV2' }, { author: 'Ana', now: NOW });
+    await updateIncident(db, incident.id, { status: 'resolved' }, { author: 'Ana', now: NOW });
+    await updateIncident(db, incident.id, { status: 'monitoring' }, { author: 'Ana', now: NOW });
+    await activeIncidentIdItem.setValue(incident.id);
+    pageAnswers(new Map<unknown, unknown>([[readSelection, { selection: 'late spike', title: 'Payments - Grafana' }]]));
+    expect(await clipTab(db, { tab }, NOW)).toMatchObject({ status: 'added', incidentKey: 'INC-1', notices: [] });
   });
 
   it('still clips a page that refuses scripts, as a link with a notice', async () => {

@@ -94,7 +94,7 @@ test('a hostile backup: preview first, Cancel changes nothing, Import then Undo 
   // Import: exactly what was shown.
   await chooseFile(panel, path);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect.poll(() => status(panel).textContent()).toMatch(/^Imported colleague\.json: Imported: added 1 incident; updated 1 timeline entry\./);
+  await expect.poll(() => status(panel).textContent()).toMatch(/^Imported colleague\.json: added 1 incident; updated 1 timeline entry\./);
   await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV2: Checkout errors', 'Rewritten by the file']);
   const imported = await logOf(panel);
   expect(imported.incidents.map((i: { key: string }) => i.key).sort()).toEqual(['INC-1', 'INC-999999999']);
@@ -168,7 +168,7 @@ test('export, erase, import through the preview, import again: the same log, no 
   const path = await panel.exportBackup();
   const original = JSON.parse(await readFile(path, 'utf8'));
   await panel.erase();
-  expect(await importThroughPreview(panel, path)).toMatch(/^Imported .*: Imported: added 1 incident and 2 timeline entries\.$/);
+  expect(await importThroughPreview(panel, path)).toMatch(/^Imported .*: added 1 incident and 2 timeline entries\.$/);
   expect(await importThroughPreview(panel, path)).toMatch(/Nothing new/);
   const { exportedAt: _exportedAt, ...before } = original;
   expect(await logOf(panel)).toEqual(before);

@@ -98,5 +98,5 @@ test('keyboard only: declare, note, then star, delete and undo from the timeline
   await panel.page.keyboard.press('/');
   expect(await panel.page.evaluate(() => document.activeElement?.id)).toBe('search-input');
   await panel.page.keyboard.type('session');
-  await panel.page.getByRole('status').filter({ hasText: '1 matches in all incidents' }).waitFor();
+  await panel.page.getByRole('status').filter({ hasText: '1 match in all incidents' }).waitFor();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatAge, fromDateTimeInput, toDateTimeInput } from '../../src/ui/format-time';
+import { dayKey, formatAge, formatCount, formatWindow, fromDateTimeInput, toDateTimeInput } from '../../src/ui/format-time';
 
 describe('dayKey', () => {
   it.each([
@@ -40,5 +40,30 @@ describe('datetime-local round trip', () => {
 
   it.each(['', 'yesterday', '2026-13-45T99:99'])('rejects %j', (value) => {
     expect(fromDateTimeInput(value, 'utc')).toBeUndefined();
+  });
+});
+
+describe('formatWindow and formatCount (issue 10)', () => {
+  it.each([
+    ['UTC, one day', '2026-11-28T10:13:00.000Z', '2026-11-28T11:13:00.000Z', 'utc', 'UTC', /^10:13–11:13 UTC$|^10:13 AM–11:13 AM UTC$/],
+    ['UTC, two days', '2026-11-28T23:50:00.000Z', '2026-11-29T00:20:00.000Z', 'utc', 'UTC', /^Sat, .*28.* 11:50 PM – Sun, .*29.* 12:20 AM UTC$|^Sat, .*28.* 23:50 – Sun, .*29.* 00:20 UTC$/],
+    // Berlin leaves summer time at 01:00 UTC on 25 Oct 2026: the zone said is the window's end's.
+    ['Berlin across the DST change', '2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z', 'local', 'Europe/Berlin', /^02:30( AM)?–02:30( AM)? GMT\+1$/],
+  ] as const)('%s', (_name, from, to, mode, tz, expected) => {
+    process.env.TZ = tz;
+    try {
+      expect(formatWindow(from, to, mode)).toMatch(expected);
+    } finally {
+      delete process.env.TZ;
+    }
+  });
+
+  it.each([
+    [0, '0 entries'],
+    [1, '1 entry'],
+    [2, '2 entries'],
+    [1000, '1,000 entries'],
+  ])('%i → %s', (n, text) => {
+    expect(formatCount(n, 'entry', 'entries')).toBe(text);
   });
 });

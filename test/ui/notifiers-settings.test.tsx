@@ -218,7 +218,7 @@ describe('NotifiersSettings: the list', () => {
       await saveNotifier(SLACK, SLACK_URL);
       await db.publishResults.put({ targetId: 'notifier:slack-abcdef', state: 'published', at: '2026-07-01T09:10:05.000Z', publishedAt: '2026-07-01T09:10:05.000Z', message: 'Sent' });
       await mount();
-      await settle(() => expect(root.querySelector('.publish-result')?.textContent).toMatch(/^Last sent: Sent .*11:10:05$/)); // CEST
+      await settle(() => expect(root.querySelector('.publish-result')?.textContent).toMatch(/^Last sent: Sent .*11:10:05( AM)?$/)); // CEST
       await db.publishResults.put({ targetId: 'notifier:slack-abcdef', state: 'failed', at: '2026-07-01T09:10:05.000Z', message: 'Slack says the webhook is gone: paste a new one in Settings' });
       await settle(() => expect(root.querySelector('.publish-result')?.textContent).toBe('Last sent: Slack says the webhook is gone: paste a new one in Settings'));
       expect(root.querySelector('.publish-result')?.className).toContain('publish-result--failed');

@@ -6,13 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { addClip, declareIncident, deleteEntry, listEntries, restoreEntry, type SitrepDb } from '../../src/db';
 import type { ClipDraft, ClipRef, Incident, TimeDisplay, TimelineEntry } from '../../src/model';
 import { IncidentCard } from '../../src/ui/components/incident-card';
-import { formatDay } from '../../src/ui/format-time';
+import { formatClock, formatDay } from '../../src/ui/format-time';
 import { EntryRow } from '../../src/ui/components/timeline/entry-row';
 import { AppContext } from '../../src/ui/state/context';
 import { createLogState } from '../../src/ui/state/log-state';
 import { disposeAfter, freshDb, mount, restoreTimeZoneAfterEach, root, settle, testIdText } from './render';
 
 const t = (iso: string) => new Date(iso);
+/** A clock time as the browser's locale shows it (24-hour or not), on 2026-10-25 or -26 UTC. */
+const at = (hhmm: string, mode: TimeDisplay = 'utc', day = '2026-10-25') => formatClock(`${day}T${hhmm}:00.000Z`, mode);
 
 function refDraft(tool: ClipDraft['clip']['tool'], pageUrl: string, ref: ClipRef, panelTitle?: string): ClipDraft {
   return {
@@ -105,12 +107,15 @@ describe('EntryRow for a clipped alert, ticket or change', () => {
     expect(root.querySelector('[data-testid="clip-sightings"]')).toBeNull();
   });
 
-  it.each<[string, TimeDisplay, string]>([
+  it.each<[string, TimeDisplay, () => string]>([
     // Berlin leaves summer time at 01:00 UTC: the third sighting reads earlier on the clock.
-    ['local time across a DST change', 'local', 'seen 3× · 02:40, 02:50, 02:10'],
-    ['UTC', 'utc', 'seen 3× · 00:40, 00:50, 01:10 UTC'],
-  ])('lists every time the alert was seen, in %s', async (_name, timeDisplay, seen) => {
+    ['local time across a DST change', 'local', () => `seen 3× · ${formatClock('2026-10-25T00:40:00.000Z', 'local')}, ${formatClock('2026-10-25T00:50:00.000Z', 'local')}, ${formatClock('2026-10-25T01:10:00.000Z', 'local')}`],
+    ['UTC', 'utc', () => `seen 3× · ${at('00:40')}, ${at('00:50')}, ${at('01:10')} UTC`],
+  ])('lists every time the alert was seen, in %s', async (_name, timeDisplay, expected) => {
     process.env.TZ = 'Europe/Berlin';
+    const seen = expected();
+    // The clock as Berlin reads it: the third sighting earlier than the second.
+    if (timeDisplay === 'local') expect(seen).toMatch(/02:40.*02:50.*02:10/);
     const db = freshDb();
     const incident = await declared(db);
     for (const at of ['2026-10-25T00:40:00.000Z', '2026-10-25T00:50:00.000Z', '2026-10-25T01:10:00.000Z']) {
@@ -133,7 +138,7 @@ describe('EntryRow for a clipped alert, ticket or change', () => {
     await addClip(db, { incidentId: incident.id, author: 'Ana', draft: alert() }, t('2026-10-25T09:10:00.000Z'));
     const entry = await addClip(db, { incidentId: incident.id, author: 'Bo', draft: alert(), takenAt: t('2026-10-25T09:05:00.000Z') });
     await mountInApp(db, row(entry, 'utc'));
-    expect(root.querySelector('[data-testid="clip-sightings"] .clip-details__line')?.textContent).toBe('seen 2× · 09:05, 09:10 UTC');
+    expect(root.querySelector('[data-testid="clip-sightings"] .clip-details__line')?.textContent).toBe(`seen 2× · ${at('09:05')}, ${at('09:10')} UTC`);
   });
 
   it('a sighting on another day says its day', async () => {
@@ -144,7 +149,7 @@ describe('EntryRow for a clipped alert, ticket or change', () => {
     await mountInApp(db, row(entry, 'utc'));
     const day = formatDay('2026-10-26T00:20:00.000Z', 'utc');
     expect(day).toMatch(/26/);
-    expect(root.querySelector('[data-testid="clip-sightings"] .clip-details__line')?.textContent).toBe(`seen 2× · 23:50, ${day} 00:20 UTC`);
+    expect(root.querySelector('[data-testid="clip-sightings"] .clip-details__line')?.textContent).toBe(`seen 2× · ${at('23:50')}, ${day} ${at('00:20', 'utc', '2026-10-26')} UTC`);
   });
 
   it("shows what a later clip selected, isolated, and a place for its screenshot", async () => {
@@ -158,7 +163,7 @@ describe('EntryRow for a clipped alert, ticket or change', () => {
     const withShot = { ...entry, clip: { ...entry.clip!, sightings: entry.clip!.sightings!.map((s) => ({ ...s, screenshotId: crypto.randomUUID() })) } };
     await mountInApp(db, row(withShot, 'utc'));
     const sighting = root.querySelector('[data-testid="clip-sighting"]')!;
-    expect(sighting.querySelector('time')?.textContent).toBe('00:50 UTC');
+    expect(sighting.querySelector('time')?.textContent).toBe(`${at('00:50')} UTC`);
     expect(sighting.querySelector('bdi')?.textContent).toBe('Acknowledged by Bo');
     await settle(() => expect(sighting.textContent).toContain('Screenshot missing'));
     expect(root.querySelectorAll('[data-testid="clip-sighting"]')).toHaveLength(1);

@@ -305,7 +305,7 @@ describe('StatusComposer', () => {
     expect(Date.parse((await db.outbox.get('publish:host'))!.dueAt)).toBeGreaterThanOrEqual(before);
 
     await recordPublishResult(db, 'host', { state: 'published', publishedAt: '2026-11-28T09:04:31.000Z' });
-    await settle(() => expect(testIdText('publish-result')).toMatch(/^Published .*\d\d:\d\d:\d\d$/));
+    await settle(() => expect(testIdText('publish-result')).toMatch(/^Published .*\d\d:\d\d:\d\d( [AP]M)?$/));
     expect(button('Retry now')).toBeUndefined();
   });
 

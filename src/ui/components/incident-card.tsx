@@ -16,9 +16,25 @@ import { Untrusted } from './timeline/untrusted';
 export function IncidentCard({ incident }: { incident: Incident }) {
   const now = useNow();
   const end = incident.resolvedAt ? new Date(incident.resolvedAt) : now;
+  const [collapsed, setCollapsed] = useState(readCollapsed);
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    writeCollapsed(!collapsed);
+  };
   return (
-    <section class="incident-card" aria-label="Active incident" data-testid="active-incident">
+    <section class={`incident-card${collapsed ? ' is-collapsed' : ''}`} aria-label="Active incident" data-testid="active-incident">
       <div class="incident-card__top">
+        <button
+          type="button"
+          class="icon incident-card__toggle"
+          aria-expanded={!collapsed}
+          aria-controls={`incident-card-title-${incident.id}`}
+          title={collapsed ? 'Show the title' : 'Hide the title: more room for the timeline'}
+          aria-label="Incident title"
+          onClick={toggle}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
         <span class="key" data-testid="incident-key">{incident.key}</span>
         <span class={`badge sev-${incident.severity.toLowerCase()}`} data-testid="incident-severity">{incident.severity}</span>
         <span class={`badge status-${incident.status}`} data-testid="incident-status">{STATUS_LABELS[incident.status]}</span>
@@ -27,7 +43,13 @@ export function IncidentCard({ incident }: { incident: Incident }) {
         </span>
         <CustomerReports incidentId={incident.id} />
       </div>
-      <h2 class="incident-card__title" data-testid="incident-title" title={isolatePlainText(incident.title)}>
+      <h2
+        id={`incident-card-title-${incident.id}`}
+        class="incident-card__title"
+        data-testid="incident-title"
+        title={isolatePlainText(incident.title)}
+        hidden={collapsed}
+      >
         <Untrusted text={incident.title} />
       </h2>
     </section>
@@ -55,4 +77,23 @@ function CustomerReports({ incidentId }: { incidentId: string }) {
       {count} customer {count === 1 ? 'report' : 'reports'}
     </span>
   );
+}
+
+/** The collapsed card is a choice for this browser's panels, kept across openings. */
+const COLLAPSED_KEY = 'sitrep.incidentCard.collapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(COLLAPSED_KEY) === '1';
+  } catch {
+    return false; // storage refused: start expanded
+  }
+}
+
+function writeCollapsed(collapsed: boolean) {
+  try {
+    globalThis.localStorage?.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
+  } catch {
+    // Only the memory of the choice is lost.
+  }
 }

@@ -3,8 +3,12 @@ import type { IncidentPatch } from '../../db';
 import { SeveritySelect } from './severity-select';
 import { StatusSelect } from './status-select';
 import { IncidentCard } from './incident-card';
+import { IncidentTimes } from './incident-times';
 
-/** The incident manager's controls: severity, status, impact and who runs the response. */
+/**
+ * The incident manager's controls: severity, status, impact, who runs the response and when it
+ * started, was detected and acknowledged. Every change is logged on the timeline.
+ */
 export function IncidentHeader({ incident, onUpdate }: { incident: Incident; onUpdate(patch: IncidentPatch): void }) {
   return (
     <section class="incident-header">
@@ -31,6 +35,7 @@ export function IncidentHeader({ incident, onUpdate }: { incident: Incident; onU
               onChange={(e) => onUpdate({ impact: e.currentTarget.value })}
             />
           </div>
+          <IncidentTimes incident={incident} onUpdate={onUpdate} />
         </div>
       </details>
     </section>

@@ -1,5 +1,5 @@
 import type { Incident, TimeDisplay, TimelineEntry } from '../../model';
-import { formatClock, formatDay } from '../format-time';
+import { formatClock, formatCount, formatDay } from '../format-time';
 import type { SearchState } from '../state/search-state';
 import { Untrusted } from './timeline/untrusted';
 
@@ -18,7 +18,11 @@ export function SearchResults({ search, incidents, timeDisplay, onOpen }: Props)
   return (
     <section class="search-results" aria-label="Search results">
       <p class="hint" role="status">
-        {results.length ? `${results.length}${results.length >= 200 ? '+' : ''} matches in all incidents` : 'No matches in any incident.'}
+        {results.length >= 200
+          ? `At least ${formatCount(results.length, "match", "matches")} in all incidents; the first ${results.length} are shown.`
+          : results.length
+            ? `${formatCount(results.length, 'match', 'matches')} in all incidents`
+            : 'No matches in any incident.'}
       </p>
       <ul>
         {results.map((entry) => (

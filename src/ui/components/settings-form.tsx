@@ -1,5 +1,6 @@
 import type { Settings } from '../../model';
 import { TimeDisplay } from '../../model';
+import { zoneLabel } from '../format-time';
 
 /** Who you are on the timeline, and how times are shown. Saved as you type. */
 export function SettingsForm({ settings, onChange }: { settings: Settings; onChange(patch: Partial<Settings>): void }) {
@@ -19,7 +20,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
       <div class="field">
         <label for="settings-time">Show times in</label>
         <select id="settings-time" value={settings.timeDisplay} onChange={(e) => onChange({ timeDisplay: TimeDisplay.parse(e.currentTarget.value) })}>
-          <option value="local">Local time ({Intl.DateTimeFormat().resolvedOptions().timeZone})</option>
+          <option value="local">Local time ({zoneLabel('local')})</option>
           <option value="utc">UTC</option>
         </select>
       </div>

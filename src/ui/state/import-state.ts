@@ -57,7 +57,9 @@ export function createImportState(db: SitrepDb, now: () => Date = () => new Date
       const fileName = preview.fileName ?? 'the backup';
       // Nothing written means nothing to undo.
       state.value = preview.changes.length ? { step: 'imported', fileName } : { step: 'idle' };
-      message.value = { text: `Imported ${fileName}: ${describeImportSummary(summary)}` };
+      const said = describeImportSummary(summary);
+      // "Imported backup.json: added 1 incident…", never "Imported backup.json: Imported: …".
+      message.value = { text: `Imported ${fileName}: ${said.replace(/^Imported: /, '')}` };
     } catch (error) {
       state.value = { step: 'idle' };
       fail(error);

@@ -46,6 +46,18 @@ export class PopupPage {
   close() {
     return this.page.close();
   }
+
+  // ── Resolved incidents (issue 10) ──
+
+  /** What stands in place of the note box while the active incident is resolved. */
+  resolvedNotice() {
+    return this.page.getByTestId('resolved-notice');
+  }
+
+  /** The note box's label: which incident a note goes to. */
+  noteLabel() {
+    return this.page.locator('label[for="note-input"]').textContent();
+  }
 }
 
 /** The popup's public status composer: what an incident manager posts for customers. */

@@ -91,4 +91,66 @@ export class SidePanelPage {
     await this.page.getByRole('button', { name: 'Erase everything' }).click();
     await this.page.getByText('The local log is erased.').waitFor();
   }
+
+  // ── Side panel layout and clip confirmation (issue 10) ──
+
+  /** Types a note in the note box and presses Enter, as a person does. */
+  async addNote(text: string) {
+    await this.page.getByLabel(/^Add a note to/).fill(text);
+    await this.page.getByLabel(/^Add a note to/).press('Enter');
+  }
+
+  /** Whether the entry's row lies wholly inside the timeline's visible area. */
+  async isEntryInView(text: string): Promise<boolean> {
+    const entry = this.entry(text);
+    if (!(await entry.count())) return false;
+    const [box, list] = await Promise.all([entry.boundingBox(), this.page.getByTestId('timeline').boundingBox()]);
+    return !!box && !!list && box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1;
+  }
+
+  /** Scrolls the timeline up with the mouse wheel, as a reader does. */
+  async scrollTimelineUp(pixels = 2000) {
+    const list = (await this.page.getByTestId('timeline').boundingBox())!;
+    await this.page.mouse.move(list.x + list.width / 2, list.y + list.height / 2);
+    await this.page.mouse.wheel(0, -pixels);
+  }
+
+  newEntriesPill() {
+    return this.page.getByTestId('new-entries-pill');
+  }
+
+  /** The same clip as clipActiveTab, confirmed in the clipped page as the shortcut and menu do. */
+  clipActiveTabAsShortcut() {
+    return this.page.evaluate(
+      (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+      { type: 'clip', confirmInPage: true },
+    );
+  }
+
+  /** The ids of the system notifications Sitrep shows now. */
+  notificationIds(): Promise<string[]> {
+    return this.page.evaluate(async () =>
+      Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome.notifications.getAll()),
+    );
+  }
+
+  // ── Incident details (issue 10) ──
+
+  /** Opens "Incident details" under the incident card, as a click on it does. */
+  async openIncidentDetails() {
+    const details = this.page.locator('.incident-header details').first();
+    if ((await details.getAttribute('open')) === null) await this.page.getByText('Incident details', { exact: true }).click();
+    await this.page.locator('#incident-started').waitFor();
+  }
+
+  /**
+   * Clicks a field of the details, types its new value and leaves it with Tab; a time field
+   * (where Tab moves between its parts) is saved with Enter.
+   */
+  async setDetail(id: string, value: string) {
+    const field = this.page.locator(`#${id}`);
+    await field.click();
+    await field.fill(value);
+    await field.press((await field.getAttribute('type')) === 'datetime-local' ? 'Enter' : 'Tab');
+  }
 }

@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { isolatePlainText } from '../../../capture/untrusted-text';
 import { CLIP_TOOL_LABELS, type Clip, type Component, type TimeDisplay } from '../../../model';
 import { clipRefLabel } from '../../../model/clip-ref';
-import { dayKey, formatClock, formatClockSeconds, formatDay } from '../../format-time';
+import { dayKey, formatClock, formatClockSeconds, formatDay, formatWindow } from '../../format-time';
 import { ScreenshotThumb } from './screenshot-thumb';
 import { Untrusted } from './untrusted';
 
@@ -11,6 +11,52 @@ import { Untrusted } from './untrusted';
 interface WherePart {
   label?: string;
   text: string;
+}
+
+/**
+ * What a clip link says: the panel (or dashboard, or page) and its window,
+ * `5xx rate by route · 10:13–11:13 UTC`. The address itself is for hover and copy.
+ */
+export function clipLinkText(clip: Clip, timeDisplay: TimeDisplay): string {
+  const name = clip.panelTitle ?? (clip.panel ? `panel ${clip.panel}` : undefined) ?? clip.dashboardTitle ?? clip.pageTitle;
+  const window = clip.range ? formatWindow(clip.range.from, clip.range.to, timeDisplay) : undefined;
+  return [name?.trim() ? name : undefined, window].filter(Boolean).join(' · ');
+}
+
+/** The URL as a link target, or undefined unless it is http(s). */
+function webUrl(href: string | undefined): URL | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The clip's link, named by its panel and window, with the host it really goes to beside it (a
+ * page can title its panel anything; the host is the browser's reading of the address).
+ */
+function ClipLink({ clip, url, timeDisplay }: { clip: Clip; url: URL; timeDisplay: TimeDisplay }) {
+  const text = clipLinkText(clip, timeDisplay) || url.host;
+  return (
+    <a
+      class="entry__source clip-link"
+      href={url.href}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="clip-link"
+      title={isolatePlainText(`Opens ${url.host}: ${url.href}`)}
+    >
+      <span class="clip-link__text">
+        <Untrusted text={text} /> <span aria-hidden="true">↗</span>
+      </span>{' '}
+      <span class="entry__source-host" dir="ltr">
+        {url.host}
+      </span>
+    </a>
+  );
 }
 
 /**
@@ -23,13 +69,17 @@ export function ClipDetails({
   timeDisplay,
   components,
   at,
+  href,
 }: {
   clip: Clip;
   timeDisplay: TimeDisplay;
   components: ReadonlyMap<string, Component>;
   /** The entry's time: the first sighting of what the clip names. */
   at?: string;
+  /** The entry's link (the frozen view): shown as the clip's link, named by panel and window. */
+  href?: string;
 }) {
+  const url = webUrl(href);
   const panel: WherePart | undefined = clip.panelTitle ? { text: clip.panelTitle } : clip.panel ? { label: 'panel ', text: clip.panel } : undefined;
   const page = clip.dashboardTitle ?? clip.pageTitle;
   const whereParts = [panel, page ? { text: page } : undefined].filter((p): p is WherePart => !!p);
@@ -48,8 +98,11 @@ export function ClipDetails({
         ) : (
           <span class="badge tool">{CLIP_TOOL_LABELS[clip.tool]}</span>
         )}
+        {url && <ClipLink clip={clip} url={url} timeDisplay={timeDisplay} />}
+      </div>
+      <div class="clip-details__line">
         {where && (
-          <span class="clip-details__where" data-testid="clip-where">
+          <span class="clip-details__where hint" data-testid="clip-where">
             {whereParts.map((part, i) => (
               <Fragment key={i}>
                 {i > 0 && ' · '}
@@ -60,7 +113,7 @@ export function ClipDetails({
           </span>
         )}
       </div>
-      {range && (
+      {range && !url && (
         <div class="clip-details__line" data-testid="clip-range" title={`${range.from} → ${range.to}${range.relative ? ' (was a relative range, frozen when clipped)' : ''}`}>
           {formatDay(range.from, timeDisplay)} {formatClock(range.from, timeDisplay)} – {sameDay ? '' : `${formatDay(range.to, timeDisplay)} `}
           {formatClock(range.to, timeDisplay)}

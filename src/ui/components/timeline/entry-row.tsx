@@ -4,6 +4,11 @@ import { formatClock, formatClockSeconds, formatDay } from '../../format-time';
 import { Icon } from '../icons';
 import { SourceLink, Untrusted } from './untrusted';
 
+/** True for an http(s) address: those a clip shows as its own link. */
+function isWebUrl(href: string): boolean {
+  return /^https?:$/.test(URL.canParse(href) ? new URL(href).protocol : '');
+}
+
 interface Props {
   entry: TimelineEntry;
   timeDisplay: TimeDisplay;
@@ -35,8 +40,8 @@ export function EntryRow({ entry, timeDisplay, highlighted, components, onEdit, 
         <p class="entry__text" data-testid="entry-text">
           <Untrusted text={entry.text} />
         </p>
-        {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} at={entry.at} />}
-        {entry.sourceUrl && <SourceLink class="entry__source" href={entry.sourceUrl} />}
+        {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} at={entry.at} href={entry.sourceUrl} />}
+        {entry.sourceUrl && !(entry.clip && isWebUrl(entry.sourceUrl)) && <SourceLink class="entry__source" href={entry.sourceUrl} />}
       </div>
       <div class="entry__actions">
         <button

@@ -1,11 +1,19 @@
 import { EntryKind, ENTRY_KIND_LABELS } from '../../../model';
+import { formatCount } from '../../format-time';
 import type { TimelineState } from '../../state/timeline-state';
 
-/** Show only some kinds of entry, or only starred ones. */
+/**
+ * Show only some kinds of entry, or only starred ones. "All" is pressed while no kind is picked,
+ * so the row always says what the list is showing; pressing it drops every kind filter.
+ */
 export function FilterBar({ timeline }: { timeline: TimelineState }) {
   const kinds = timeline.kinds.value;
+  const total = timeline.entries.value?.length ?? 0;
   return (
-    <div class="filter-bar" role="group" aria-label="Filter the timeline">
+    <div class="filter-bar" role="group" aria-label="Show entries of kind">
+      <button type="button" class="chip" aria-pressed={kinds.size === 0} onClick={() => (timeline.kinds.value = new Set())}>
+        All
+      </button>
       {EntryKind.options.map((kind) => (
         <button key={kind} type="button" class="chip" aria-pressed={kinds.has(kind)} onClick={() => timeline.toggleKind(kind)}>
           {ENTRY_KIND_LABELS[kind]}
@@ -17,12 +25,12 @@ export function FilterBar({ timeline }: { timeline: TimelineState }) {
         aria-pressed={timeline.starredOnly.value}
         onClick={() => (timeline.starredOnly.value = !timeline.starredOnly.value)}
       >
-        ★ Starred
+        ★ Starred only
       </button>
-      <span class="hint count" aria-live="polite">
+      <span class="hint count" aria-live="polite" data-testid="filter-count">
         {timeline.partial.value
           ? 'Loading the whole timeline…'
-          : `${timeline.visible.value.length} of ${timeline.entries.value?.length ?? 0}`}
+          : `${timeline.visible.value.length} of ${formatCount(total, 'entry', 'entries')} shown`}
       </span>
     </div>
   );

@@ -6,6 +6,10 @@ import { useVirtualizer } from '../../hooks/use-virtualizer';
 import type { TimelineState } from '../../state/timeline-state';
 import { EntryEditor } from './entry-editor';
 import { EntryRow } from './entry-row';
+import { NewEntriesPill } from '../new-entries-pill';
+
+/** Within this many pixels of the end, the reader is following the newest entries. */
+const NEAR_END_PX = 48;
 
 interface Props {
   timeline: TimelineState;
@@ -32,6 +36,8 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 6,
   });
+
+  const follow = useFollowNewest(timeline, rows, scroller, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }));
 
   useEffect(() => {
     if (!focusEntryId) return;
@@ -84,7 +90,20 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
   }
 
   return (
-    <div class="timeline" ref={scroller} role="feed" aria-label="Timeline" aria-busy={false} data-testid="timeline">
+    <div class="timeline-frame">
+    <div
+      class="timeline"
+      ref={scroller}
+      role="feed"
+      aria-label="Timeline"
+      aria-busy={false}
+      data-testid="timeline"
+      onScroll={follow.onScroll}
+      onWheel={follow.onReaderScroll}
+      onTouchMove={follow.onReaderScroll}
+      onPointerDown={follow.onReaderScroll}
+      onKeyDownCapture={follow.onReaderScroll}
+    >
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
@@ -96,6 +115,8 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
               class={`timeline__row${row.type === 'day' ? ' timeline__day' : ''}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               tabIndex={row.type === 'entry' ? 0 : -1}
+              // A feed's children are articles; posinset/setsize are only allowed on them.
+              role="article"
               aria-posinset={item.index + 1}
               aria-setsize={rows.length}
               onKeyDown={(e) => onRowKey(e, item.index, row)}
@@ -132,5 +153,79 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
         })}
       </div>
     </div>
+    <NewEntriesPill count={follow.pending.length} onShow={follow.showPending} />
+    </div>
   );
+}
+
+/**
+ * Keeps the newest entry in sight: an entry that arrives (a note, a clip from another tab) is
+ * scrolled to, unless the reader has scrolled away from the end; then it waits behind a
+ * "1 new entry ↓" button. Entries first read with the incident, or restored, are not arrivals.
+ */
+function useFollowNewest(
+  timeline: TimelineState,
+  rows: TimelineRow[],
+  scroller: { current: HTMLDivElement | null },
+  scrollToIndex: (index: number) => void,
+) {
+  const entries = timeline.entries.value;
+  const partial = timeline.partial.value;
+  const seen = useRef<{ incidentId?: string; ids: Set<string>; complete: boolean }>({ ids: new Set(), complete: false });
+  const readerMoved = useRef(false);
+  const nearEnd = useRef(true);
+  const pending = useSignal<string[]>([]);
+
+  useEffect(() => {
+    if (!entries) {
+      seen.current = { ids: new Set(), complete: false };
+      readerMoved.current = false;
+      pending.value = [];
+      return;
+    }
+    const incidentId = entries[0]?.incidentId ?? seen.current.incidentId;
+    const known = seen.current;
+    // The first read of an incident (and the rest of a long one after its first screen) is not news.
+    const baseline = !known.complete || known.incidentId !== incidentId;
+    const arrived = baseline ? [] : entries.filter((e) => !known.ids.has(e.id)).map((e) => e.id);
+    if (baseline && known.incidentId !== incidentId) known.ids = new Set();
+    for (const e of entries) known.ids.add(e.id);
+    known.incidentId = incidentId;
+    known.complete = !partial;
+    if (!arrived.length) return;
+    const shown = arrived.filter((id) => rows.some((r) => r.key === id));
+    if (!shown.length) return;
+    if (readerMoved.current && !nearEnd.current) {
+      pending.value = [...pending.value, ...shown];
+      return;
+    }
+    const index = Math.max(...shown.map((id) => rows.findIndex((r) => r.key === id)));
+    scrollToIndex(index);
+    // Measured rows may be taller than estimated: look again once they are laid out.
+    requestAnimationFrame(() => scrollToIndex(index));
+  }, [entries, partial, rows]);
+
+  // Arrivals deleted or filtered out meanwhile are no longer waiting.
+  const waiting = pending.value.filter((id) => rows.some((r) => r.key === id));
+
+  return {
+    pending: waiting,
+    onReaderScroll() {
+      readerMoved.current = true;
+    },
+    onScroll() {
+      const el = scroller.current;
+      if (!el) return;
+      nearEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_END_PX;
+      if (nearEnd.current && pending.value.length) pending.value = [];
+    },
+    showPending() {
+      const first = Math.min(...waiting.map((id) => rows.findIndex((r) => r.key === id)));
+      pending.value = [];
+      if (Number.isFinite(first)) {
+        scrollToIndex(first);
+        requestAnimationFrame(() => scrollToIndex(first));
+      }
+    },
+  };
 }
