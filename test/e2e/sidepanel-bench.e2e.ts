@@ -51,7 +51,7 @@ test('side panel renders a 10,000-entry incident (benchmark)', async ({ context,
     await panel.page.reload();
     await panel.page.getByText('Entry 0:', { exact: false }).first().waitFor();
     times.push(await panel.page.evaluate(() => performance.now()));
-    await panel.page.getByText(`of ${ENTRIES}`).waitFor();
+    await panel.page.getByText(`of ${ENTRIES.toLocaleString('en')} entries`).waitFor();
     whole.push(await panel.page.evaluate(() => performance.now()));
   }
   const rendered = await panel.entries().count();

@@ -9,9 +9,7 @@ const NOW = Date.parse('2026-11-28T09:10:00.000Z');
 /** Loads `body` under a fake clock paused at NOW (+ `later` ms), once the feed has been read. */
 async function clockPage(path: string, body: string, feed: string, later = 0) {
   const page = await t.newPage();
-  // Started well before NOW: on a loaded machine the page can take seconds to load, and pausing
-  // at a time the clock has already passed throws.
-  await page.clock.install({ time: NOW + later - 10_000 });
+  await page.clock.install({ time: NOW + later - 1000 });
   // The test's own record of when (on the page's clock) each feed request starts: the server
   // may see a request a moment later than the page makes it, by which time the clock moved on.
   await page.addInitScript(() => {
@@ -24,7 +22,10 @@ async function clockPage(path: string, body: string, feed: string, later = 0) {
     };
   });
   await page.goto(t.server.page(path, `${SCRIPTS}${body}`));
-  await page.clock.pauseAt(NOW + later);
+  // On a loaded machine the page can take over a second to load, and pausing at a time the clock
+  // has already passed throws: pause at NOW, or just after where the page's clock already is.
+  const pageNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(Math.max(NOW + later, pageNow + 1));
   await expect.poll(() => t.server.hitsOf(feed).length).toBeGreaterThan(0);
   return page;
 }

@@ -30,7 +30,7 @@ export function FilterBar({ timeline }: { timeline: TimelineState }) {
       <span class="hint count" aria-live="polite" data-testid="filter-count">
         {timeline.partial.value
           ? 'Loading the whole timeline…'
-          : `${timeline.visible.value.length} of ${formatCount(total, 'entry', 'entries')} shown`}
+          : `${timeline.visible.value.length.toLocaleString('en')} of ${formatCount(total, 'entry', 'entries')} shown`}
       </span>
     </div>
   );
