@@ -1,11 +1,8 @@
 import * as z from 'zod';
-import { HostTarget, Notifier, PublishTarget, SiteSettings } from '../model';
+import { Notifier, PublishTarget, SiteSettings } from '../model';
 import { notifiersItem, publishSecretsItem, publishTargetsItem, siteSettingsItem } from '../db/storage-items';
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = { pageId: 'sitrep', name: 'Status', timeZone: 'Etc/UTC', historyDays: 90 };
-
-/** The one host target this version configures; more targets get their own ids. */
-export const HOST_TARGET_ID = 'host';
 
 /** Site settings read back from storage: anything unreadable falls back field by field. */
 export function readSiteSettings(stored: unknown): SiteSettings {
@@ -84,23 +81,6 @@ export async function removeNotifier(notifierId: string): Promise<void> {
   const { [notifierSecretKey(notifierId)]: _removed, ...rest } = secrets ?? {};
   await publishSecretsItem.setValue(rest);
   await notifiersItem.setValue(readNotifiers(notifiers).filter((n) => n.id !== notifierId));
-}
-
-export const HostTargetForm = z.strictObject({
-  url: HostTarget.shape.url,
-  token: z.string().trim().min(16, 'Paste the token the host printed (its token file holds it)').max(500),
-});
-export type HostTargetForm = z.infer<typeof HostTargetForm>;
-
-/**
- * Saves the host target: its URL with the targets, its token with the secrets. Throws a ZodError
- * naming the field, saving nothing. A trailing slash is dropped so paths join cleanly.
- */
-export async function saveHostTarget(form: HostTargetForm): Promise<HostTarget> {
-  const { url, token } = HostTargetForm.parse(form);
-  const target = HostTarget.parse({ kind: 'host', id: HOST_TARGET_ID, url: url.replace(/\/+$/, '') });
-  await saveTarget(target, token);
-  return target;
 }
 
 export async function removeTarget(targetId: string): Promise<void> {

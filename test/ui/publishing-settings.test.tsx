@@ -4,7 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SitrepDb } from '../../src/db';
 import { publishSecretsItem, publishTargetsItem, siteSettingsItem } from '../../src/db/storage-items';
-import { saveHostTarget } from '../../src/publish/target-store';
+import { saveTarget } from '../../src/publish/target-store';
+
+/** A host target saved as the options page saves one. */
+const saveHost = (url: string, token: string) => saveTarget({ kind: 'host', id: 'host', url }, token);
 import { PublishingSettings } from '../../src/ui/components/publishing-settings';
 import { TargetsSettings } from '../../src/ui/components/targets-settings';
 import {
@@ -149,7 +152,7 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
   });
 
   it('never shows the saved token in a message either, when the field was left empty', async () => {
-    await saveHostTarget({ url: 'https://status.example.com', token: TOKEN });
+    await saveHost('https://status.example.com', TOKEN);
     await mount();
     await click('Edit status.example.com');
     vi.spyOn(publishTargetsItem, 'setValue').mockRejectedValue(new Error(`Quota exceeded writing {"host":"${TOKEN}"}`));
@@ -177,7 +180,7 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
   });
 
   it('keeps the saved token when only the URL changes, and removes the host with its token', async () => {
-    await saveHostTarget({ url: 'https://old.example.com', token: TOKEN });
+    await saveHost('https://old.example.com', TOKEN);
     await mount();
     await click('Edit old.example.com');
     expect(byId<HTMLInputElement>(URL_FIELD).value).toBe('https://old.example.com');
@@ -205,7 +208,7 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
 
     it('shows the last result in the popup’s words, at local time', async () => {
       process.env.TZ = 'America/New_York';
-      await saveHostTarget({ url: 'https://status.example.com', token: TOKEN });
+      await saveHost('https://status.example.com', TOKEN);
       await db.publishResults.put({ targetId: 'host', state: 'published', at: '2026-11-28T09:10:05.000Z', publishedAt: '2026-11-28T09:10:05.000Z', message: 'Published' });
       await mount();
       await settle(() => expect(root.querySelector('.publish-result')?.textContent).toContain('Published'));
@@ -225,7 +228,7 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
 
 describe('PublishingSettings: the status page', () => {
   it('shows the defaults, saves what was typed, and publishes to the configured host', async () => {
-    await saveHostTarget({ url: 'https://status.example.com', token: TOKEN });
+    await saveHost('https://status.example.com', TOKEN);
     await mount();
     expect(byId<HTMLInputElement>('publish-site-name').value).toBe('Status');
     expect(byId<HTMLInputElement>('publish-site-historyDays').value).toBe('90');
