@@ -190,6 +190,11 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
           await runDue();
         } while (again);
         await schedule();
+      } catch {
+        // The outbox itself could not be read or the alarms set (the database closing under a
+        // worker that is stopping): nothing is lost, so try again in a minute rather than reject
+        // into a listener that cannot handle it.
+        await Promise.resolve(deps.alarms.create(OUTBOX_ALARM, { when: now().getTime() + 60_000 })).catch(() => {});
       } finally {
         running = undefined;
       }

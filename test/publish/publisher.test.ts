@@ -178,4 +178,12 @@ describe('the publisher', () => {
       expect(await db.outbox.count()).toBe(0);
     });
   });
+
+  it('never rejects when the outbox cannot be read, and tries again in a minute', async () => {
+    const db = freshDb();
+    const { clock, alarms, publisher } = setUp(db);
+    db.close();
+    await expect(publisher.drain()).resolves.toBeUndefined();
+    expect(alarms.get(OUTBOX_ALARM)).toBe(clock.now.getTime() + 60_000);
+  });
 });
