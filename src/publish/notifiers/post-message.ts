@@ -188,3 +188,36 @@ export function secretWebhookUrl(secret: string, service: string): string {
   }
   return url.href;
 }
+
+/** What a 404/410 from a chat webhook means, and what to do: it was revoked or deleted. */
+export const webhookGone = (service: string) => `The ${service} webhook is gone or revoked: paste a new one in Settings`;
+
+/**
+ * POSTs a JSON message to a chat service's incoming webhook (Slack, Teams), whose URL is the
+ * secret: checked first, never repeated in an error. The charset is named, or emoji arrive
+ * garbled in Teams (cards-format, "Adaptive Cards support emoji").
+ */
+export function postToChatWebhook(
+  service: string,
+  webhookUrl: string,
+  message: unknown,
+  classify: PostRequest['classify'],
+  fetchImpl: typeof fetch,
+  options?: SendOptions,
+): Promise<{ status: number }> {
+  const url = secretWebhookUrl(webhookUrl, service);
+  return postMessage(
+    {
+      service,
+      url,
+      body: JSON.stringify(message),
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      secrets: [webhookUrl, url],
+      ...(classify && { classify }),
+      gone: webhookGone(service),
+      refused: (status) => `${service} refused the webhook (HTTP ${status}): paste a new one in Settings`,
+    },
+    fetchImpl,
+    options,
+  );
+}

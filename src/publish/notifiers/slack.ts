@@ -1,7 +1,7 @@
 import type { Notification, Notifier } from '../../model';
 import { PublishError } from '../target';
 import { headingLine, normalizeNewlines, notificationLinks, statusLabel, subjectLine, truncate, unixSeconds, utcTime } from './notification-text';
-import { postMessage, secretWebhookUrl, type SendOptions } from './post-message';
+import { postToChatWebhook, webhookGone, type SendOptions } from './post-message';
 
 // Block Kit, as an incoming webhook takes it:
 // https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
@@ -85,7 +85,7 @@ function button(label: string, url: string, actionId: string) {
 
 /** The webhook's body codes that mean the URL no longer posts anywhere: only a new webhook helps. */
 const GONE_CODES = new Set(['invalid_token', 'no_service', 'no_service_id', 'no_team', 'team_disabled', 'no_active_hooks']);
-const GONE = 'The Slack webhook is gone or revoked: paste a new one in Settings';
+const GONE = webhookGone('Slack');
 
 /**
  * Reads the body codes of Slack's webhook errors:
@@ -111,19 +111,5 @@ function classifySlack(status: number, body: string): PublishError | undefined {
 
 /** Posts the message to a Slack incoming webhook; `webhookUrl` is the secret. */
 export function sendSlack(webhookUrl: string, message: SlackMessage, fetchImpl: typeof fetch, options?: SendOptions) {
-  const url = secretWebhookUrl(webhookUrl, 'Slack');
-  return postMessage(
-    {
-      service: 'Slack',
-      url,
-      body: JSON.stringify(message),
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      secrets: [webhookUrl, url],
-      classify: classifySlack,
-      gone: GONE,
-      refused: (status) => `Slack refused the webhook (HTTP ${status}): paste a new one in Settings`,
-    },
-    fetchImpl,
-    options,
-  );
+  return postToChatWebhook('Slack', webhookUrl, message, classifySlack, fetchImpl, options);
 }

@@ -1,7 +1,7 @@
 import type { Notification, Notifier } from '../../model';
 import { PublishError } from '../target';
 import { headingLine, normalizeNewlines, notificationLinks, statusLabel, truncate, utcTime } from './notification-text';
-import { postMessage, secretWebhookUrl, type SendOptions } from './post-message';
+import { postToChatWebhook, type SendOptions } from './post-message';
 
 // An Adaptive Card posted to a Teams incoming webhook (or a Workflows webhook, which takes the same body):
 // https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using#send-adaptive-cards-using-an-incoming-webhook
@@ -114,7 +114,6 @@ export function escapeCardText(line: string): string {
     .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2');
 }
 
-const GONE = 'The Teams webhook is gone or revoked: paste a new one in Settings';
 
 /**
  * Office 365 connectors answer throttling with HTTP 200 and the error in the body ("Connectors do
@@ -132,20 +131,5 @@ function classifyTeams(status: number, body: string): PublishError | undefined {
 
 /** Posts the card to a Teams incoming webhook or Workflows URL; `webhookUrl` is the secret. */
 export function sendTeams(webhookUrl: string, message: TeamsMessage, fetchImpl: typeof fetch, options?: SendOptions) {
-  const url = secretWebhookUrl(webhookUrl, 'Teams');
-  return postMessage(
-    {
-      service: 'Teams',
-      url,
-      body: JSON.stringify(message),
-      // Teams asks for the charset, or emoji arrive garbled (cards-format, "Adaptive Cards support emoji").
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      secrets: [webhookUrl, url],
-      classify: classifyTeams,
-      gone: GONE,
-      refused: (status) => `Teams refused the webhook (HTTP ${status}): paste a new one in Settings`,
-    },
-    fetchImpl,
-    options,
-  );
+  return postToChatWebhook('Teams', webhookUrl, message, classifyTeams, fetchImpl, options);
 }
