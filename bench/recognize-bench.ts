@@ -6,21 +6,12 @@
  *   npm run bench:recognize
  */
 import { recognize, type Tool } from '../src/capture/recognize.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const COUNT = 10_000;
 const NOW = new Date('2026-11-28T09:10:00.000Z');
 
-// A small seeded PRNG (mulberry32) so every run measures the same URLs.
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const rnd = random(42);
+const rnd = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 const int = (max: number) => Math.floor(rnd() * max);
 const epochMs = () => 1_790_000_000_000 + int(10_000_000_000);

@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import * as z from 'zod';
 import type { IncidentLog } from '../src/feed/build/select-public.ts';
 import type { Component, ComponentStatus, Incident, IncidentStatus, Maintenance, Severity, StatusUpdate } from '../src/model/index.ts';
+import { seededRandom } from './seeded-random.ts';
 
 // Before any schema is built: zod decides per schema, when it is created, whether it may compile.
 const jitless = !!process.env.JITLESS;
@@ -29,17 +30,7 @@ const GOAL = 3;
 const NOW = new Date('2026-11-28T09:10:00.000Z');
 const DAY = 86_400_000;
 
-// A small seeded PRNG (mulberry32) so every run measures the same site.
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const rnd = random(7);
+const rnd = seededRandom(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const iso = (ms: number) => new Date(ms).toISOString();
