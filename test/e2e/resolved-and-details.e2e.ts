@@ -55,7 +55,8 @@ test('after Resolved, notes and clips wait for a conscious choice: Add anyway, D
     await later.page.keyboard.press('Enter');
     await later.page.getByText(/^Saved at/).waitFor();
     await later.close();
-    await expect.poll(() => panel.entryTexts()).toContain('Late finding: the cache was cold');
+    // Written in the popup, seen by the side panel through Dexie's cross-page notification: allow a loaded machine time.
+    await expect.poll(() => panel.entryTexts(), { timeout: 10_000 }).toContain('Late finding: the cache was cold');
 
     // The choice lasts one opening: the next popup asks again. Declare new, from the keyboard.
     const next = await PopupPage.open(context, extensionId);
@@ -75,7 +76,7 @@ test('after Resolved, notes and clips wait for a conscious choice: Add anyway, D
     await next.noteInput.waitFor();
     expect(await next.page.getByTestId('incident-status').textContent()).toBe('Investigating');
     expect(await next.noteLabel()).toBe('Add a note to INC-1');
-    await expect.poll(() => panel.entryTexts()).toContain('Status: Investigating');
+    await expect.poll(() => panel.entryTexts(), { timeout: 10_000 }).toContain('Status: Investigating');
   } finally {
     await dashboards.close();
   }
