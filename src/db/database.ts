@@ -1,5 +1,19 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Component, HeldClip, Incident, Maintenance, OutboxJob, PublishResult, Screenshot, StatusUpdate, TimelineEntry } from '../model';
+import type {
+  ActionItem,
+  Component,
+  HeldClip,
+  Incident,
+  IncidentChecklist,
+  Maintenance,
+  OutboxJob,
+  Postmortem,
+  PublishResult,
+  Screenshot,
+  Stakeholder,
+  StatusUpdate,
+  TimelineEntry,
+} from '../model';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 /** A named counter or marker that outlives the rows it describes. */
@@ -19,6 +33,10 @@ export type SitrepDb = Dexie & {
   maintenances: EntityTable<Maintenance, 'id'>;
   outbox: EntityTable<OutboxJob, 'id'>;
   publishResults: EntityTable<PublishResult, 'targetId'>;
+  postmortems: EntityTable<Postmortem, 'incidentId'>;
+  checklists: EntityTable<IncidentChecklist, 'incidentId'>;
+  stakeholders: EntityTable<Stakeholder, 'id'>;
+  actionItems: EntityTable<ActionItem, 'id'>;
 };
 
 /** Opens (lazily) the incident log. Only the background and extension pages may call this. */

@@ -32,6 +32,7 @@ export type IncidentPatch = Partial<
     | 'startedAt'
     | 'detectedAt'
     | 'acknowledgedAt'
+    | 'mitigatedAt'
     | 'resolvedAt'
   >
 >;
@@ -171,7 +172,7 @@ export function patchIncident(current: Incident, patch: IncidentPatch, now: Date
   const at = toInstant(now);
   const next: Incident = { ...current, ...patch, updatedAt: at };
   // A time cleared in the details is absent, as it is on an incident that never had it.
-  for (const field of ['detectedAt', 'acknowledgedAt', 'resolvedAt'] as const) if (next[field] === undefined) delete next[field];
+  for (const field of ['detectedAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt'] as const) if (next[field] === undefined) delete next[field];
   if (patch.status && patch.status !== current.status) {
     if (patch.status === 'resolved' && !patch.resolvedAt) next.resolvedAt = at;
     if (patch.status !== 'resolved' && !patch.resolvedAt) delete next.resolvedAt;
@@ -185,6 +186,7 @@ const TIME_FIELD_NAMES = {
   startedAt: 'Start',
   detectedAt: 'Detection',
   acknowledgedAt: 'Acknowledgement',
+  mitigatedAt: 'Mitigation',
   resolvedAt: 'Resolution',
 } as const satisfies Partial<Record<keyof Incident, string>>;
 

@@ -75,4 +75,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       entries: 'id, [incidentId+at], [incidentId+kind]',
     },
   },
+  {
+    version: 6,
+    stores: {
+      // The incident manager's process (issue 14). One post-mortem and one checklist per incident,
+      // read by incident id; stakeholders are few and always read whole.
+      postmortems: 'incidentId',
+      checklists: 'incidentId',
+      stakeholders: 'id',
+      // incidentId: one incident's items in its post-mortem; the backlog reads every row (hundreds).
+      actionItems: 'id, incidentId',
+    },
+  },
 ];

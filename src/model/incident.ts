@@ -36,6 +36,8 @@ export const Incident = z.strictObject({
   startedAt: Instant,
   detectedAt: Instant.optional(),
   acknowledgedAt: Instant.optional(),
+  /** When the impact stopped for customers (a hotfix, a rollback), before the real fix: time to mitigate. */
+  mitigatedAt: Instant.optional(),
   resolvedAt: Instant.optional(),
   createdAt: Instant,
   /** Last change anywhere in the record: merge keeps the newer copy. */

@@ -14,3 +14,7 @@ export * from './publishing';
 export * from './outbox';
 export * from './messages';
 export * from './notifier';
+export * from './postmortem';
+export * from './action-item';
+export * from './stakeholder';
+export * from './checklist';

@@ -32,7 +32,7 @@ export const IMPORT_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The instants of each table that say when something happened or was written: none is after now. */
 const HAPPENED_AT = {
-  incidents: ['startedAt', 'detectedAt', 'acknowledgedAt', 'resolvedAt', 'createdAt', 'updatedAt'],
+  incidents: ['startedAt', 'detectedAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt', 'createdAt', 'updatedAt'],
   entries: ['at', 'recordedAt', 'deletedAt', 'updatedAt'],
   components: ['updatedAt'],
   updates: ['at', 'updatedAt'],

@@ -2,19 +2,34 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { createSitrepDb, SCHEMA_VERSIONS } from '../../src/db';
-import { Component, HeldClip, Incident, Maintenance, OutboxJob, PublishResult, Screenshot, StatusUpdate, TimelineEntry } from '../../src/model';
+import {
+  ActionItem,
+  Component,
+  HeldClip,
+  Incident,
+  IncidentChecklist,
+  Maintenance,
+  OutboxJob,
+  Postmortem,
+  PublishResult,
+  Screenshot,
+  Stakeholder,
+  StatusUpdate,
+  TimelineEntry,
+} from '../../src/model';
 import { ImportUndo } from '../../src/report/merge';
 import { v1 } from './written-by/v1';
 import { v2 } from './written-by/v2';
 import { v3 } from './written-by/v3';
 import { v4 } from './written-by/v4';
 import { v5 } from './written-by/v5';
+import { v6 } from './written-by/v6';
 
 /** Rows per table, as one schema version wrote them. */
 type Fixture = Record<string, readonly object[]>;
 
 /** What each shipped schema version wrote; a new version adds its own file here. */
-const WRITTEN_BY: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 };
+const WRITTEN_BY: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6 };
 
 type Row = Record<string, unknown>;
 
@@ -61,6 +76,10 @@ const ROW_SCHEMAS: Record<string, z.ZodType | null> = {
   outbox: OutboxJob,
   publishResults: PublishResult,
   importUndo: ImportUndo,
+  postmortems: Postmortem,
+  checklists: IncidentChecklist,
+  stakeholders: Stakeholder,
+  actionItems: ActionItem,
 };
 
 const CURRENT_VERSION = SCHEMA_VERSIONS.at(-1)!.version;

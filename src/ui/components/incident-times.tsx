@@ -6,13 +6,14 @@ import type { Incident, TimeDisplay } from '../../model';
 import { formatClockSeconds, formatDay, fromDateTimeInput, toDateTimeInput } from '../format-time';
 import { AppContext } from '../state/context';
 
-type TimeField = 'startedAt' | 'detectedAt' | 'acknowledgedAt';
+type TimeField = 'startedAt' | 'detectedAt' | 'acknowledgedAt' | 'mitigatedAt';
 
 /** In the order they happen: each must not be before the one above it. */
 const FIELDS: { field: TimeField; id: string; label: string; required: boolean }[] = [
   { field: 'startedAt', id: 'incident-started', label: 'Started', required: true },
   { field: 'detectedAt', id: 'incident-detected', label: 'Detected', required: false },
   { field: 'acknowledgedAt', id: 'incident-acknowledged', label: 'Acknowledged', required: false },
+  { field: 'mitigatedAt', id: 'incident-mitigated', label: 'Mitigated', required: false },
 ];
 
 interface Props {
