@@ -15,6 +15,7 @@ import type {
   TimelineEntry,
 } from '../model';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { searchTermsMiddleware, withoutTerms } from './search-terms';
 
 /** A named counter or marker that outlives the rows it describes. */
 export interface MetaRow {
@@ -46,5 +47,7 @@ export function createSitrepDb(name = DB_NAME): SitrepDb {
     const v = db.version(version).stores(stores);
     if (upgrade) v.upgrade(upgrade);
   }
+  db.use(searchTermsMiddleware);
+  db.entries.hook('reading', withoutTerms);
   return db;
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { EntryEdit, TimelineEntry, compareEntries, toInstant, type Clip, type EntryKind } from '../model';
 import type { SitrepDb } from './database';
+import { TERMS_FIELD, termsOf } from './search-terms';
 
 export interface NewEntry {
   incidentId: string;
@@ -104,15 +105,27 @@ export interface SearchHit {
 }
 
 /**
- * Case-insensitive search across every incident's entries. Text is never indexed (house rule),
- * so this scans; it stops at `limit` hits, newest first.
+ * Search across every incident's entries, newest first, at most `limit` hits. Each word of the
+ * query must begin a word of the entry ("chec 502" finds "HTTP 502 on /checkout"). The `*terms`
+ * index finds the candidates for the longest word, so a rare word costs a few reads, not a scan;
+ * a query with no letters or digits ("->") falls back to a scan for the text as typed.
  */
 export async function searchEntries(db: SitrepDb, query: string, limit = 200): Promise<TimelineEntry[]> {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
-  const hits = await db.entries
-    .filter((e) => !e.deletedAt && e.text.toLowerCase().includes(needle))
-    .toArray();
+  const words = termsOf(needle);
+  let hits: TimelineEntry[];
+  if (words.length === 0) {
+    hits = await db.entries.filter((e) => !e.deletedAt && e.text.toLowerCase().includes(needle)).toArray();
+  } else {
+    const probe = words.reduce((a, b) => (b.length > a.length ? b : a));
+    const candidates = await db.entries.where(TERMS_FIELD).startsWith(probe).distinct().toArray();
+    hits = candidates.filter((e) => {
+      if (e.deletedAt) return false;
+      const terms = termsOf(e.text);
+      return words.every((w) => terms.some((t) => t.startsWith(w)));
+    });
+  }
   return hits.toSorted((a, b) => compareEntries(b, a)).slice(0, limit);
 }
 

@@ -10,3 +10,4 @@ export * from './updates-repo';
 export * from './maintenances-repo';
 export * from './outbox-repo';
 export * from './public-log';
+export * from './search-terms';

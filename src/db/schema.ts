@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { upgradeToPublishing } from './upgrades/v3-publishing';
+import { upgradeToSearchTerms } from './upgrades/v7-search-terms';
 
 export const DB_NAME = 'sitrep';
 
@@ -86,5 +87,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // incidentId: one incident's items in its post-mortem; the backlog reads every row (hundreds).
       actionItems: 'id, incidentId',
     },
+  },
+  {
+    version: 7,
+    stores: {
+      // *terms: search finds an entry by the words of its text (written by search-terms.ts from the
+      // text, never the text itself) without scanning 100,000 rows.
+      entries: 'id, [incidentId+at], [incidentId+kind], *terms',
+    },
+    upgrade: upgradeToSearchTerms,
   },
 ];
