@@ -7,6 +7,7 @@
  *
  *   npx vite-node bench/site-build-bench.ts
  *   JITLESS=1 npx vite-node bench/site-build-bench.ts   # zod as in the extension's service worker
+ *   npx vite-node bench/site-build-bench.ts -- --json   # also a last line `BENCH_JSON {…}` for bench/run.ts
  *
  * JITLESS: zod compiles object parsers with `new Function`, which the extension's CSP forbids, so
  * in the service worker it validates without; this measures that.
@@ -51,7 +52,7 @@ const components: Component[] = Array.from({ length: 12 }, (_, i) => ({
   owner: 'Team',
   group: GROUPS[i % 3],
   order: i,
-  public: i != 11,
+  public: i !== 11,
   status: 'operational',
   dashboardPatterns: [],
   updatedAt: iso(NOW.getTime() - 200 * DAY),
@@ -83,15 +84,15 @@ for (let n = 0; n < INCIDENTS; n++) {
   });
   for (let u = 0; u < UPDATES; u++) {
     const at = iso(start + (u + 1) * 600_000);
-    const status = open && u == UPDATES - 1 ? 'monitoring' : FLOW[u]!;
-    const change = u == 0 ? 'open' : status == 'resolved' ? 'close' : undefined;
+    const status = open && u === UPDATES - 1 ? 'monitoring' : FLOW[u]!;
+    const change = u === 0 ? 'open' : status === 'resolved' ? 'close' : undefined;
     updates.push({
       id: uuid(100_000 + n * UPDATES + u),
       incidentId: id,
       status,
       body: `${pick(SENTENCES)} ${pick(SENTENCES)}${u % 3 ? '' : `\n\n${pick(SENTENCES)}`}`,
       components: change
-        ? touched.map((c) => ({ componentId: c.id, name: c.name, from: change == 'open' ? 'operational' : bad, to: change == 'open' ? bad : 'operational' }))
+        ? touched.map((c) => ({ componentId: c.id, name: c.name, from: change === 'open' ? 'operational' : bad, to: change === 'open' ? bad : 'operational' }))
         : [],
       at,
       author: 'Ana',
@@ -109,7 +110,7 @@ const maintenances: Maintenance[] = Array.from({ length: 20 }, (_, i) => {
     componentIds: [pick(components).id],
     scheduledFor: iso(start),
     scheduledUntil: iso(start + 2 * 3_600_000),
-    ...(i == 3 && { cancelledAt: iso(start - DAY) }),
+    ...(i === 3 && { cancelledAt: iso(start - DAY) }),
     author: 'Ben',
     createdAt: iso(start - 7 * DAY),
     updatedAt: iso(start - 7 * DAY),
@@ -137,7 +138,9 @@ for (let i = -3; i < RUNS; i++) {
   const s = timed(() => (inputBytes = JSON.stringify(input).length));
   const b = timed(() => (built = buildSite(input, previous)));
   // The first three runs only warm the JIT up.
-  if (i >= 0) stringifyTimes.push(s), buildTimes.push(b);
+  if (i < 0) continue;
+  stringifyTimes.push(s);
+  buildTimes.push(b);
 }
 const build = median(buildTimes);
 const stringify = median(stringifyTimes);
@@ -164,6 +167,10 @@ console.log(
   `    incidents/<id>.html × ${pages.length}: total ${kB(pageBytes.reduce((a, b) => a + b, 0))} / ${kB(pageGzip)}, ` +
     `median ${kB(median(pageBytes))}, largest ${kB(pageBytes[pageBytes.length - 1] ?? 0)}`,
 );
+if (process.argv.includes('--json')) {
+  const files = built.files.length;
+  console.log(`BENCH_JSON ${JSON.stringify({ buildTimes, stringifyTimes, incidents: INCIDENTS, updates: UPDATES, files, pages: pages.length, jitless })}`);
+}
 if (ratio > GOAL) {
   console.log(`  FAILED: buildSite takes ${ratio.toFixed(2)}× JSON.stringify, more than ${GOAL}×`);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createClipper } from '../../src/clipper/clipper';
+import { logFailure } from '../../src/clipper/log-failure';
 import { getDb } from '../../src/db/open';
 import { requestPersistentStorage } from '../../src/db/persist';
 import { activeIncidentIdItem, publishSecretsItem, publishTargetsItem } from '../../src/db/storage-items';
@@ -16,7 +17,7 @@ export default defineBackground(() => {
   // Every listener is registered synchronously, so a service worker woken by the event sees it.
   browser.runtime.onInstalled.addListener(() => {
     void clipper.setUp();
-    void requestPersistentStorage();
+    void requestPersistentStorage().catch(logFailure('asking for persistent storage'));
     void publisher.drain();
   });
   browser.runtime.onStartup.addListener(() => {
@@ -27,7 +28,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => clipper.onMenuClick(info, tab));
   browser.notifications.onClicked.addListener((id) => clipper.onNotificationClicked(id));
   browser.notifications.onButtonClicked?.addListener((id, index) => clipper.onNotificationClicked(id, index));
-  browser.alarms.onAlarm.addListener((alarm) => void publisher.onAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) => void publisher.onAlarm(alarm.name).catch(logFailure(`the ${alarm.name} alarm`)));
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id === browser.runtime.id && PublishMessage.safeParse(message).success) {
       void publisher.drain().then(() => sendResponse({ ok: true }));
@@ -36,12 +37,15 @@ export default defineBackground(() => {
     const reply = clipper.onMessage(message, sender);
     if (!reply) return undefined;
     // sendResponse + `true` rather than a returned promise: older Chrome ignores the promise.
-    void reply.then(sendResponse);
+    void reply.then(sendResponse, (e: unknown) => {
+      logFailure('answering a message')(e);
+      sendResponse({ ok: false });
+    });
     return true;
   });
   activeIncidentIdItem.watch(() => void clipper.onActiveIncidentChanged());
   // A new token or URL may be what a waiting publish needed: try it now, not after the backoff.
-  publishTargetsItem.watch(() => void publisher.retryNow());
-  publishSecretsItem.watch(() => void publisher.retryNow());
+  publishTargetsItem.watch(() => void publisher.retryNow().catch(logFailure('publishing after a target changed')));
+  publishSecretsItem.watch(() => void publisher.retryNow().catch(logFailure('publishing after a secret changed')));
   watchUpdateCadence(db);
 });

@@ -1,19 +1,20 @@
-import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useRef } from 'preact/hooks';
+import { openTimeline } from '../../src/clipper/open-timeline';
 import { getDb } from '../../src/db/open';
-import { requestPersistentStorage } from '../../src/db/persist';
 import { ClipButton } from '../../src/ui/components/clip-button';
 import { DeclareForm } from '../../src/ui/components/declare-form';
 import { HeldClips } from '../../src/ui/components/held-clips';
 import { ErrorBanner } from '../../src/ui/components/error-banner';
+import { ImChecklist } from '../../src/ui/components/im-checklist';
 import { IncidentCard } from '../../src/ui/components/incident-card';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
+import { KeyMoments } from '../../src/ui/components/key-moments';
 import { NoteBox } from '../../src/ui/components/note-box';
+import { OpenTimelineButton } from '../../src/ui/components/open-timeline-button';
 import { ShortcutsFooter } from '../../src/ui/components/shortcuts-info';
 import { StatusComposer } from '../../src/ui/components/status-composer';
 import { useCreated } from '../../src/ui/hooks/use-created';
-import { openTimeline } from '../../src/ui/open-timeline';
+import { usePersistentStorage } from '../../src/ui/hooks/use-persistent-storage';
 import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
 import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
@@ -24,16 +25,13 @@ export function App() {
   const log = useCreated(() => createLogState(db));
   const drafts = useCreated(createDraftsState);
   const held = useCreated(() => createHeldClipsState(db, () => log.settings.value.author));
-  useEffect(() => void requestPersistentStorage(), []);
-  // Known before the click, so the side panel opens inside the click's user gesture.
-  const windowId = useSignal<number | undefined>(undefined);
+  usePersistentStorage();
   const declareSection = useRef<HTMLDetailsElement>(null);
   /** "Declare new" beside a resolved incident: the one declare form, opened, with the keyboard in it. */
   function openDeclare() {
     if (declareSection.current) declareSection.current.open = true;
     document.getElementById('declare-title')?.focus();
   }
-  useEffect(() => void browser.windows.getCurrent().then((w) => (windowId.value = w.id)), []);
 
   const incidents = log.incidents.value;
   const active = log.active.value;
@@ -50,9 +48,7 @@ export function App() {
       <main class="popup">
         <header class="app-header">
           <h1>Sitrep</h1>
-          <button type="button" onClick={() => void openTimeline({ windowId: windowId.value }).then(() => window.close())}>
-            Open timeline
-          </button>
+          <OpenTimelineButton open={openTimeline} />
         </header>
         <ErrorBanner message={log.lastError.value} />
         {incidents === undefined ? (
@@ -67,6 +63,10 @@ export function App() {
             {active && <IncidentCard incident={active} />}
             {active && <NoteBox key={active.id} incident={active} drafts={drafts} onDeclareNew={openDeclare} />}
             {active && <StatusComposer key={active.id} incident={active} />}
+            {active && <ImChecklist key={active.id} incident={active} />}
+            {active && (
+              <KeyMoments incident={active} timeDisplay={log.settings.value.timeDisplay} onUpdate={(patch) => void log.update(active.id, patch)} />
+            )}
             {(incidents.length > 0 || heldCount > 0) && declare}
           </>
         )}

@@ -1,4 +1,4 @@
-import { ClipDraft, ClipRange, ClipRef, WebUrl, type Component } from '../model';
+import { ClipDraft, ClipRef, TimeRange, WebUrl, type Component } from '../model';
 import { matchComponents } from './match-components';
 import type { Recognized } from './recognized';
 
@@ -74,7 +74,7 @@ export function buildClip(input: ClipInput): BuiltClip {
     notices.push(`Selection shortened from ${count.format(from)} characters to ${count.format(countCharacters(keptSelection))}.`);
   }
 
-  const range = recognized.range && ClipRange.safeParse(recognized.range).success ? recognized.range : undefined;
+  const range = recognized.range && TimeRange.safeParse(recognized.range).success ? recognized.range : undefined;
   const rangeDropped = recognized.range !== undefined && range === undefined;
   if (rangeDropped) notices.push(RANGE_DROPPED);
 

@@ -3,12 +3,34 @@
  * millisecond spans. Every function validates its input and answers `undefined` on junk rather
  * than throwing: recognizers read untrusted, hand-edited and truncated URLs.
  */
+import type { TimeRange } from '../model/time-range.ts';
 
 /** Latest instant `Date#toISOString()` still writes as a plain four-digit year. */
 const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-const MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
-export type PeriodUnit = keyof typeof MS;
+/**
+ * Milliseconds in each duration unit as monitoring tools abbreviate them: the one table every
+ * recognizer reads. Months and years are fixed 30 and 365 days, as Grafana's `intervalToMs` and
+ * Prometheus's `y` count them; steps that follow the calendar in a zone (`now-1M`) do not use it.
+ */
+export const DURATION_UNIT_MS = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  M: 2_592_000_000,
+  y: 31_536_000_000,
+} as const;
+export type DurationUnit = keyof typeof DURATION_UNIT_MS;
+
+/** The milliseconds in `unit` (URL text), or `undefined`: a key like `constructor` is no unit. */
+export function durationUnitMs(unit: string): number | undefined {
+  return Object.hasOwn(DURATION_UNIT_MS, unit) ? DURATION_UNIT_MS[unit as DurationUnit] : undefined;
+}
+
+export type PeriodUnit = 's' | 'm' | 'h' | 'd' | 'w';
 
 /** Epoch milliseconds → ISO instant, for any finite value within years 1970–9999. */
 export function msToIso(ms: number): string | undefined {
@@ -134,7 +156,11 @@ export function isoDurationToMs(text: string, endingAt?: Date): number | undefin
     calendarMs = end - start.getTime();
   }
   const fixed =
-    d.weeks * MS.w + d.days * MS.d + d.hours * MS.h + d.minutes * MS.m + d.seconds * MS.s;
+    d.weeks * DURATION_UNIT_MS.w +
+    d.days * DURATION_UNIT_MS.d +
+    d.hours * DURATION_UNIT_MS.h +
+    d.minutes * DURATION_UNIT_MS.m +
+    d.seconds * DURATION_UNIT_MS.s;
   const total = Math.round(calendarMs + fixed);
   return Number.isFinite(total) ? d.sign * total : undefined;
 }
@@ -153,7 +179,7 @@ export function periodToMs(text: string, options: PeriodOptions = {}): number | 
   if (!m) return undefined;
   const unit = (m[2] as PeriodUnit | undefined) ?? options.defaultUnit;
   if (!unit) return undefined;
-  const ms = Number(m[1]) * MS[unit];
+  const ms = Number(m[1]) * DURATION_UNIT_MS[unit];
   return Number.isSafeInteger(ms) ? ms : undefined;
 }
 
@@ -162,7 +188,7 @@ export function rangeFromMs(
   fromMs: number,
   toMs: number,
   relative: boolean,
-): { from: string; to: string; relative: boolean } | undefined {
+): TimeRange | undefined {
   const from = msToIso(fromMs);
   const to = msToIso(toMs);
   if (!from || !to || fromMs > toMs) return undefined;

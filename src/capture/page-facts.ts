@@ -6,7 +6,8 @@
 import * as z from 'zod';
 import { tz } from '@date-fns/tz';
 import { isValid, parse } from 'date-fns';
-import { isValidTimeZone, resolveRange, type ResolvedRange } from './relative-time.ts';
+import { isValidTimeZone, resolveRange } from './relative-time.ts';
+import type { TimeRange } from '../model/time-range.ts';
 
 const PageText = z.string().max(500);
 
@@ -73,7 +74,7 @@ const NAMED_RANGES = new Map<string, [string, string]>([
  * `data-shared-timefilter-duration`, absolute start/end buttons, and the picker's label ("Last 15
  * minutes", "Today") resolved against `now`. `undefined` when the page did not say enough.
  */
-export function kibanaRangeFromPage(facts: KibanaPageFacts, now: Date): ResolvedRange | undefined {
+export function kibanaRangeFromPage(facts: KibanaPageFacts, now: Date): TimeRange | undefined {
   const zone = facts.timeZone !== undefined && isValidTimeZone(facts.timeZone) ? facts.timeZone : 'UTC';
   const labelled = facts.prettyRange === undefined ? undefined : rangeFromLabel(facts.prettyRange, now, zone);
 
@@ -113,7 +114,7 @@ export function parseKibanaDate(text: string, zone: string, now: Date): Date | u
   return undefined;
 }
 
-function rangeFromLabel(label: string, now: Date, zone: string): ResolvedRange | undefined {
+function rangeFromLabel(label: string, now: Date, zone: string): TimeRange | undefined {
   const text = label.trim().toLowerCase();
   const named = NAMED_RANGES.get(text);
   if (named !== undefined) return resolveRange(named[0], named[1], now, { timeZone: zone });

@@ -36,6 +36,8 @@ import {
   startOfWeek,
   startOfYear,
 } from 'date-fns';
+import type { TimeRange } from '../model/time-range.ts';
+import { durationUnitMs } from './instants.ts';
 
 export type DateMathUnit = 'y' | 'Q' | 'M' | 'w' | 'd' | 'h' | 'm' | 's';
 export type WeekDay = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -50,12 +52,6 @@ export interface TimeMathOptions {
    * unless a dashboard sets `weekStart`, and Kibana's default `dateFormat:dow`.
    */
   weekStartsOn?: WeekDay;
-}
-
-export interface ResolvedRange {
-  from: string;
-  to: string;
-  relative: boolean;
 }
 
 const UNITS = new Set<string>(['y', 'Q', 'M', 'w', 'd', 'h', 'm', 's']);
@@ -136,7 +132,7 @@ export function resolveRange(
   to: string,
   now: Date,
   options: Omit<TimeMathOptions, 'roundUp'> = {},
-): ResolvedRange | undefined {
+): TimeRange | undefined {
   const start = resolveTime(from, now, { ...options, roundUp: false });
   const end = resolveTime(to, now, { ...options, roundUp: true });
   if (start === undefined || end === undefined) return undefined;
@@ -147,19 +143,6 @@ export function resolveRange(
   };
 }
 
-// Maps: the unit is URL text (the patterns admit only these names, but no lookup keyed by page
-// or URL text may ever reach what a plain object inherits).
-const INTERVAL_UNIT_MS = new Map([
-  ['ms', 1],
-  ['s', 1_000],
-  ['m', 60_000],
-  ['h', 3_600_000],
-  ['d', 86_400_000],
-  ['w', 604_800_000],
-  ['M', 2_592_000_000],
-  ['y', 31_536_000_000],
-]);
-
 /**
  * Milliseconds in a Grafana interval such as `10s`, `1h`, `1.5h`, `500ms`, `7d`, or a bare number of
  * milliseconds. Months and years are fixed 30/365 days, as Grafana's `intervalToMs` counts them.
@@ -169,7 +152,7 @@ export function durationToMs(text: string): number | undefined {
   if (match === null) return undefined;
   const amount = Number(match[1]);
   const unit = match[2] ?? 'ms';
-  const ms = amount * (INTERVAL_UNIT_MS.get(unit) ?? Number.NaN);
+  const ms = amount * (durationUnitMs(unit) ?? Number.NaN);
   return Number.isFinite(ms) ? ms : undefined;
 }
 
@@ -200,21 +183,15 @@ export function parseInstant(text: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-// Hours, minutes and seconds are fixed lengths of real time in every zone.
-const FIXED_UNIT_MS = new Map([
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1_000],
-]);
-
 function applyDateMath(math: string, anchor: Date, zone: string, options: TimeMathOptions): Date | undefined {
   const text = math.replace(/\s/g, '');
   if (text === '') return new Date(anchor.getTime());
-  // The common `now-15m` / `now-6h` needs no calendar: plain arithmetic, no zone machinery.
+  // The common `now-15m` / `now-6h` needs no calendar: hours, minutes and seconds are fixed lengths
+  // of real time in every zone, so plain arithmetic, no zone machinery.
   const fixed = /^([+-])(\d{1,10})?([hms])$/.exec(text);
   if (fixed !== null) {
     const [, sign, amount = '1', unit = 's'] = fixed;
-    const delta = Number(amount) * (FIXED_UNIT_MS.get(unit) ?? 0);
+    const delta = Number(amount) * (durationUnitMs(unit) ?? 0);
     return new Date(anchor.getTime() + (sign === '-' ? -delta : delta));
   }
   let time: Date = zoneContext(zone)(anchor);

@@ -4,6 +4,7 @@
  * what we read and write is exactly what those apps read and write.
  */
 import rison, { type RisonValue } from 'rison-node';
+import { isRecord } from '../model/is-record.ts';
 
 export type { RisonValue };
 export type RisonObject = { [key: string]: RisonValue };
@@ -35,7 +36,7 @@ function ownData(value: RisonValue): RisonValue {
 }
 
 export function isRisonObject(value: unknown): value is RisonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /**

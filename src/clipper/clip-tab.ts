@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import type * as z from 'zod';
 import { applyPageFacts, pageFactsWanted, type Enriched } from '../capture/apply-page-facts';
 import { buildClip, CLIPPED_AS_LINK } from '../capture/build-clip';
 import { PageSelection } from '../capture/page-facts';
@@ -6,8 +7,9 @@ import { recognize, type Recognized } from '../capture/recognize';
 import { addClip, getIncident, holdClip, listComponents, type SitrepDb } from '../db';
 import { activeIncidentIdItem, settingsItem } from '../db/storage-items';
 import { readSettings, type ClipDraft, type HeldScreenshot, type Incident } from '../model';
+import type { ClipResult } from '../model/script-results';
 import { describeClipError, firstSentence } from './clip-error';
-import { PAGE_FACT_READERS, readSelection } from './page-scripts';
+import { PAGE_FACT_READERS, PAGE_FACT_SCHEMAS, readSelection } from './page-scripts';
 import { captureVisibleTab } from './screenshot';
 
 export interface ClipRequest {
@@ -23,17 +25,7 @@ export interface ClipRequest {
   holdForNewIncident?: boolean;
 }
 
-export type ClipResult =
-  | { status: 'added'; entryId: string; incidentKey: string; notices: string[]; timings: ClipTimings }
-  | { status: 'held'; heldId: string; notices: string[]; timings: ClipTimings }
-  | { status: 'failed'; error: string };
-
-export interface ClipTimings {
-  /** From the request to the entry committed in IndexedDB. */
-  totalMs: number;
-  /** The storage step alone: validation, repository, transaction. */
-  storeMs: number;
-}
+export type { ClipResult, ClipTimings } from '../model/script-results';
 
 /** What an entry's text holds (TimelineEntry.text). */
 const MAX_ENTRY_TEXT = 100_000;
@@ -71,12 +63,12 @@ export async function clipTab(db: SitrepDb, request: ClipRequest, now = new Date
 
     const wantScreenshot = request.screenshot ?? settings.screenshotOnClip;
     const [pageRaw, facts, screenshot] = await Promise.all([
-      runInTab(tab.id, readSelection),
-      wantsFacts ? runInTab(tab.id, PAGE_FACT_READERS[wantsFacts]) : undefined,
-      wantScreenshot ? captureVisibleTab(tab.windowId!).catch((e: unknown) => e as Error) : undefined,
+      runInTab(tab.id, readSelection, PageSelection),
+      wantsFacts ? runInTab(tab.id, PAGE_FACT_READERS[wantsFacts], PAGE_FACT_SCHEMAS[wantsFacts]) : undefined,
+      wantScreenshot ? captureVisibleTab(tab.windowId!).catch(asError) : undefined,
     ]);
     if (pageRaw instanceof Error) notices.push(RESTRICTED);
-    const page = pageRaw instanceof Error ? undefined : PageSelection.safeParse(pageRaw).data;
+    const page = pageRaw instanceof Error ? undefined : pageRaw;
     let shot: HeldScreenshot | undefined;
     if (screenshot instanceof Error) notices.push(`No screenshot: ${firstSentence(screenshot.message) ?? 'the browser refused.'}`);
     else shot = screenshot;
@@ -173,12 +165,21 @@ async function holdSomehow(
   }
 }
 
-/** Runs a self-contained function in the tab; an Error when the page refuses scripts. */
-async function runInTab<T>(tabId: number, func: () => T): Promise<T | Error | undefined> {
+/**
+ * Runs a self-contained function in the tab and parses what it returns with `schema`: page
+ * content is untrusted, so an answer that does not fit is no answer (undefined). An Error when
+ * the page refuses scripts.
+ */
+async function runInTab<S extends z.ZodType>(tabId: number, func: () => unknown, schema: S): Promise<z.output<S> | Error | undefined> {
   try {
     const [result] = await browser.scripting.executeScript({ target: { tabId }, func });
-    return result?.result as T | undefined;
+    const parsed = schema.safeParse(result?.result);
+    return parsed.success ? parsed.data : undefined;
   } catch (e) {
-    return e instanceof Error ? e : new Error(String(e));
+    return asError(e);
   }
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }

@@ -1,13 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
-import { deleteEntry, getIncident, type SitrepDb } from '../db';
+import { countHeldClips, deleteEntry, getIncident, type SitrepDb } from '../db';
 import { activeIncidentIdItem, settingsItem } from '../db/storage-items';
 import { readSettings } from '../model';
 import { findNextDueUpdate } from '../publish/overdue';
 import { clipTab, type ClipRequest, type ClipResult } from './clip-tab';
 import { createContextMenus, MENU, updateContextMenuTitles } from './context-menus';
 import { confirmClipInPage, NOTIFICATION_PREFIX, showClipFeedback, showHeldCount } from './feedback';
-import { openTimeline } from '../ui/open-timeline';
 import { ClipMessage, OpenTimelineMessage, UndoClipMessage } from '../model/messages';
+import { describeClipError } from './clip-error';
+import { logFailure } from './log-failure';
+import { openTimeline } from './open-timeline';
 
 type Tab = Browser.tabs.Tab;
 
@@ -29,7 +31,7 @@ export function createClipper(db: SitrepDb) {
 
   async function clip(request: ClipRequest, confirmInPage = false): Promise<ClipResult> {
     const result = await clipTab(db, request);
-    const heldCount = await db.heldClips.count().catch(() => 0);
+    const heldCount = await countHeldClips(db).catch(() => 0);
     await showClipFeedback(result, heldCount, request.tab.id, await overdueUpdate()).catch(() => {});
     if (confirmInPage) {
       if (result.status === 'added') {
@@ -68,23 +70,35 @@ export function createClipper(db: SitrepDb) {
   return {
     clip,
 
-    /** Context menus do not survive a browser restart in MV3: create them on install and startup. */
+    /**
+     * Context menus do not survive a browser restart in MV3: create them on install and startup.
+     * Never rejects: a failure is logged, and the next start-up or incident change tries again.
+     */
     async setUp() {
-      await createContextMenus(await activeKey());
-      await showHeldCount(await db.heldClips.count(), await overdueUpdate());
+      try {
+        await createContextMenus(await activeKey());
+        await showHeldCount(await countHeldClips(db), await overdueUpdate());
+      } catch (e) {
+        logFailure('setting up the menus and badge')(e);
+      }
     },
 
+    /** Renames the menus after the incident clips go to; never rejects (logged). */
     async onActiveIncidentChanged() {
-      await updateContextMenuTitles(await activeKey());
+      try {
+        await updateContextMenuTitles(await activeKey());
+      } catch (e) {
+        logFailure('renaming the menus')(e);
+      }
     },
 
     onCommand(command: string, tab: Tab | undefined) {
-      if (command === 'open-timeline') return void openTimelineBeside(tab);
+      if (command === 'open-timeline') return void openTimelineBeside(tab).catch(logFailure('opening the timeline'));
       if (command !== 'clip-selection' && command !== 'clip-with-screenshot') return;
       void (async () => {
         const target = tab ?? (await activeTab());
         if (target) await clip({ tab: target, ...(command === 'clip-with-screenshot' && { screenshot: true }) }, true);
-      })();
+      })().catch(logFailure('clipping from the shortcut'));
     },
 
     onMenuClick(info: Browser.contextMenus.OnClickData, tab: Tab | undefined) {
@@ -97,10 +111,10 @@ export function createClipper(db: SitrepDb) {
       };
       if (info.menuItemId === MENU.newIncident) {
         // The side panel asks for the title and severity; the held clip becomes its first entry.
-        void openTimelineBeside(tab);
-        void clip({ ...fromMenu, holdForNewIncident: true });
-      } else if (info.menuItemId === MENU.clip) void clip(fromMenu, true);
-      else if (info.menuItemId === MENU.clipWithScreenshot) void clip({ ...fromMenu, screenshot: true }, true);
+        void openTimelineBeside(tab).catch(logFailure('opening the timeline'));
+        void clip({ ...fromMenu, holdForNewIncident: true }).catch(logFailure('clipping from the menu'));
+      } else if (info.menuItemId === MENU.clip) void clip(fromMenu, true).catch(logFailure('clipping from the menu'));
+      else if (info.menuItemId === MENU.clipWithScreenshot) void clip({ ...fromMenu, screenshot: true }, true).catch(logFailure('clipping from the menu'));
     },
 
     /** The system notification shown where a page refused the in-page confirmation. */
@@ -109,7 +123,7 @@ export function createClipper(db: SitrepDb) {
       const entryId = notificationId.slice(NOTIFICATION_PREFIX.length);
       const undo = buttonIndex === 0 && entryId !== '';
       if (undo) void undoClip(entryId, undefined);
-      else void openTimelineBeside(undefined);
+      else void openTimelineBeside(undefined).catch(logFailure('opening the timeline'));
       void browser.notifications.clear(notificationId).catch(() => {});
     },
 
@@ -120,16 +134,23 @@ export function createClipper(db: SitrepDb) {
       if (undo.success) return undoClip(undo.data.entryId, sender.tab?.id ?? -1);
       if (OpenTimelineMessage.safeParse(message).success) {
         // At once, inside the click's gesture.
-        return openTimelineBeside(sender.tab).then(() => ({ ok: true }));
+        return openTimelineBeside(sender.tab).then(
+          () => ({ ok: true }),
+          (e: unknown) => {
+            logFailure('opening the timeline')(e);
+            return { ok: false };
+          },
+        );
       }
       const parsed = ClipMessage.safeParse(message);
       if (!parsed.success) return undefined;
       const { tabId, screenshot, confirmInPage } = parsed.data;
-      return (async () => {
+      // Resolves with a failed result rather than rejecting: the asker shows it in one sentence.
+      return (async (): Promise<ClipResult> => {
         const tab = tabId === undefined ? await activeTab() : await browser.tabs.get(tabId);
-        if (!tab) return { status: 'failed', error: 'There is no tab to clip.' } as const;
+        if (!tab) return { status: 'failed', error: 'There is no tab to clip.' };
         return clip({ tab, ...(screenshot !== undefined && { screenshot }) }, confirmInPage);
-      })();
+      })().catch((e: unknown): ClipResult => ({ status: 'failed', error: describeClipError(e) }));
     },
   };
 }

@@ -34,17 +34,19 @@ export interface OverdueUpdate {
 }
 
 /**
- * The global badge: how many clips wait for an incident (the popup asks where they go), and
- * whether customers are owed a public update. Held clips win the text (they are lost work if
- * forgotten); the tooltip names both.
+ * The global badge: how many clips wait for an incident (the popup asks where they go), whether
+ * customers are owed a public update, and (when the setting asks for it) how many action items are
+ * overdue. Held clips win the text (they are lost work if forgotten), then the owed update; the
+ * tooltip names all three.
  */
-export async function showHeldCount(heldCount: number, overdue?: OverdueUpdate): Promise<void> {
+export async function showHeldCount(heldCount: number, overdue?: OverdueUpdate, overdueActionItems = 0): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const held = heldCount ? `${heldCount} clip(s) waiting — which incident?` : '';
   const late = overdue ? `public update overdue for ${overdue.key} (due ${overdue.dueAt.slice(11, 16)} UTC)` : '';
-  await action.setBadgeBackgroundColor({ color: heldCount ? '#9a6700' : '#b42318' });
-  await action.setBadgeText({ text: heldCount ? String(heldCount) : overdue ? '!' : '' });
-  await action.setTitle({ title: held || late ? `Sitrep: ${[held, late].filter(Boolean).join('; ')}` : 'Sitrep' });
+  const items = overdueActionItems ? `${overdueActionItems} action item(s) overdue` : '';
+  await action.setBadgeBackgroundColor({ color: heldCount ? '#9a6700' : overdue ? '#b42318' : '#6e3ac7' });
+  await action.setBadgeText({ text: heldCount ? String(heldCount) : overdue ? '!' : overdueActionItems ? String(overdueActionItems) : '' });
+  await action.setTitle({ title: held || late || items ? `Sitrep: ${[held, late, items].filter(Boolean).join('; ')}` : 'Sitrep' });
 }
 
 /** How long the in-page confirmation stays: long enough to reach Undo, short enough to forget. */

@@ -3,7 +3,9 @@
  * source is sent, so each is self-contained and returns plain JSON; the background parses what
  * comes back, since it is page content.
  */
+import type * as z from 'zod';
 import type { PageFactsKind } from '../capture/apply-page-facts';
+import { GrafanaPageFacts, KibanaPageFacts, RefPageFacts } from '../capture/page-facts';
 import {
   extractGitHubPage,
   extractGrafanaPage,
@@ -23,6 +25,17 @@ export const PAGE_FACT_READERS: Record<PageFactsKind, () => unknown> = {
   jira: extractJiraPage,
   zendesk: extractZendeskPage,
   github: extractGitHubPage,
+};
+
+/** What each reader's answer must look like; the page is untrusted, so it is parsed on arrival. */
+export const PAGE_FACT_SCHEMAS: Record<PageFactsKind, z.ZodType> = {
+  grafana: GrafanaPageFacts,
+  kibana: KibanaPageFacts,
+  pagerduty: RefPageFacts,
+  opsgenie: RefPageFacts,
+  jira: RefPageFacts,
+  zendesk: RefPageFacts,
+  github: RefPageFacts,
 };
 
 /**

@@ -1,6 +1,23 @@
 import Dexie, { type Table } from 'dexie';
 import type * as z from 'zod';
-import { Component, HeldClip, Incident, MAX_INCIDENT_NUMBER, Maintenance, Screenshot, StatusUpdate, TimelineEntry, incidentKeyOf, toInstant, type IncidentKey } from '../model';
+import {
+  ActionItem,
+  Component,
+  HeldClip,
+  Incident,
+  IncidentChecklist,
+  MAX_INCIDENT_NUMBER,
+  Maintenance,
+  Postmortem,
+  Screenshot,
+  Stakeholder,
+  StatusUpdate,
+  TimelineEntry,
+  Tombstone,
+  incidentKeyOf,
+  toInstant,
+  type IncidentKey,
+} from '../model';
 import { BackupError, buildBackup, oneLine, parseBackup, recordLabel, type Backup, type BackupTable, type BuiltBackup, type SkippedRecord } from '../report/backup';
 import { encodeHeldClip, encodeScreenshot } from '../report/backup-images';
 import {
@@ -16,6 +33,7 @@ import {
 import type { SitrepDb } from './database';
 import { NEXT_INCIDENT_NUMBER, nextIncidentNumber, reserveIncidentKey } from './incidents-repo';
 import { IMPORT_UNDO_TABLE } from './schema';
+import { listTombstones, tombstoneRow } from './tombstones-repo';
 
 function undoTable(db: SitrepDb): Table<ImportUndo, string> {
   return db.table(IMPORT_UNDO_TABLE);
@@ -23,7 +41,21 @@ function undoTable(db: SitrepDb): Table<ImportUndo, string> {
 
 /** Every table an import reads or writes: the backup's, the key counter, and the undo copy. */
 function importTables(db: SitrepDb) {
-  return [db.incidents, db.entries, db.meta, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots, undoTable(db)];
+  return [
+    db.incidents,
+    db.entries,
+    db.meta,
+    db.components,
+    db.updates,
+    db.maintenances,
+    db.postmortems,
+    db.checklists,
+    db.actionItems,
+    db.stakeholders,
+    db.heldClips,
+    db.screenshots,
+    undoTable(db),
+  ];
 }
 
 /**
@@ -33,20 +65,26 @@ function importTables(db: SitrepDb) {
  * named in `skipped`; the rest is always exported.
  */
 export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promise<BuiltBackup> {
-  const [incidents, entries, components, updates, maintenances, heldClips, screenshots] = await db.transaction(
-    'r',
-    [db.incidents, db.entries, db.components, db.updates, db.maintenances, db.heldClips, db.screenshots],
-    () =>
-      Promise.all([
-        db.incidents.toArray(),
-        db.entries.toArray(),
-        db.components.toArray(),
-        db.updates.toArray(),
-        db.maintenances.toArray(),
-        db.heldClips.toArray(),
-        db.screenshots.toArray(),
-      ]),
-  );
+  const [incidents, entries, components, updates, maintenances, postmortems, checklists, actionItems, stakeholders, tombstones, heldClips, screenshots] =
+    await db.transaction(
+      'r',
+      [db.incidents, db.entries, db.components, db.updates, db.maintenances, db.postmortems, db.checklists, db.actionItems, db.stakeholders, db.meta, db.heldClips, db.screenshots],
+      () =>
+        Promise.all([
+          db.incidents.toArray(),
+          db.entries.toArray(),
+          db.components.toArray(),
+          db.updates.toArray(),
+          db.maintenances.toArray(),
+          db.postmortems.toArray(),
+          db.checklists.toArray(),
+          db.actionItems.toArray(),
+          db.stakeholders.toArray(),
+          listTombstones(db),
+          db.heldClips.toArray(),
+          db.screenshots.toArray(),
+        ]),
+    );
   const keys = new Map(incidents.map((i) => [i.id, i.key]));
   const unreadable: SkippedRecord[] = [];
   /** Encodes each row's pictures; one whose Blob cannot be read is left out, not the export. */
@@ -68,6 +106,11 @@ export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promis
       components,
       updates,
       maintenances,
+      postmortems,
+      checklists,
+      actionItems,
+      stakeholders,
+      tombstones,
       heldClips: await encodeAll('heldClips', heldClips, encodeHeldClip),
       screenshots: await encodeAll('screenshots', screenshots, encodeScreenshot),
     },
@@ -122,7 +165,11 @@ export async function previewImport(db: SitrepDb, input: string | Backup, { now 
  * would now do something else, nothing is written and a BackupError says so.
  */
 export async function applyImport(db: SitrepDb, preview: ImportPreview): Promise<ImportSummary> {
-  return writeImport(db, preview.backup, new Date(preview.plannedAt), { expected: preview.changes, fileName: preview.fileName });
+  return writeImport(db, preview.backup, new Date(preview.plannedAt), {
+    expected: preview.changes,
+    expectedTombstones: preview.plan.tombstones,
+    fileName: preview.fileName,
+  });
 }
 
 /** Merges a parsed backup into the log in one transaction: either all of it lands or nothing does. */
@@ -139,7 +186,15 @@ export async function importBackupText(db: SitrepDb, text: string, now: Date = n
 async function planAgainstLog(db: SitrepDb, backup: Backup, now: Date): Promise<MergePlan> {
   const incidents = await db.incidents.toArray();
   const found = await db.entries.bulkGet(backup.entries.map((e) => e.id));
-  const components = await db.components.bulkGet(backup.components.map((c) => c.id));
+  // Records the file's tombstones name are read too: the import deletes them here.
+  const deadIds = (table: Tombstone['table']) => backup.tombstones.filter((t) => t.table === table).map((t) => t.id);
+  const components = await db.components.bulkGet([...backup.components.map((c) => c.id), ...deadIds('components')]);
+  const postmortems = await db.postmortems.bulkGet(backup.postmortems.map((p) => p.incidentId));
+  const checklists = await db.checklists.bulkGet(backup.checklists.map((c) => c.incidentId));
+  const actionItems = await db.actionItems.bulkGet([...backup.actionItems.map((a) => a.id), ...deadIds('actionItems')]);
+  const stakeholders = await db.stakeholders.bulkGet([...backup.stakeholders.map((s) => s.id), ...deadIds('stakeholders')]);
+  const doomedHeldClips = await db.heldClips.bulkGet(deadIds('heldClips'));
+  const tombstones = await listTombstones(db);
   const updates = await db.updates.bulkGet(backup.updates.map((u) => u.id));
   const maintenances = await db.maintenances.bulkGet(backup.maintenances.map((m) => m.id));
   // Only keys: a picture already here is never read just to be skipped.
@@ -166,6 +221,12 @@ async function planAgainstLog(db: SitrepDb, backup: Backup, now: Date): Promise<
       maintenances: maintenances.filter((m) => m !== undefined),
       screenshotIds,
       heldClipIds: [...heldHere, ...placedHere],
+      postmortems: postmortems.filter((p) => p !== undefined),
+      checklists: checklists.filter((c) => c !== undefined),
+      actionItems: actionItems.filter((a) => a !== undefined),
+      stakeholders: stakeholders.filter((s) => s !== undefined),
+      heldClips: doomedHeldClips.filter((h) => h !== undefined),
+      tombstones,
     },
     backup,
     allocateKey,
@@ -181,6 +242,11 @@ function fingerprint(changes: readonly RecordChange[]): string {
   return JSON.stringify(changes.map((c) => [c.table, c.id, c.action, c.updatedAt ?? null, c.replacesUpdatedAt ?? null, c.rekeyed?.to ?? null]));
 }
 
+/** `heldClips:<id>`; the same comparison for the tombstones a plan records (not in `changes`). */
+function tombstonesPrint(tombstones: readonly Tombstone[]): string {
+  return JSON.stringify(tombstones.map((t) => `${t.table}:${t.id}`).sort());
+}
+
 /** Each table's schema: nothing is written around it, a renumbered incident included. */
 const WRITE_SCHEMAS: Record<BackupTable, z.ZodType> = {
   incidents: Incident,
@@ -188,6 +254,11 @@ const WRITE_SCHEMAS: Record<BackupTable, z.ZodType> = {
   components: Component,
   updates: StatusUpdate,
   maintenances: Maintenance,
+  postmortems: Postmortem,
+  checklists: IncidentChecklist,
+  actionItems: ActionItem,
+  stakeholders: Stakeholder,
+  tombstones: Tombstone,
   screenshots: Screenshot,
   heldClips: HeldClip,
 };
@@ -216,12 +287,13 @@ async function writeImport(
   db: SitrepDb,
   backup: Backup,
   now: Date,
-  { expected, fileName }: { expected?: readonly RecordChange[]; fileName?: string },
+  { expected, expectedTombstones, fileName }: { expected?: readonly RecordChange[]; expectedTombstones?: readonly Tombstone[]; fileName?: string },
 ): Promise<ImportSummary> {
   try {
     return await db.transaction('rw', importTables(db), async () => {
       const plan = await planAgainstLog(db, backup, now);
-      if (expected && fingerprint(plan.changes) !== fingerprint(expected)) {
+      const moved = expected && fingerprint(plan.changes) !== fingerprint(expected);
+      if (moved || (expectedTombstones && tombstonesPrint(plan.tombstones) !== tombstonesPrint(expectedTombstones))) {
         throw new BackupError('The log changed while this import waited for your answer, so nothing was imported; choose the file again to see what it would change now.');
       }
       const keys = new Map((await db.incidents.toArray()).map((i): [string, string] => [i.id, i.key]));
@@ -233,17 +305,24 @@ async function writeImport(
         ['components', db.components, plan.components],
         ['updates', db.updates, plan.updates],
         ['maintenances', db.maintenances, plan.maintenances],
+        ['postmortems', db.postmortems, plan.postmortems],
+        ['checklists', db.checklists, plan.checklists],
+        ['actionItems', db.actionItems, plan.actionItems],
+        ['stakeholders', db.stakeholders, plan.stakeholders],
         ['screenshots', db.screenshots, plan.screenshots],
         ['heldClips', db.heldClips, plan.heldClips],
       ];
       // Every record is checked before the first is written.
       const rows = writes.map(([table, , list]) => checked(table, list, keyOf));
       const counterBefore = await counterValue(db);
+      const tombstones = checked('tombstones', plan.tombstones, keyOf);
       for (const [i, [, table]] of writes.entries()) if (rows[i]!.length) await table.bulkPut(rows[i]!);
+      for (const { table, id } of plan.deletions) await db.table(table).delete(id);
+      if (tombstones.length) await db.meta.bulkPut(tombstones.map(tombstoneRow));
       for (const incident of plan.incidents) await reserveIncidentKey(db, incident.key);
       const counterAfter = await counterValue(db);
 
-      if (plan.changes.length) {
+      if (plan.changes.length || tombstones.length) {
         const written: WrittenRecord[] = plan.changes.map(({ table, id, action, label, updatedAt }) => ({ table, id, action, label: label.slice(0, 500), ...(updatedAt && { updatedAt }) }));
         const undo: ImportUndo = {
           id: IMPORT_UNDO_ID,
@@ -258,7 +337,13 @@ async function writeImport(
             components: restorable(Component, plan.replaced.components),
             updates: restorable(StatusUpdate, plan.replaced.updates),
             maintenances: restorable(Maintenance, plan.replaced.maintenances),
+            postmortems: restorable(Postmortem, plan.replaced.postmortems),
+            checklists: restorable(IncidentChecklist, plan.replaced.checklists),
+            actionItems: restorable(ActionItem, plan.replaced.actionItems),
+            stakeholders: restorable(Stakeholder, plan.replaced.stakeholders),
+            heldClips: restorable(HeldClip, plan.replaced.heldClips),
           },
+          ...(tombstones.length && { tombstones }),
         };
         await undoTable(db).put(ImportUndo.parse(undo));
       }
@@ -286,6 +371,8 @@ export async function undoLastImport(db: SitrepDb): Promise<string> {
     const tableOf = (table: BackupTable): Table<{ id: string; updatedAt?: string }, string> => db.table(table);
 
     for (const record of undo.written) {
+      // A deleted record is put back whatever happened since: nothing can have edited it.
+      if (record.action === 'delete') continue;
       const current = await tableOf(record.table).get(record.id);
       if (!current || (record.updatedAt !== undefined && current.updatedAt !== record.updatedAt)) {
         throw new BackupError(
@@ -298,7 +385,17 @@ export async function undoLastImport(db: SitrepDb): Promise<string> {
       if (record.table !== 'incidents' || record.action !== 'add') continue;
       const entryIds = await db.entries.where('[incidentId+at]').between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]).primaryKeys();
       const updateIds = await db.updates.where('incidentId').equals(record.id).primaryKeys();
-      const since = [...entryIds.map((id) => `entries:${id}`), ...updateIds.map((id) => `updates:${id}`)].filter((key) => !written.has(key));
+      const actionItemIds = await db.actionItems.where('incidentId').equals(record.id).primaryKeys();
+      const ownRecords = [
+        ...((await db.postmortems.get(record.id)) ? [`postmortems:${record.id}`] : []),
+        ...((await db.checklists.get(record.id)) ? [`checklists:${record.id}`] : []),
+      ];
+      const since = [
+        ...entryIds.map((id) => `entries:${id}`),
+        ...updateIds.map((id) => `updates:${id}`),
+        ...actionItemIds.map((id) => `actionItems:${id}`),
+        ...ownRecords,
+      ].filter((key) => !written.has(key));
       if (since.length) {
         throw new BackupError(
           `The last import cannot be undone any more: ${oneLine(record.label)} has ${since.length === 1 ? 'an entry' : `${since.length} entries`} added after it, and undoing would lose ${since.length === 1 ? 'it' : 'them'}, so nothing was undone.`,
@@ -307,6 +404,7 @@ export async function undoLastImport(db: SitrepDb): Promise<string> {
     }
 
     const added = undo.written.filter((r) => r.action === 'add');
+    const putBack = undo.written.length - added.length;
     for (const record of added) await tableOf(record.table).delete(record.id);
     const { replaced } = undo;
     await db.incidents.bulkPut(replaced.incidents);
@@ -314,13 +412,18 @@ export async function undoLastImport(db: SitrepDb): Promise<string> {
     await db.components.bulkPut(replaced.components);
     await db.updates.bulkPut(replaced.updates);
     await db.maintenances.bulkPut(replaced.maintenances);
+    await db.postmortems.bulkPut(replaced.postmortems ?? []);
+    await db.checklists.bulkPut(replaced.checklists ?? []);
+    await db.actionItems.bulkPut(replaced.actionItems ?? []);
+    await db.stakeholders.bulkPut(replaced.stakeholders ?? []);
+    await db.heldClips.bulkPut(replaced.heldClips ?? []);
+    await db.meta.bulkDelete((undo.tombstones ?? []).map((t) => tombstoneRow(t).name));
     // The keys the import reserved are free again, unless a declaration took one since.
     if ((await counterValue(db)) === undo.counterAfter) {
       if (undo.counterBefore === undefined) await db.meta.delete(NEXT_INCIDENT_NUMBER);
       else await db.meta.put({ name: NEXT_INCIDENT_NUMBER, value: undo.counterBefore });
     }
     await undoTable(db).delete(IMPORT_UNDO_ID);
-    const putBack = undo.written.length - added.length;
     const of = undo.fileName ? ` of ${oneLine(undo.fileName)}` : '';
     return `Undid the import${of}: removed ${added.length} ${added.length === 1 ? 'record' : 'records'} it added and put back ${putBack} it replaced.`;
   });

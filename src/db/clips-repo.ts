@@ -21,6 +21,7 @@ import { clipRefLabel, sameClipRef } from '../model/clip-ref';
 import type { SitrepDb } from './database';
 import { buildEntry, listEntriesOfKind } from './entries-repo';
 import { declareIncident } from './incidents-repo';
+import { deleteForGood } from './tombstones-repo';
 
 export interface ClipToStore {
   /** The entry's id: a placed held clip keeps its own, so a backup still holding it is not placed twice. */
@@ -193,6 +194,11 @@ export function listHeldClips(db: SitrepDb): Promise<HeldClip[]> {
   return db.heldClips.orderBy('takenAt').toArray();
 }
 
+/** How many clips wait for an incident: the toolbar badge's number. */
+export function countHeldClips(db: SitrepDb): Promise<number> {
+  return db.heldClips.count();
+}
+
 /** Puts a held clip on an incident's timeline at the time it was taken. */
 export async function placeHeldClip(db: SitrepDb, heldId: string, incidentId: string): Promise<TimelineEntry> {
   return db.transaction('rw', [db.incidents, db.entries, db.screenshots, db.heldClips], async () => {
@@ -233,8 +239,9 @@ export async function declareFromHeldClip(db: SitrepDb, heldId: string, input: N
   });
 }
 
-export function discardHeldClip(db: SitrepDb, heldId: string): Promise<void> {
-  return db.heldClips.delete(heldId);
+/** Discards a held clip for good: a backup made before it does not bring it back. */
+export function discardHeldClip(db: SitrepDb, heldId: string, now = new Date()): Promise<void> {
+  return deleteForGood(db, 'heldClips', heldId, now);
 }
 
 export function getScreenshot(db: SitrepDb, id: string): Promise<Screenshot | undefined> {

@@ -1,5 +1,6 @@
 import { COMPONENT_DEFAULTS, Component, compareComponents, toInstant } from '../model';
 import type { SitrepDb } from './database';
+import { deleteForGood } from './tombstones-repo';
 
 /** What a form saves. The status-page fields it leaves out keep their value (or the defaults, new). */
 export type ComponentInput = Omit<Component, 'id' | 'updatedAt' | keyof typeof COMPONENT_DEFAULTS> &
@@ -35,8 +36,8 @@ export async function saveComponent(db: SitrepDb, input: ComponentInput, now = n
   });
 }
 
-export async function deleteComponent(db: SitrepDb, id: string): Promise<void> {
-  await db.components.delete(id);
+export async function deleteComponent(db: SitrepDb, id: string, now = new Date()): Promise<void> {
+  await deleteForGood(db, 'components', id, now);
 }
 
 /**

@@ -4,10 +4,10 @@ import {
   IncidentKey,
   MAX_INCIDENT_NUMBER,
   NewIncident,
-  SEVERITY_DEFINITIONS,
   STATUS_LABELS,
   incidentKeyOf,
   incidentNumber,
+  severityName,
   toInstant,
   type Severity,
 } from '../model';
@@ -200,7 +200,7 @@ export function describeChanges(before: Incident, after: Incident, patch: Incide
   const out: string[] = [];
   if (before.title !== after.title) out.push(`Title: “${after.title}”`);
   if (before.severity !== after.severity) {
-    out.push(`Severity ${before.severity} → ${after.severity} (${SEVERITY_DEFINITIONS[after.severity as Severity].split(':')[0]})`);
+    out.push(`Severity ${before.severity} → ${after.severity} (${severityName(after.severity as Severity)})`);
   }
   if (before.status !== after.status) out.push(`Status: ${STATUS_LABELS[after.status]}`);
   if (before.manager !== after.manager) {

@@ -26,5 +26,8 @@ export const publishTargetsItem = storage.defineItem<unknown>('local:publishTarg
  */
 export const publishSecretsItem = storage.defineItem<Record<string, string>>('local:publishSecrets', { fallback: {} });
 
+/** Whether the toolbar badge shows how many action items are overdue (off until asked for). */
+export const overdueActionItemsOnBadgeItem = storage.defineItem<boolean>('local:overdueActionItemsOnBadge', { fallback: false });
+
 /** Who is told about status updates (Slack, Teams, webhooks, email); read back through `readNotifiers`. */
 export const notifiersItem = storage.defineItem<unknown>('local:notifiers', { fallback: [] });

@@ -4,7 +4,8 @@
 import { FeedError } from './feed-error';
 import { readCstate } from './parse/cstate';
 import { readInstatus } from './parse/instatus';
-import { isObj, shown, text } from './parse/read';
+import { isRecord } from '../model/is-record';
+import { shown, text } from './parse/read';
 import { readStatuspage } from './parse/statuspage';
 import { readUpptime } from './parse/upptime';
 
@@ -51,17 +52,17 @@ export function parseStatusFeed(input: unknown): StatusSnapshot {
     const upptime = readUpptime(doc);
     if (upptime) return upptime;
     found = doc.length ? `a list of ${doc.length} item${doc.length > 1 ? 's' : ''} without an Upptime site` : 'an empty list';
-  } else if (isObj(doc)) {
+  } else if (isRecord(doc)) {
     const has = (key: string) => Object.hasOwn(doc, key);
     const page = doc.page;
     if (has('cStateVersion') || doc.is == 'index' || Array.isArray(doc.systems)) return readCstate(doc);
-    if (has('activeIncidents') || has('activeMaintenances') || (isObj(page) && typeof page.status == 'string' && !isObj(doc.status))) {
+    if (has('activeIncidents') || has('activeMaintenances') || (isRecord(page) && typeof page.status == 'string' && !isRecord(doc.status))) {
       return readInstatus(doc);
     }
-    if (isObj(doc.status) || (isObj(page) && (has('components') || has('incidents') || has('scheduled_maintenances')))) {
+    if (isRecord(doc.status) || (isRecord(page) && (has('components') || has('incidents') || has('scheduled_maintenances')))) {
       return readStatuspage(doc);
     }
-    const error = isObj(doc.error) ? doc.error.message : (doc.error ?? doc.message);
+    const error = isRecord(doc.error) ? doc.error.message : (doc.error ?? doc.message);
     if (text(error)) throw new FeedError(`Feed is an error response: ${shown(error)} — check the src URL and that the status page is public`);
     const keys = Object.keys(doc);
     found = keys.length ? `an object with keys ${keys.slice(0, 10).map(shown).join(', ')}${keys.length > 10 ? ', …' : ''}` : 'an empty object';

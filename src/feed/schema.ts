@@ -12,6 +12,8 @@ const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id is 1–64 letters, d
 const VISIBLE = /[^\s\p{Cc}]/u;
 const Name = z.string().max(255).regex(VISIBLE, 'A name needs visible text');
 const Body = z.string().max(25_000).regex(VISIBLE, 'An update needs visible text');
+/** A post-mortem: four sections of up to 50,000 characters each, and their headings. */
+const PostmortemBody = z.string().max(201_000).regex(VISIBLE, 'A post-mortem needs visible text');
 
 /** A link readers will follow: http(s), no credentials, no longer than the widget accepts. */
 const Link = WebUrl.max(2048).refine((link) => {
@@ -158,7 +160,15 @@ function checkUpdates(incident: IncidentLike, ctx: z.core.$RefinementCtx<Inciden
 }
 
 export const Incident = z
-  .strictObject({ ...incidentFields, status: IncidentStatus, impact: IncidentImpact })
+  .strictObject({
+    ...incidentFields,
+    status: IncidentStatus,
+    impact: IncidentImpact,
+    // Statuspage's public post-mortem (Markdown), present once one is published; the incident's
+    // status is then `postmortem`.
+    postmortem_body: PostmortemBody.nullable().optional(),
+    postmortem_body_last_updated_at: Instant.nullable().optional(),
+  })
   .superRefine(checkUpdates);
 export type Incident = z.infer<typeof Incident>;
 

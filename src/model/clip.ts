@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Instant, WebUrl } from './instant';
+import { TimeRange } from './time-range';
 
 /**
  * The tools `recognize()` knows (DESIGN.md's contract), plus `generic`: the one list, which
@@ -46,12 +47,9 @@ export const CLIP_TOOL_LABELS: Record<ClipTool, string> = {
   generic: 'Page',
 };
 
-export const ClipRange = z.strictObject({ from: Instant, to: Instant, relative: z.boolean() });
-
 /** What the page is about, when it is one thing: an alert, a customer's ticket, a code change. */
 export const ClipRef = z.strictObject({ kind: z.enum(['alert', 'ticket', 'change']), id: z.string().trim().min(1).max(200) });
 export type ClipRef = z.infer<typeof ClipRef>;
-export type ClipRange = z.infer<typeof ClipRange>;
 
 const PageText = z.string().max(2000);
 
@@ -79,7 +77,7 @@ export const Clip = z.strictObject({
   pageTitle: PageText,
   /** The same view with the range frozen to absolute instants; the entry's link. */
   frozenUrl: WebUrl.optional(),
-  range: ClipRange.optional(),
+  range: TimeRange.optional(),
   ref: ClipRef.optional(),
   query: z.string().max(10_000).optional(),
   /** The panel the URL names, as written in the URL. */

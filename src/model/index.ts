@@ -1,4 +1,7 @@
 export * from './instant';
+export * from './time-range';
+export * from './is-record';
+export * from './tombstone';
 export * from './severity';
 export * from './incident';
 export * from './timeline-entry';

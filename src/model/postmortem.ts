@@ -35,11 +35,8 @@ export const PostmortemSections = z.strictObject({
 export type PostmortemSections = z.infer<typeof PostmortemSections>;
 export type PostmortemSection = keyof PostmortemSections;
 
-/**
- * The public post-mortem: written apart from the internal one, in the outline customers expect,
- * and the only post-mortem text that may reach the status site.
- */
-export const PublicPostmortem = z.strictObject({
+/** The public post-mortem's four sections, in the outline customers expect. */
+export const PublicPostmortemText = z.strictObject({
   /** Acknowledge the problem, empathise with those affected, apologise. */
   opening: SectionText,
   /** What went wrong and why. */
@@ -48,8 +45,20 @@ export const PublicPostmortem = z.strictObject({
   whatWeDid: SectionText,
   /** Acknowledge, empathise and apologise once more. */
   closing: SectionText,
+});
+export type PublicPostmortemText = z.infer<typeof PublicPostmortemText>;
+
+/**
+ * The public post-mortem: written apart from the internal one, in the outline customers expect,
+ * and the only post-mortem text that may reach the status site. What is typed is a draft; the site
+ * shows only `published`, the copy taken when the incident manager last pressed Publish, so an
+ * edit never goes out with some unrelated publish.
+ */
+export const PublicPostmortem = PublicPostmortemText.extend({
   /** When it was last published to the status site; absent until then. */
   publishedAt: Instant.optional(),
+  /** The sections exactly as last published; absent until then. */
+  published: PublicPostmortemText.optional(),
 });
 export type PublicPostmortem = z.infer<typeof PublicPostmortem>;
 

@@ -12,6 +12,11 @@ export const SEVERITY_DEFINITIONS: Record<Severity, string> = {
   SEV5: 'Cosmetic: no functional impact; tracked for follow-up.',
 };
 
+/** A severity's one-word name ("Critical" for SEV1): its definition's first word, so the two never disagree. */
+export function severityName(severity: Severity): string {
+  return SEVERITY_DEFINITIONS[severity].slice(0, SEVERITY_DEFINITIONS[severity].indexOf(':'));
+}
+
 /** The Statuspage impact a severity publishes as. */
 export const SEVERITY_IMPACT: Record<Severity, 'critical' | 'major' | 'minor' | 'none'> = {
   SEV1: 'critical',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Clip, type ClipRef } from './clip';
 import { Instant, WebUrl } from './instant';
+import { StakeholderChannel } from './stakeholder';
 
 /** What kind of thing happened; filters and exports use it. */
 export const EntryKind = z.enum(['note', 'clip', 'status', 'change', 'comms', 'decision', 'alert', 'action', 'report', 'code']);
@@ -52,6 +53,12 @@ export const TimelineEntry = z.strictObject({
   clip: Clip.optional(),
   /** The public status update this entry records (kind `status`). */
   updateId: z.uuid().optional(),
+  /** Who was told, how, and about which update (kind `comms`, recorded from the communication checklist). */
+  told: z
+    .strictObject({ stakeholderId: z.uuid(), channel: StakeholderChannel, updateId: z.uuid().optional() })
+    .optional(),
+  /** An escalation to a component's contact from a clip (kind `comms`): whom, how, and from which entry. */
+  escalation: z.strictObject({ componentId: z.uuid(), contact: z.string().max(100), entryId: z.uuid() }).optional(),
   /** Soft deletion: undo clears it, merge propagates it. */
   deletedAt: Instant.optional(),
   /** Last change: merge keeps the newer copy. */

@@ -1,5 +1,24 @@
 import * as z from 'zod';
-import { COMPONENT_DEFAULTS, Component, ENTRY_KIND_LABELS, HeldClip, Incident, Instant, Maintenance, Screenshot, StatusUpdate, TimelineEntry, compareText, toInstant } from '../model';
+import {
+  ActionItem,
+  COMPONENT_DEFAULTS,
+  Component,
+  ENTRY_KIND_LABELS,
+  HeldClip,
+  Incident,
+  IncidentChecklist,
+  Instant,
+  Maintenance,
+  Postmortem,
+  Screenshot,
+  Stakeholder,
+  StatusUpdate,
+  TimelineEntry,
+  Tombstone,
+  compareText,
+  isRecord,
+  toInstant,
+} from '../model';
 import { base64ToBytes } from './base64';
 
 /**
@@ -17,9 +36,12 @@ import { base64ToBytes } from './base64';
  *   backup-images.ts).
  * - Version 3: publishing. Public status updates and maintenances; incidents' public title and
  *   impact; components' status-page fields; internal changes are entries of kind `change`.
+ * - Version 4: the incident manager's process (post-mortems, checklists, stakeholders, action
+ *   items) and tombstones: what was deleted for good (a discarded held clip, a removed component),
+ *   so an older backup imported later does not bring it back.
  */
 export const BACKUP_FORMAT = 'sitrep-backup';
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 /** The oldest version this Sitrep still upgrades; raise it only when dropping an upgrade step. */
 export const OLDEST_BACKUP_VERSION = 1;
 
@@ -122,6 +144,13 @@ export const Backup = z.strictObject({
   /** Public status updates, exactly as published. */
   updates: z.array(StatusUpdate),
   maintenances: z.array(Maintenance),
+  /** One per incident, keyed by its incident id. */
+  postmortems: z.array(Postmortem),
+  checklists: z.array(IncidentChecklist),
+  actionItems: z.array(ActionItem),
+  stakeholders: z.array(Stakeholder),
+  /** Records deleted for good: an import skips them and deletes its own copies. */
+  tombstones: z.array(Tombstone),
   /** Last: the pictures are the bulk of the file, and the records above stay easy to read. */
   screenshots: z.array(BackupScreenshot),
 });
@@ -146,12 +175,15 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
     entries: mapRecords(doc.entries, (e) => (e.kind === 'status' ? { ...e, kind: 'change' } : e)),
     version: 3,
   }),
+  // Version 3 had neither the incident manager's process nor tombstones: nothing was deleted then
+  // that a tombstone could name.
+  3: (doc) => ({ postmortems: [], checklists: [], actionItems: [], stakeholders: [], tombstones: [], ...doc, version: 4 }),
 };
 
 /** Maps the objects of a raw list, leaving anything else for validation to name. */
 function mapRecords(list: unknown, map: (record: Record<string, unknown>, index: number) => Record<string, unknown>): unknown {
   if (!Array.isArray(list)) return list;
-  return list.map((item: unknown, i) => (item && typeof item === 'object' && !Array.isArray(item) ? map(item as Record<string, unknown>, i) : item));
+  return list.map((item: unknown, i) => (isRecord(item) ? map(item, i) : item));
 }
 
 /** What is wrong with a backup file, in words a responder can act on. */
@@ -174,11 +206,44 @@ export interface BackupContents {
   heldClips?: readonly BackupHeldClip[];
   updates?: readonly StatusUpdate[];
   maintenances?: readonly Maintenance[];
+  postmortems?: readonly Postmortem[];
+  checklists?: readonly IncidentChecklist[];
+  actionItems?: readonly ActionItem[];
+  stakeholders?: readonly Stakeholder[];
+  tombstones?: readonly Tombstone[];
   screenshots?: readonly BackupScreenshot[];
 }
 
 /** The tables of a backup, in the order they are written. */
-export type BackupTable = 'incidents' | 'entries' | 'components' | 'heldClips' | 'updates' | 'maintenances' | 'screenshots';
+export const BACKUP_TABLES = [
+  'incidents',
+  'entries',
+  'components',
+  'heldClips',
+  'updates',
+  'maintenances',
+  'postmortems',
+  'checklists',
+  'actionItems',
+  'stakeholders',
+  'tombstones',
+  'screenshots',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables of one row per incident, keyed by the incident's id; the others are keyed by `id`. */
+const KEYED_BY_INCIDENT: ReadonlySet<BackupTable> = new Set(['postmortems', 'checklists']);
+
+/** The field a table's records are known by: `incidentId` for post-mortems and checklists, else `id`. */
+function recordKeyField(table: BackupTable): 'id' | 'incidentId' {
+  return KEYED_BY_INCIDENT.has(table) ? 'incidentId' : 'id';
+}
+
+/** A record's key (see recordKeyField), from a row that may be invalid. */
+export function recordKey(table: BackupTable, row: unknown): string {
+  const key = isRecord(row) ? row[recordKeyField(table)] : undefined;
+  return typeof key === 'string' ? key : String(key);
+}
 
 /** A stored record an export left out, because the import would refuse it; named for the responder. */
 export interface SkippedRecord {
@@ -204,6 +269,11 @@ const RECORD_SCHEMAS: Record<BackupTable, z.ZodType> = {
   heldClips: BackupHeldClip,
   updates: StatusUpdate,
   maintenances: Maintenance,
+  postmortems: Postmortem,
+  checklists: IncidentChecklist,
+  actionItems: ActionItem,
+  stakeholders: Stakeholder,
+  tombstones: Tombstone,
   screenshots: BackupScreenshot,
 };
 
@@ -217,7 +287,7 @@ export function buildBackup(log: BackupContents, now: Date = new Date()): BuiltB
   const skipped: SkippedRecord[] = [];
   const keyOf = incidentKeyLookup(log.incidents);
   const skip = (table: BackupTable, row: unknown, reason: string) =>
-    skipped.push({ table, id: idOf(row), label: recordLabel(table, row, keyOf), reason });
+    skipped.push({ table, id: recordKey(table, row), label: recordLabel(table, row, keyOf), reason });
 
   /** The rows that pass their schema, once each (first copy of an id wins), and pass `fits`. */
   function keep<T>(table: BackupTable, rows: readonly unknown[] | undefined, fits: (row: T) => string | undefined = () => undefined): T[] {
@@ -229,11 +299,12 @@ export function buildBackup(log: BackupContents, now: Date = new Date()): BuiltB
         skip(table, row, problemSentence(parsed.error.issues[0]!));
         continue;
       }
-      const record = parsed.data as T & { id: string };
-      const misfit = seen.has(record.id) ? 'another record has the same id.' : fits(record);
+      const record = parsed.data as T;
+      const key = recordKey(table, record);
+      const misfit = seen.has(key) ? `another record has the same ${recordKeyField(table) === 'id' ? 'id' : 'incident'}.` : fits(record);
       if (misfit) skip(table, row, `It was left out because ${misfit}`);
       else {
-        seen.add(record.id);
+        seen.add(key);
         out.push(record);
       }
     }
@@ -274,6 +345,13 @@ export function buildBackup(log: BackupContents, now: Date = new Date()): BuiltB
       (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.at, b.at) || compareText(a.id, b.id),
     ),
     maintenances: keep<Maintenance>('maintenances', log.maintenances).sort((a, b) => compareText(a.scheduledFor, b.scheduledFor) || compareText(a.id, b.id)),
+    postmortems: keep<Postmortem>('postmortems', log.postmortems, onKeptIncident).sort((a, b) => compareText(a.incidentId, b.incidentId)),
+    checklists: keep<IncidentChecklist>('checklists', log.checklists, onKeptIncident).sort((a, b) => compareText(a.incidentId, b.incidentId)),
+    actionItems: keep<ActionItem>('actionItems', log.actionItems, onKeptIncident).sort(
+      (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id),
+    ),
+    stakeholders: keep<Stakeholder>('stakeholders', log.stakeholders).sort((a, b) => a.order - b.order || compareText(a.id, b.id)),
+    tombstones: keep<Tombstone>('tombstones', log.tombstones).sort((a, b) => compareText(a.table, b.table) || compareText(a.id, b.id)),
     screenshots: screenshots.sort((a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
   };
   // Every record passed its schema and its references: a failure here is a bug in this function.
@@ -294,11 +372,6 @@ export function describeSkipped(skipped: readonly SkippedRecord[]): string {
 function problemSentence(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `${formatPath(issue.path)}: ` : '';
   return `${where}${oneLine(issue.message)}.`.replace(/\.\.$/, '.');
-}
-
-function idOf(row: unknown): string {
-  const id = row && typeof row === 'object' ? (row as Record<string, unknown>).id : undefined;
-  return typeof id === 'string' ? id : String(id);
 }
 
 /** Maps an incident id to its key, from rows that may be invalid. */
@@ -330,7 +403,7 @@ function quoted(value: unknown): string {
  * `note “Paged Bo” on INC-3`, `maintenance “Database upgrade”`. `keyOf` names incidents by key.
  */
 export function recordLabel(table: BackupTable, row: unknown, keyOf: (incidentId: string) => string | undefined = () => undefined): string {
-  const r = (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
+  const r = isRecord(row) ? row : {};
   const incident = typeof r.incidentId === 'string' ? ` on ${keyOf(r.incidentId) ?? 'an incident'}` : '';
   switch (table) {
     case 'incidents':
@@ -347,10 +420,22 @@ export function recordLabel(table: BackupTable, row: unknown, keyOf: (incidentId
       return `maintenance ${quoted(r.title)}`;
     case 'heldClips':
       return `held clip ${quoted((r.draft as Record<string, unknown> | undefined)?.text)}`;
+    case 'postmortems':
+      return `post-mortem${incident}`;
+    case 'checklists':
+      return `checklist${incident}`;
+    case 'actionItems':
+      return `action item ${quoted(r.text)}${incident}`;
+    case 'stakeholders':
+      return `stakeholder ${quoted(r.name)}`;
+    case 'tombstones':
+      return `deletion of a ${typeof r.table === 'string' && Object.hasOwn(DELETED_NOUNS, r.table) ? DELETED_NOUNS[r.table as keyof typeof DELETED_NOUNS] : 'record'}`;
     case 'screenshots':
       return `screenshot${incident}${typeof r.takenAt === 'string' ? ` taken ${oneLine(r.takenAt).slice(0, 24)}` : ''}`;
   }
 }
+
+const DELETED_NOUNS = { heldClips: 'held clip', components: 'component', stakeholders: 'stakeholder', actionItems: 'action item' } as const;
 
 /** The backup as file text. */
 export function serializeBackup(backup: Backup): string {
@@ -403,10 +488,10 @@ export function upgradeBackupDocument(
 }
 
 function checkEnvelope(doc: unknown): Record<string, unknown> & { version: number } {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+  if (!isRecord(doc)) {
     throw new BackupError(`This file is not a Sitrep backup: it holds ${describeValue(doc)}, not a backup.`);
   }
-  const record = doc as Record<string, unknown>;
+  const record = doc;
   if (record.format !== BACKUP_FORMAT) {
     throw new BackupError(
       record.format === undefined
@@ -482,15 +567,28 @@ function findBrokenReferences(backup: Backup): string[] {
     if (!incidentAt.has(update.incidentId)) problems.push(`updates[${i}].incidentId: names no incident in this backup (${update.incidentId})`);
   });
   uniqueIds('maintenances', backup.maintenances, problems);
+  const belongs = (table: string, rows: readonly { incidentId: string }[]) =>
+    rows.forEach((row, i) => {
+      if (!incidentAt.has(row.incidentId)) problems.push(`${table}[${i}].incidentId: names no incident in this backup (${row.incidentId})`);
+    });
+  // One post-mortem and one checklist per incident: the incident id is their key.
+  uniqueIds('postmortems', backup.postmortems.map((p) => ({ id: p.incidentId })), problems, 'incidentId');
+  belongs('postmortems', backup.postmortems);
+  uniqueIds('checklists', backup.checklists.map((c) => ({ id: c.incidentId })), problems, 'incidentId');
+  belongs('checklists', backup.checklists);
+  uniqueIds('actionItems', backup.actionItems, problems);
+  belongs('actionItems', backup.actionItems);
+  uniqueIds('stakeholders', backup.stakeholders, problems);
+  uniqueIds('tombstones', backup.tombstones, problems);
   return problems;
 }
 
 /** Where each id first appears in a table; a repeat is a problem. */
-function uniqueIds(table: string, rows: readonly { id: string }[], problems: string[]): Map<string, number> {
+function uniqueIds(table: string, rows: readonly { id: string }[], problems: string[], field = 'id'): Map<string, number> {
   const at = new Map<string, number>();
   rows.forEach((row, i) => {
     const same = at.get(row.id);
-    if (same !== undefined) problems.push(`${table}[${i}].id: the same id as ${table}[${same}]`);
+    if (same !== undefined) problems.push(`${table}[${i}].${field}: the same ${field === 'id' ? 'id' : 'incident'} as ${table}[${same}]`);
     else at.set(row.id, i);
   });
   return at;

@@ -1,7 +1,24 @@
 import * as z from 'zod';
-import { Component, Incident, Instant, LATEST_INSTANT, MAX_INCIDENT_NUMBER, Maintenance, StatusUpdate, TimelineEntry, toInstant } from '../model';
-import type { HeldClip, IncidentKey, Screenshot } from '../model';
-import { oneLine, recordLabel, type Backup, type BackupTable } from './backup';
+import {
+  ActionItem,
+  Component,
+  HeldClip,
+  Incident,
+  IncidentChecklist,
+  Instant,
+  LATEST_INSTANT,
+  MAX_INCIDENT_NUMBER,
+  Maintenance,
+  Postmortem,
+  Stakeholder,
+  StatusUpdate,
+  TimelineEntry,
+  Tombstone,
+  isRecord,
+  toInstant,
+} from '../model';
+import type { IncidentKey, Screenshot, TombstoneTable } from '../model';
+import { BACKUP_TABLES, oneLine, recordKey, recordLabel, type Backup, type BackupTable } from './backup';
 import { decodeHeldClip, decodeScreenshot } from './backup-images';
 
 /**
@@ -15,7 +32,12 @@ import { decodeHeldClip, decodeScreenshot } from './backup-images';
  *   them imports first.
  * - An incident keeps the key it has here: people already call it INC-7 in chat. A new incident
  *   whose key is taken here by a different incident gets a fresh key from `allocateKey`.
- * - Components, status updates and maintenances merge like entries (the later `updatedAt` wins).
+ * - Components, status updates, maintenances, post-mortems, checklists, action items and
+ *   stakeholders merge like entries (the later `updatedAt` wins). Post-mortems and checklists,
+ *   one per incident, are matched by their incident's id.
+ * - A tombstone (a record deleted for good, see model/tombstone.ts) wins over every copy: the
+ *   record is skipped wherever a tombstone names it, here or in the file, and the file's new
+ *   tombstones are recorded here and delete the local copies they name. Undo puts them back.
  * - Screenshots and held clips never change once written, so one already here is skipped. A held
  *   clip that was placed here became the entry with its id, so it is skipped too: a backup made
  *   before placing it does not bring it back.
@@ -37,6 +59,11 @@ const HAPPENED_AT = {
   components: ['updatedAt'],
   updates: ['at', 'updatedAt'],
   maintenances: ['completedAt', 'cancelledAt', 'createdAt', 'updatedAt'],
+  postmortems: ['createdAt', 'updatedAt'],
+  checklists: ['updatedAt'],
+  actionItems: ['createdAt', 'updatedAt'],
+  stakeholders: ['updatedAt'],
+  tombstones: ['deletedAt'],
   screenshots: ['takenAt'],
   heldClips: ['takenAt'],
 } as const satisfies Record<BackupTable, readonly string[]>;
@@ -54,7 +81,7 @@ export function clampBackupTimes(backup: Backup, now: Date): ClampedBackup {
   const limit = toInstant(Math.min(now.getTime() + IMPORT_CLOCK_SKEW_MS, Date.parse(LATEST_INSTANT)));
   const clamped = new Set<string>();
   let latestClaimed: string | undefined;
-  function clampRows<T extends { id: string }>(table: BackupTable, rows: readonly T[]): T[] {
+  function clampRows<T extends object>(table: BackupTable, rows: readonly T[]): T[] {
     const fields: readonly string[] = HAPPENED_AT[table];
     return rows.map((row) => {
       let out: T | undefined;
@@ -83,7 +110,7 @@ export function clampBackupTimes(backup: Backup, now: Date): ClampedBackup {
         }
       }
       if (!out) return row;
-      clamped.add(`${table}:${row.id}`);
+      clamped.add(`${table}:${recordKey(table, row)}`);
       return out;
     });
   }
@@ -95,6 +122,11 @@ export function clampBackupTimes(backup: Backup, now: Date): ClampedBackup {
       components: clampRows('components', backup.components),
       updates: clampRows('updates', backup.updates),
       maintenances: clampRows('maintenances', backup.maintenances),
+      postmortems: clampRows('postmortems', backup.postmortems),
+      checklists: clampRows('checklists', backup.checklists),
+      actionItems: clampRows('actionItems', backup.actionItems),
+      stakeholders: clampRows('stakeholders', backup.stakeholders),
+      tombstones: clampRows('tombstones', backup.tombstones),
       screenshots: clampRows('screenshots', backup.screenshots),
       heldClips: clampRows('heldClips', backup.heldClips),
     },
@@ -118,6 +150,16 @@ export interface LocalRecords {
   screenshotIds?: Iterable<string>;
   /** Which of the backup's held clips are held here already, or were placed here (an entry has the id). */
   heldClipIds?: Iterable<string>;
+  /** At least the post-mortems and checklists of the backup's incidents. */
+  postmortems?: readonly Postmortem[];
+  checklists?: readonly IncidentChecklist[];
+  /** At least the action items and stakeholders the backup names, by record or by tombstone. */
+  actionItems?: readonly ActionItem[];
+  stakeholders?: readonly Stakeholder[];
+  /** The held clips here that the backup's tombstones name (components likewise, in `components`). */
+  heldClips?: readonly HeldClip[];
+  /** Every deletion recorded here. */
+  tombstones?: readonly Tombstone[];
 }
 
 /**
@@ -145,8 +187,18 @@ export interface ImportSummary {
   updatesUpdated: number;
   maintenancesAdded: number;
   maintenancesUpdated: number;
+  postmortemsAdded: number;
+  postmortemsUpdated: number;
+  checklistsAdded: number;
+  checklistsUpdated: number;
+  actionItemsAdded: number;
+  actionItemsUpdated: number;
+  stakeholdersAdded: number;
+  stakeholdersUpdated: number;
   screenshotsAdded: number;
   heldClipsAdded: number;
+  /** Records here deleted because the backup's tombstones name them. */
+  deleted: number;
   /** Records in the backup that changed nothing here: identical, or the local copy is newer. */
   unchanged: number;
   rekeyed: Rekeyed[];
@@ -156,8 +208,8 @@ export interface ImportSummary {
 export interface RecordChange {
   table: BackupTable;
   id: string;
-  /** `add`: new here; `replace`: the local copy gives way to the backup's. */
-  action: 'add' | 'replace';
+  /** `add`: new here; `replace`: the local copy gives way to the backup's; `delete`: a tombstone in the backup removes it here. */
+  action: 'add' | 'replace' | 'delete';
   /** For `replace`: the backup's copy is newer (else: edited at the same moment, settled by content). */
   newer?: boolean;
   label: string;
@@ -170,13 +222,19 @@ export interface RecordChange {
   rekeyed?: { from: IncidentKey; to: IncidentKey };
 }
 
-/** The local copies an import replaces (pictures and held clips are only ever added). */
+/** The local copies an import replaces or deletes (pictures are only ever added). */
 export interface ReplacedRecords {
   incidents: Incident[];
   entries: TimelineEntry[];
   components: Component[];
   updates: StatusUpdate[];
   maintenances: Maintenance[];
+  postmortems: Postmortem[];
+  checklists: IncidentChecklist[];
+  actionItems: ActionItem[];
+  stakeholders: Stakeholder[];
+  /** Only ever deleted, by a tombstone. */
+  heldClips: HeldClip[];
 }
 
 export interface MergePlan {
@@ -188,6 +246,14 @@ export interface MergePlan {
   components: Component[];
   updates: StatusUpdate[];
   maintenances: Maintenance[];
+  postmortems: Postmortem[];
+  checklists: IncidentChecklist[];
+  actionItems: ActionItem[];
+  stakeholders: Stakeholder[];
+  /** The backup's tombstones not recorded here yet. */
+  tombstones: Tombstone[];
+  /** Local records those tombstones delete. */
+  deletions: { table: TombstoneTable; id: string }[];
   /** New screenshots and held clips, their pictures decoded back to Blobs. */
   screenshots: Screenshot[];
   heldClips: HeldClip[];
@@ -220,12 +286,32 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
     updatesUpdated: 0,
     maintenancesAdded: 0,
     maintenancesUpdated: 0,
+    postmortemsAdded: 0,
+    postmortemsUpdated: 0,
+    checklistsAdded: 0,
+    checklistsUpdated: 0,
+    actionItemsAdded: 0,
+    actionItemsUpdated: 0,
+    stakeholdersAdded: 0,
+    stakeholdersUpdated: 0,
     screenshotsAdded: 0,
     heldClipsAdded: 0,
+    deleted: 0,
     unchanged: 0,
     rekeyed: [],
   };
-  const replaced: ReplacedRecords = { incidents: [], entries: [], components: [], updates: [], maintenances: [] };
+  const replaced: ReplacedRecords = {
+    incidents: [],
+    entries: [],
+    components: [],
+    updates: [],
+    maintenances: [],
+    postmortems: [],
+    checklists: [],
+    actionItems: [],
+    stakeholders: [],
+    heldClips: [],
+  };
   const changes: RecordChange[] = [];
   const localIncidents = new Map(local.incidents.map((i) => [i.id, i]));
   const taken = new Set<string>(local.incidents.map((i) => i.key));
@@ -234,19 +320,21 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
   const localKeyOwner = new Map(local.incidents.map((i) => [i.key, i.id]));
 
   /** Which copy wins; a clamped copy that differs from the local one only in its times changes nothing. */
-  function decide<T extends Versioned & { id: string }>(table: BackupTable, current: T, incoming: T): 'current' | 'incoming' {
-    if (clamped.has(`${table}:${incoming.id}`) && sameRecord(withoutTimes(table, current), withoutTimes(table, incoming))) return 'current';
+  function decide<T extends Versioned>(table: BackupTable, current: T, incoming: T): 'current' | 'incoming' {
+    if (clamped.has(`${table}:${recordKey(table, incoming)}`) && sameRecord(withoutTimes(table, current), withoutTimes(table, incoming))) return 'current';
     return pickNewer(current, incoming);
   }
-  function note<T extends { id: string; updatedAt?: string }>(table: BackupTable, record: T, current: T | undefined, extra: Partial<RecordChange> = {}) {
+  function note(table: BackupTable, record: object, current: object | undefined, extra: Partial<RecordChange> = {}) {
+    const id = recordKey(table, record);
+    const updatedAt = versionOf(record);
     changes.push({
       table,
-      id: record.id,
+      id,
       action: current ? 'replace' : 'add',
-      ...(current && { newer: (record.updatedAt ?? '') > (current.updatedAt ?? ''), replacesUpdatedAt: current.updatedAt ?? '' }),
+      ...(current && { newer: (updatedAt ?? '') > (versionOf(current) ?? ''), replacesUpdatedAt: versionOf(current) ?? '' }),
       label: '',
-      ...(record.updatedAt !== undefined && { updatedAt: record.updatedAt }),
-      ...(clamped.has(`${table}:${record.id}`) && { clamped: true as const }),
+      ...(updatedAt !== undefined && { updatedAt }),
+      ...(clamped.has(`${table}:${id}`) && { clamped: true as const }),
       ...extra,
     });
   }
@@ -277,10 +365,49 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
     summary.incidentsAdded++;
   }
 
-  const entries = mergeById('entries', local.entries, backup.entries, summary, 'entriesAdded', 'entriesUpdated', replaced.entries, decide, note);
-  const components = mergeById('components', local.components, backup.components, summary, 'componentsAdded', 'componentsUpdated', replaced.components, decide, note);
-  const updates = mergeById('updates', local.updates, backup.updates, summary, 'updatesAdded', 'updatesUpdated', replaced.updates, decide, note);
-  const maintenances = mergeById('maintenances', local.maintenances, backup.maintenances, summary, 'maintenancesAdded', 'maintenancesUpdated', replaced.maintenances, decide, note);
+  // Tombstones: the file's new ones are recorded here; a record either side deleted stays deleted.
+  const deadHere = new Set((local.tombstones ?? []).map(tombstoneKey));
+  const tombstones = backup.tombstones.filter((t) => !deadHere.has(tombstoneKey(t)));
+  const dead = new Set([...deadHere, ...tombstones.map(tombstoneKey)]);
+  const alive = <T extends { id: string }>(table: TombstoneTable, rows: readonly T[]): T[] =>
+    rows.filter((row) => {
+      if (!dead.has(tombstoneKey({ table, id: row.id }))) return true;
+      summary.unchanged++;
+      return false;
+    });
+
+  const merge = <T extends Versioned>(table: BackupTable, here: readonly T[] | undefined, incoming: readonly T[], replacedRows: T[]) =>
+    mergeByKey(table, here, incoming, summary, replacedRows, decide, note);
+  const entries = merge('entries', local.entries, backup.entries, replaced.entries);
+  const components = merge('components', local.components, alive('components', backup.components), replaced.components);
+  const updates = merge('updates', local.updates, backup.updates, replaced.updates);
+  const maintenances = merge('maintenances', local.maintenances, backup.maintenances, replaced.maintenances);
+  const postmortems = merge('postmortems', local.postmortems, backup.postmortems, replaced.postmortems);
+  const checklists = merge('checklists', local.checklists, backup.checklists, replaced.checklists);
+  const actionItems = merge('actionItems', local.actionItems, alive('actionItems', backup.actionItems), replaced.actionItems);
+  const stakeholders = merge('stakeholders', local.stakeholders, alive('stakeholders', backup.stakeholders), replaced.stakeholders);
+
+  const deletions: MergePlan['deletions'] = [];
+  const named = {
+    heldClips: new Map((local.heldClips ?? []).map((r) => [r.id, r])),
+    components: new Map((local.components ?? []).map((r) => [r.id, r])),
+    stakeholders: new Map((local.stakeholders ?? []).map((r) => [r.id, r])),
+    actionItems: new Map((local.actionItems ?? []).map((r) => [r.id, r])),
+  };
+  for (const { table, id } of tombstones) {
+    const current = named[table].get(id);
+    if (!current) continue;
+    deletions.push({ table, id });
+    (replaced[table] as object[]).push(current);
+    summary.deleted++;
+    changes.push({
+      table,
+      id,
+      action: 'delete',
+      label: recordLabel(table, current, (incidentId) => localIncidents.get(incidentId)?.key),
+      ...(versionOf(current) !== undefined && { replacesUpdatedAt: versionOf(current) }),
+    });
+  }
 
   const screenshotsHere = new Set(local.screenshotIds ?? []);
   const screenshots: Screenshot[] = [];
@@ -296,7 +423,7 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
   const heldHere = new Set(local.heldClipIds ?? []);
   const heldClips: HeldClip[] = [];
   backup.heldClips.forEach((incoming, i) => {
-    if (heldHere.has(incoming.id)) summary.unchanged++;
+    if (heldHere.has(incoming.id) || dead.has(tombstoneKey({ table: 'heldClips', id: incoming.id }))) summary.unchanged++;
     else {
       heldClips.push(decodeHeldClip(incoming, `heldClips[${i}]`));
       note('heldClips', incoming, undefined);
@@ -313,12 +440,16 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
     ['components', components],
     ['updates', updates],
     ['maintenances', maintenances],
+    ['postmortems', postmortems],
+    ['checklists', checklists],
+    ['actionItems', actionItems],
+    ['stakeholders', stakeholders],
     ['screenshots', backup.screenshots],
     ['heldClips', backup.heldClips],
   ] as const) {
-    for (const row of rows) written.set(`${table}:${row.id}`, row);
+    for (const row of rows) written.set(`${table}:${recordKey(table, row)}`, row);
   }
-  for (const change of changes) change.label = recordLabel(change.table, written.get(`${change.table}:${change.id}`), (id) => keys.get(id));
+  for (const change of changes) if (change.action !== 'delete') change.label = recordLabel(change.table, written.get(`${change.table}:${change.id}`), (id) => keys.get(id));
 
   return {
     incidents,
@@ -326,6 +457,12 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
     components,
     updates,
     maintenances,
+    postmortems,
+    checklists,
+    actionItems,
+    stakeholders,
+    tombstones,
+    deletions,
     screenshots,
     heldClips,
     summary,
@@ -344,22 +481,30 @@ function withoutTimes(table: BackupTable, record: object): object {
 
 type CountOf = { [K in keyof ImportSummary]: ImportSummary[K] extends number ? K : never }[keyof ImportSummary];
 
-/** Records matched by id: new ones are added, the winning copy replaces, the rest count as unchanged. */
-function mergeById<T extends { id: string; updatedAt: string }>(
+/** `heldClips:<id>`: what a tombstone names. */
+function tombstoneKey({ table, id }: Pick<Tombstone, 'table' | 'id'>): string {
+  return `${table}:${id}`;
+}
+
+/**
+ * Records matched by key (see recordKey): new ones are added, the winning copy replaces, the rest
+ * count as unchanged.
+ */
+function mergeByKey<T extends Versioned>(
   table: BackupTable,
   local: readonly T[] | undefined,
   incoming: readonly T[],
   summary: ImportSummary,
-  added: CountOf,
-  updated: CountOf,
   replaced: T[],
   decide: (table: BackupTable, current: T, incoming: T) => 'current' | 'incoming',
   note: (table: BackupTable, record: T, current: T | undefined) => void,
 ): T[] {
-  const here = new Map((local ?? []).map((r) => [r.id, r]));
+  const added = `${table}Added` as CountOf;
+  const updated = `${table}Updated` as CountOf;
+  const here = new Map((local ?? []).map((r) => [recordKey(table, r), r]));
   const out: T[] = [];
   for (const record of incoming) {
-    const current = here.get(record.id);
+    const current = here.get(recordKey(table, record));
     if (!current) {
       out.push(record);
       note(table, record, undefined);
@@ -386,6 +531,11 @@ function freshKey(allocateKey: KeyAllocator, taken: Set<string>): IncidentKey {
 }
 
 type Versioned = { updatedAt: string } & object;
+
+/** A record's `updatedAt`, for tables that have one (pictures and held clips never change). */
+function versionOf(record: object): string | undefined {
+  return 'updatedAt' in record && typeof record.updatedAt === 'string' ? record.updatedAt : undefined;
+}
 
 /** Which copy to keep: the later updatedAt; on a tie, the same choice on every machine. */
 function pickNewer(current: Versioned, incoming: Versioned): 'current' | 'incoming' {
@@ -415,7 +565,7 @@ function sameRecord(a: object, b: object): boolean {
 /** JSON with object keys sorted at every depth, so key order never decides a merge. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
+    isRecord(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
@@ -431,6 +581,10 @@ export function describeImportSummary(summary: ImportSummary): string {
     [summary.updatesAdded, 'status update'],
     [summary.maintenancesAdded, 'maintenance'],
     [summary.heldClipsAdded, 'held clip'],
+    [summary.postmortemsAdded, 'post-mortem'],
+    [summary.checklistsAdded, 'checklist'],
+    [summary.actionItemsAdded, 'action item'],
+    [summary.stakeholdersAdded, 'stakeholder'],
   ]);
   const updated = joinCounts([
     [summary.incidentsUpdated, 'incident'],
@@ -438,10 +592,15 @@ export function describeImportSummary(summary: ImportSummary): string {
     [summary.componentsUpdated, 'component'],
     [summary.updatesUpdated, 'status update'],
     [summary.maintenancesUpdated, 'maintenance'],
+    [summary.postmortemsUpdated, 'post-mortem'],
+    [summary.checklistsUpdated, 'checklist'],
+    [summary.actionItemsUpdated, 'action item'],
+    [summary.stakeholdersUpdated, 'stakeholder'],
   ]);
   const parts: string[] = [];
   if (added) parts.push(`added ${added}`);
   if (updated) parts.push(`updated ${updated}`);
+  if (summary.deleted) parts.push(`deleted ${count(summary.deleted, 'record', 'records')} deleted where the backup was made`);
   let text = parts.length
     ? `Imported: ${parts.join('; ')}.`
     : 'Nothing new: everything in this backup is already in the log.';
@@ -472,6 +631,11 @@ const NOUNS: Record<BackupTable, [one: string, many: string]> = {
   components: ['component', 'components'],
   updates: ['status update', 'status updates'],
   maintenances: ['maintenance', 'maintenances'],
+  postmortems: ['post-mortem', 'post-mortems'],
+  checklists: ['checklist', 'checklists'],
+  actionItems: ['action item', 'action items'],
+  stakeholders: ['stakeholder', 'stakeholders'],
+  tombstones: ['deletion', 'deletions'],
   screenshots: ['screenshot', 'screenshots'],
   heldClips: ['held clip', 'held clips'],
 };
@@ -489,7 +653,9 @@ export function describeImportPreview(plan: Pick<MergePlan, 'changes' | 'summary
     const added = of.filter((c) => c.action === 'add').length;
     const newer = of.filter((c) => c.action === 'replace' && c.newer).length;
     const tied = of.filter((c) => c.action === 'replace' && !c.newer).length;
+    const deleted = of.filter((c) => c.action === 'delete').length;
     if (added) lines.push(`${count(added, one, many)} will be added.`);
+    if (deleted) lines.push(`${count(deleted, one, many)} will be deleted, as ${deleted === 1 ? 'it was' : 'they were'} where the backup was made.`);
     if (newer) lines.push(`${count(newer, one, many)} will be replaced by ${newer === 1 ? 'a newer copy' : 'newer copies'}.`);
     if (tied) lines.push(`${count(tied, one, many)} will be replaced by ${tied === 1 ? 'a copy' : 'copies'} edited at the same moment.`);
   }
@@ -511,9 +677,9 @@ export const IMPORT_UNDO_ID = 'last-import';
 
 /** A record an import wrote, as undo checks it is still as written. */
 export const WrittenRecord = z.strictObject({
-  table: z.enum(['incidents', 'entries', 'components', 'updates', 'maintenances', 'screenshots', 'heldClips']),
+  table: z.enum(BACKUP_TABLES),
   id: z.string().min(1).max(200),
-  action: z.enum(['add', 'replace']),
+  action: z.enum(['add', 'replace', 'delete']),
   label: z.string().max(500),
   updatedAt: Instant.optional(),
 });
@@ -538,6 +704,14 @@ export const ImportUndo = z.strictObject({
     components: z.array(Component),
     updates: z.array(StatusUpdate),
     maintenances: z.array(Maintenance),
+    // Absent in undo rows written before backup version 4.
+    postmortems: z.array(Postmortem).optional(),
+    checklists: z.array(IncidentChecklist).optional(),
+    actionItems: z.array(ActionItem).optional(),
+    stakeholders: z.array(Stakeholder).optional(),
+    heldClips: z.array(HeldClip).optional(),
   }),
+  /** The tombstones the import recorded: undo removes them. */
+  tombstones: z.array(Tombstone).optional(),
 });
 export type ImportUndo = z.infer<typeof ImportUndo>;

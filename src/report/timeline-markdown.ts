@@ -1,9 +1,9 @@
 import { stripBidiControls } from '../capture/untrusted-text';
 import {
   ENTRY_KIND_LABELS,
-  SEVERITY_DEFINITIONS,
   STATUS_LABELS,
   compareEntries,
+  severityName,
   type Incident,
   type TimelineEntry,
 } from '../model';
@@ -70,8 +70,7 @@ export function buildTimelineMarkdown(
   const multiDay = new Set([started.day, ...times.map((t) => t.day)]).size > 1;
 
   const out: string[] = [`## ${escapeHeading(incident.key)}: ${escapeHeading(incident.title)}`, ''];
-  const severityName = SEVERITY_DEFINITIONS[incident.severity].split(':')[0];
-  const facts = [`**${incident.severity} (${severityName})**`, STATUS_LABELS[incident.status], `started ${started.day} ${started.time}`];
+    const facts = [`**${incident.severity} (${severityName(incident.severity)})**`, STATUS_LABELS[incident.status], `started ${started.day} ${started.time}`];
   const zonesUsed = [started.zone, ...times.map((t) => t.zone)];
   // Written first: the sightings' times count for the zone line too (one may be past a DST change).
   const entryLines = shown.map((entry, i) => formatEntry(entry, times[i]!, clock, zonesUsed));

@@ -80,9 +80,9 @@ describe('each recognizer on hostile input', () => {
     "https://kibana.example.com/app/discover#/?_g=(time:(from:now-99999999999y,to:now))",
     "https://kibana.example.com/app/discover#/?_g=(time:(from:'",
   ])('answers %s without a range instead of throwing', (url) => {
-    for (const recognizer of RECOGNIZERS) {
-      const found = recognizer(new URL(url), NOW);
-      if (found !== undefined) expect(found.range).toBeUndefined();
-    }
+    const answers = RECOGNIZERS.map((recognizer) => recognizer(new URL(url), NOW)).filter((found) => found !== undefined);
+    // Each URL is some tool's shape: a test no recognizer answers would check nothing.
+    expect(answers.length).toBeGreaterThan(0);
+    for (const found of answers) expect(found.range).toBeUndefined();
   });
 });

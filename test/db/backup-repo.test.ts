@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addActionItem,
   addClip,
   addEntry,
-
   declareIncident,
+  deleteActionItem,
+  deleteComponent,
+  deleteStakeholder,
+  discardHeldClip,
   deleteEntry,
   editEntry,
   eraseLog,
   holdClip,
   listEntries,
   listHeldClips,
+  listTombstones,
+  patchPostmortem,
   placeHeldClip,
   saveComponent,
+  savePostmortem,
+  saveStakeholder,
+  tickStep,
   type SitrepDb,
 } from '../../src/db';
 import type { ClipDraft } from '../../src/model';
-import { exportBackup, importBackup, importBackupText } from '../../src/db/backup-repo';
+import { applyImport, exportBackup, importBackup, importBackupText, previewImport, undoLastImport } from '../../src/db/backup-repo';
 import { BACKUP_VERSION, BackupError, parseBackup, serializeBackup, type Backup } from '../../src/report/backup';
 import { blobContents, rasterBytes } from '../report/records';
 import { v1 } from './written-by/v1';
@@ -24,7 +33,7 @@ import { freshDb } from './fresh-db';
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 
 /** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
-const noClipData = { componentsAdded: 0, componentsUpdated: 0, updatesAdded: 0, updatesUpdated: 0, maintenancesAdded: 0, maintenancesUpdated: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
+const noClipData = { componentsAdded: 0, componentsUpdated: 0, updatesAdded: 0, updatesUpdated: 0, maintenancesAdded: 0, maintenancesUpdated: 0, postmortemsAdded: 0, postmortemsUpdated: 0, checklistsAdded: 0, checklistsUpdated: 0, actionItemsAdded: 0, actionItemsUpdated: 0, stakeholdersAdded: 0, stakeholdersUpdated: 0, deleted: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
 
 /** Everything stored, in a stable order, pictures as their bytes: what "the log is unchanged" compares. */
 async function snapshot(db: SitrepDb) {
@@ -267,7 +276,7 @@ describe('backup version 2: components, screenshots and held clips', () => {
     const { clip } = await seedWithClips(source);
     const file = await transfer(source);
     const doc = JSON.parse(file);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.screenshots).toHaveLength(1);
     expect(doc.screenshots[0].id).toBe(clip.clip!.screenshotId);
 
@@ -283,6 +292,15 @@ describe('backup version 2: components, screenshots and held clips', () => {
       updatesUpdated: 0,
       maintenancesAdded: 0,
       maintenancesUpdated: 0,
+      postmortemsAdded: 0,
+      postmortemsUpdated: 0,
+      checklistsAdded: 0,
+      checklistsUpdated: 0,
+      actionItemsAdded: 0,
+      actionItemsUpdated: 0,
+      stakeholdersAdded: 0,
+      stakeholdersUpdated: 0,
+      deleted: 0,
       screenshotsAdded: 1,
       heldClipsAdded: 2,
       unchanged: 0,
@@ -368,5 +386,141 @@ describe('backup version 2: components, screenshots and held clips', () => {
     const before = await snapshot(db);
     await expect(importBackup(db, corrupt)).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+/** The seeded log with clips, plus the incident manager's process: a stakeholder, an action item, a post-mortem, a tick. */
+async function seedWithProcess(db: SitrepDb) {
+  const base = await seedWithClips(db);
+  const stakeholder = await saveStakeholder(
+    db,
+    { name: 'Support leads', power: 'high', interest: 'high', channels: ['slack'], reach: '#support-leads', fromSeverity: 'SEV2' },
+    t('08:30'),
+  );
+  const actionItem = await addActionItem(db, { incidentId: base.incident.id, text: 'Validate CA bundles in CI', kind: 'prevention' }, t('10:00'));
+  const postmortem = await savePostmortem(db, {
+    incidentId: base.incident.id,
+    status: 'draft',
+    authors: ['Ana'],
+    timeline: 'starred',
+    sections: { summary: 'Checkout failed', impact: '', rootCause: '', trigger: '', detection: '', resolution: '', longTermFix: '', wentWell: '', wentWrong: '', lucky: '' },
+    public: { opening: '', whatHappened: '', whatWeDid: '', closing: '' },
+    createdAt: t('10:05').toISOString(),
+    updatedAt: t('10:05').toISOString(),
+  });
+  const checklist = await tickStep(db, base.incident.id, 'acknowledge', { by: 'Ana', note: 'Confirmed by payments on-call' }, t('09:02'));
+  return { ...base, stakeholder, actionItem, postmortem, checklist };
+}
+
+/** Ids of what tombstones may name, as stored now. */
+async function deletable(db: SitrepDb) {
+  const ids = async (table: 'heldClips' | 'components' | 'stakeholders' | 'actionItems') => (await db.table(table).toCollection().primaryKeys()).map(String).sort();
+  return { heldClips: await ids('heldClips'), components: await ids('components'), stakeholders: await ids('stakeholders'), actionItems: await ids('actionItems') };
+}
+
+describe('backup version 4: tombstones and the incident manager’s process', () => {
+  it('does not bring back what was deleted for good when an older backup is imported; a fresh log gets it all', async () => {
+    const db = freshDb();
+    const seeded = await seedWithProcess(db);
+    const older = await transfer(db, t('11:00'));
+    const all = await deletable(db);
+
+    await discardHeldClip(db, seeded.held.id, t('11:10'));
+    await deleteComponent(db, seeded.component.id, t('11:11'));
+    await deleteStakeholder(db, seeded.stakeholder.id, t('11:12'));
+    await deleteActionItem(db, seeded.actionItem.id, t('11:13'));
+    const afterDeleting = await deletable(db);
+    expect(afterDeleting).toEqual({ heldClips: [seeded.heldPlain.id], components: [], stakeholders: [], actionItems: [] });
+
+    const summary = await importBackupText(db, older, t('12:00'));
+    expect(summary).toMatchObject({ heldClipsAdded: 0, componentsAdded: 0, stakeholdersAdded: 0, actionItemsAdded: 0, deleted: 0 });
+    expect(await deletable(db)).toEqual(afterDeleting);
+
+    // The deletions travel in the next backup, with their times.
+    const newer = parseBackup(await transfer(db, t('12:30')));
+    expect(newer.tombstones).toEqual(
+      [
+        { table: 'actionItems', id: seeded.actionItem.id, deletedAt: t('11:13').toISOString() },
+        { table: 'components', id: seeded.component.id, deletedAt: t('11:11').toISOString() },
+        { table: 'heldClips', id: seeded.held.id, deletedAt: t('11:10').toISOString() },
+        { table: 'stakeholders', id: seeded.stakeholder.id, deletedAt: t('11:12').toISOString() },
+      ],
+    );
+
+    const fresh = freshDb();
+    expect(await importBackupText(fresh, older, t('12:00'))).toMatchObject({ heldClipsAdded: 2, componentsAdded: 1, stakeholdersAdded: 1, actionItemsAdded: 1 });
+    expect(await deletable(fresh)).toEqual(all);
+  });
+
+  it("a newer backup's tombstones delete a colleague's copies, an older backup there does not bring them back, and undo puts them back", async () => {
+    const mine = freshDb();
+    const seeded = await seedWithProcess(mine);
+    const older = await transfer(mine, t('11:00'));
+    const theirs = freshDb();
+    await importBackupText(theirs, older, t('11:01'));
+    const before = await deletable(theirs);
+    const heldBefore = await listHeldClips(theirs);
+
+    await discardHeldClip(mine, seeded.held.id, t('11:10'));
+    await deleteComponent(mine, seeded.component.id, t('11:11'));
+    await deleteStakeholder(mine, seeded.stakeholder.id, t('11:12'));
+    await deleteActionItem(mine, seeded.actionItem.id, t('11:13'));
+    const newer = await transfer(mine, t('12:00'));
+
+    const preview = await previewImport(theirs, newer, { now: t('12:05') });
+    expect(preview.changes.filter((c) => c.action === 'delete').map((c) => c.label).sort()).toEqual([
+      'action item “Validate CA bundles in CI” on INC-1',
+      'component “Checkout API”',
+      'held clip “Queue depth climbing”',
+      'stakeholder “Support leads”',
+    ]);
+    expect(preview.lines).toContain('1 held clip will be deleted, as it was where the backup was made.');
+    expect(await applyImport(theirs, preview)).toMatchObject({ deleted: 4, unchanged: expect.any(Number) });
+    expect(await deletable(theirs)).toEqual(await deletable(mine));
+    expect((await listTombstones(theirs)).map((t) => t.id).sort()).toEqual((await listTombstones(mine)).map((t) => t.id).sort());
+
+    // The older backup again: nothing comes back.
+    expect(await importBackupText(theirs, older, t('12:10'))).toMatchObject({ heldClipsAdded: 0, componentsAdded: 0, stakeholdersAdded: 0, actionItemsAdded: 0 });
+    expect(await deletable(theirs)).toEqual(await deletable(mine));
+
+    // Undoing the newer import in a third log puts the copies back, pictures and all, and forgets its tombstones.
+    const third = freshDb();
+    await importBackupText(third, older, t('11:01'));
+    await applyImport(third, await previewImport(third, newer, { now: t('12:05') }));
+    expect(await deletable(third)).toEqual(await deletable(mine));
+    await undoLastImport(third);
+    expect(await deletable(third)).toEqual(before);
+    expect(await listTombstones(third)).toEqual([]);
+    const restored = await listHeldClips(third);
+    expect(restored.map((h) => h.id)).toEqual(heldBefore.map((h) => h.id));
+    const picture = restored.find((h) => h.id === seeded.held.id)?.screenshot;
+    expect(picture && (await blobContents(picture.image))).toEqual({ type: 'image/webp', bytes: [...rasterBytes('image/webp', 5000, 3)] });
+    expect(await importBackupText(third, older, t('12:20'))).toMatchObject({ heldClipsAdded: 0, componentsAdded: 0 });
+  });
+
+  it('carries post-mortems, checklists, action items and stakeholders, the newer copy winning both ways', async () => {
+    const mine = freshDb();
+    const seeded = await seedWithProcess(mine);
+    const theirs = freshDb();
+    expect(await importBackupText(theirs, await transfer(mine, t('11:00')), t('11:01'))).toMatchObject({
+      postmortemsAdded: 1,
+      checklistsAdded: 1,
+      actionItemsAdded: 1,
+      stakeholdersAdded: 1,
+    });
+    expect(await theirs.postmortems.get(seeded.incident.id)).toEqual(seeded.postmortem);
+    expect(await theirs.checklists.get(seeded.incident.id)).toEqual(seeded.checklist);
+    expect(await theirs.actionItems.get(seeded.actionItem.id)).toEqual(seeded.actionItem);
+    expect(await theirs.stakeholders.get(seeded.stakeholder.id)).toEqual(seeded.stakeholder);
+
+    // They write the root cause later; I edit the summary earlier: theirs is newer and wins here.
+    await patchPostmortem(mine, seeded.incident.id, { sections: { summary: 'Checkout failed for EU cards' } }, t('11:20'));
+    const edited = await patchPostmortem(theirs, seeded.incident.id, { sections: { rootCause: 'CA bundle replaced' } }, t('11:30'));
+    const fromTheirs = await importBackupText(mine, await transfer(theirs, t('11:40')), t('11:41'));
+    expect(fromTheirs).toMatchObject({ postmortemsAdded: 0, postmortemsUpdated: 1 });
+    expect(await mine.postmortems.get(seeded.incident.id)).toEqual(edited);
+    // My older copy does not win there.
+    expect(await importBackupText(theirs, await transfer(mine, t('11:50')), t('11:51'))).toMatchObject({ postmortemsUpdated: 0 });
+    expect(await theirs.postmortems.get(seeded.incident.id)).toEqual(edited);
   });
 });

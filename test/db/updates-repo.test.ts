@@ -85,6 +85,8 @@ describe('posting a public status update', () => {
     expect(log.incidents.map((i) => i.id)).toEqual([incident.id]);
     expect(log.updates).toHaveLength(1);
     expect(log.components).toHaveLength(1);
-    expect(Object.keys(log).sort()).toEqual(['components', 'incidents', 'maintenances', 'updates']);
+    // Post-mortems: only published ones, for their public part (selectPublic reads nothing else).
+    expect(Object.keys(log).sort()).toEqual(['components', 'incidents', 'maintenances', 'postmortems', 'updates']);
+    expect(log.postmortems).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { test as base, expect } from 'vitest';
 import { launchWithExtension } from './chromium';
+import { BackgroundWorker } from './pages/background-worker';
 import { PopupPage } from './pages/popup-page';
 import { SidePanelPage } from './pages/sidepanel-page';
 import { clickToolbarButton } from './toolbar';
@@ -42,7 +44,8 @@ async function makeCertificate(): Promise<{ key: Buffer; cert: Buffer }> {
 }
 
 async function servePages(): Promise<{ port: number; close(): Promise<void> }> {
-  const server: Server = createServer(await makeCertificate(), async (req, res) => {
+  const server: Server = createServer(await makeCertificate(), (req, res) => void respond(req, res).catch(() => res.writeHead(500).end()));
+  async function respond(req: IncomingMessage, res: ServerResponse) {
     const file = ROUTES[new URL(req.url ?? '/', 'http://x').pathname];
     if (!file) {
       res.writeHead(404).end('not found');
@@ -50,7 +53,7 @@ async function servePages(): Promise<{ port: number; close(): Promise<void> }> {
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(await readFile(resolve(PAGES, file)));
-  });
+  }
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     port: (server.address() as { port: number }).port,
@@ -63,11 +66,13 @@ async function servePages(): Promise<{ port: number; close(): Promise<void> }> {
 }
 
 const test = base.extend<{ pages: { port: number }; context: BrowserContext; extensionId: string }>({
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern
   pages: async ({}, use) => {
     const served = await servePages();
     await use(served);
     await served.close();
   },
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern
   context: async ({}, use) => {
     const launched = await launchWithExtension({
       args: [`--host-resolver-rules=MAP ${PAGERDUTY_HOST} 127.0.0.1, MAP ${ZENDESK_HOST} 127.0.0.1`, '--ignore-certificate-errors'],
@@ -82,11 +87,17 @@ const test = base.extend<{ pages: { port: number }; context: BrowserContext; ext
   },
 });
 
-/** Opens the page and clips it as a person does: the toolbar click grants activeTab, then the clip. */
-async function clip(context: BrowserContext, extensionId: string, panel: SidePanelPage, page: Page) {
+/**
+ * Clips the page as a person does: the toolbar click grants activeTab, then the clip shortcut;
+ * returns the toolbar's badge and tooltip once the badge has said what happened.
+ */
+async function clip(context: BrowserContext, extensionId: string, page: Page) {
   await page.bringToFront();
   await clickToolbarButton(context, extensionId, page);
-  return panel.clipActiveTab();
+  const worker = await BackgroundWorker.of(context);
+  await worker.pressShortcut('clip-selection', page);
+  await expect.poll(() => worker.badgeText()).not.toBe('');
+  return { badge: await worker.badgeText(), title: await worker.badgeTitle() };
 }
 
 test('clips a PagerDuty incident and a Zendesk ticket: the alert, seen twice, and the customer report are on the timeline', async ({
@@ -101,7 +112,7 @@ test('clips a PagerDuty incident and a Zendesk ticket: the alert, seen twice, an
   const pagerduty = await context.newPage();
   await pagerduty.goto(`https://${PAGERDUTY_HOST}:${pages.port}/incidents/PT4KHLK?utm_source=slack`);
   await pagerduty.getByText('Checkout API error rate above 5%').waitFor();
-  expect(await clip(context, extensionId, panel, pagerduty)).toMatchObject({ status: 'added', incidentKey: 'INC-1' });
+  expect(await clip(context, extensionId, pagerduty)).toEqual({ badge: '✓', title: 'Sitrep: clipped to INC-1' });
 
   const alert = panel.entries().filter({ has: panel.page.getByTestId('clip-ref').getByText('PagerDuty PT4KHLK', { exact: true }) });
   await alert.waitFor();
@@ -112,14 +123,14 @@ test('clips a PagerDuty incident and a Zendesk ticket: the alert, seen twice, an
   expect(await alert.locator('a.entry__source').getAttribute('href')).toBe(`https://${PAGERDUTY_HOST}:${pages.port}/incidents/PT4KHLK`);
 
   // Clipped again a little later: still one alert, seen twice.
-  expect(await clip(context, extensionId, panel, pagerduty)).toMatchObject({ status: 'added' });
+  expect(await clip(context, extensionId, pagerduty)).toEqual({ badge: '✓', title: 'Sitrep: clipped to INC-1' });
   await alert.getByTestId('clip-seen').getByText('seen 2×').waitFor();
   expect(await alert.getByTestId('clip-sightings').locator('time').count()).toBe(2);
 
   const zendesk = await context.newPage();
   await zendesk.goto(`https://${ZENDESK_HOST}:${pages.port}/agent/tickets/8812`);
   await zendesk.locator('[data-ticket-id="8812"]').waitFor();
-  expect(await clip(context, extensionId, panel, zendesk)).toMatchObject({ status: 'added', incidentKey: 'INC-1' });
+  expect(await clip(context, extensionId, zendesk)).toEqual({ badge: '✓', title: 'Sitrep: clipped to INC-1' });
 
   const report = panel.entries().filter({ has: panel.page.getByTestId('clip-ref').getByText('Zendesk #8812', { exact: true }) });
   await report.waitFor();
@@ -143,7 +154,7 @@ test('an incident declared from a held PagerDuty clip was detected when the aler
   const pagerduty = await context.newPage();
   await pagerduty.goto(`https://${PAGERDUTY_HOST}:${pages.port}/incidents/PT4KHLK`);
   await pagerduty.getByText('Checkout API error rate above 5%').waitFor();
-  expect(await clip(context, extensionId, panel, pagerduty)).toMatchObject({ status: 'held' });
+  expect(await clip(context, extensionId, pagerduty)).toEqual({ badge: '1', title: 'Sitrep: 1 clip(s) waiting — which incident?' });
 
   const held = panel.page.getByTestId('held-clips');
   await held.getByRole('button', { name: 'New incident from this' }).click();

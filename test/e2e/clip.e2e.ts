@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { serveFakeDashboards } from './fake-dashboards';
+import { BackgroundWorker } from './pages/background-worker';
 import { PopupPage } from './pages/popup-page';
 import { SidePanelPage } from './pages/sidepanel-page';
 import { clickToolbarButton } from './toolbar';
@@ -26,10 +27,13 @@ test('clip a selection on a self-hosted Grafana: frozen link, panel title and sc
     await grafana.bringToFront();
     await clickToolbarButton(context, extensionId, grafana);
 
-    // What the shortcut and the popup's "Clip this page" do: ask the background to clip the tab.
+    // The "clip with screenshot" shortcut, through the listener the background registered.
+    const worker = await BackgroundWorker.of(context);
     const before = Date.now();
-    const result = await panel.clipActiveTab({ screenshot: true });
-    expect(result).toMatchObject({ status: 'added', incidentKey: 'INC-1', notices: [] });
+    await worker.pressShortcut('clip-with-screenshot', grafana);
+    await expect.poll(() => worker.badgeText()).toBe('✓');
+    // No notices: the tooltip names the incident and nothing else.
+    expect(await worker.badgeTitle()).toBe('Sitrep: clipped to INC-1');
 
     const entry = panel.entry('POST /v1/charges');
     await entry.waitFor();
@@ -62,7 +66,9 @@ test('with no active incident the clip is held until someone says where it belon
     await grafana.goto(`${dashboards.origin}/grafana/d/pay-01/payments-overview?from=now-6h&to=now`);
     await grafana.bringToFront();
     await clickToolbarButton(context, extensionId, grafana);
-    expect(await panel.clipActiveTab()).toMatchObject({ status: 'held' });
+    const worker = await BackgroundWorker.of(context);
+    await worker.pressShortcut('clip-selection', grafana);
+    await expect.poll(() => worker.badgeText()).toBe('1');
 
     const held = panel.page.getByTestId('held-clips');
     await held.getByText('1 clip waiting').waitFor();
@@ -86,8 +92,8 @@ test('a page that refuses scripts still yields a link clip with a clear notice',
   const restricted = await context.newPage();
   await restricted.goto('chrome://version');
   await restricted.bringToFront();
-  const result = await panel.clipActiveTab();
-  expect(result).toMatchObject({ status: 'added' });
-  expect((result as { notices: string[] }).notices.join(' ')).toMatch(/does not let extensions read it/);
+  const worker = await BackgroundWorker.of(context);
+  await worker.pressShortcut('clip-selection', restricted);
+  await expect.poll(() => worker.badgeTitle()).toMatch(/^Sitrep: clipped to INC-1 \(.*does not let extensions read it/);
   await panel.page.getByTestId('clip-notice').getByText(/clipped as a link only/).waitFor();
 });

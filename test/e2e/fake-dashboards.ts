@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/capture');
@@ -9,7 +9,8 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures/capture');
  * /ops/grafana/d/<uid>/<slug> → the Grafana fixture, /kibana/app/... → the Kibana one.
  */
 export async function serveFakeDashboards(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void respond(req, res).catch(() => res.writeHead(500).end()));
+  async function respond(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = path.includes('/d/') ? 'grafana-dashboard.html' : path.includes('/app/') ? 'kibana-discover-hashed.html' : undefined;
     if (!file) {
@@ -18,7 +19,7 @@ export async function serveFakeDashboards(): Promise<{ origin: string; close(): 
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(await readFile(resolve(FIXTURES, file)));
-  });
+  }
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
   return {

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { serveFakeDashboards } from './fake-dashboards';
 import { PopupPage } from './pages/popup-page';
+import { BackgroundWorker } from './pages/background-worker';
 import { SidePanelPage } from './pages/sidepanel-page';
 import { OptionsPage } from './pages/options-page';
 import { clickToolbarButton } from './toolbar';
@@ -37,7 +38,9 @@ test('a clipped Grafana view reads as its panel and window, the tool as a badge,
     });
     await grafana.bringToFront();
     await clickToolbarButton(context, extensionId, grafana);
-    expect(await panel.clipActiveTab()).toMatchObject({ status: 'added' });
+    const worker = await BackgroundWorker.of(context);
+    await worker.pressShortcut('clip-selection', grafana);
+    await expect.poll(() => worker.badgeText()).toBe('✓');
     const link = panel.page.getByTestId('clip-link');
     await link.waitFor();
     // `5xx errors by route · 10:13–11:13 UTC ↗` (or the browser's 12-hour clock), and its real host.

@@ -1,6 +1,7 @@
 import { serveFakeDashboards } from './fake-dashboards';
 import { test, expect } from './fixtures';
 import { PopupPage } from './pages/popup-page';
+import { BackgroundWorker } from './pages/background-worker';
 import { SidePanelPage } from './pages/sidepanel-page';
 import { clickToolbarButton } from './toolbar';
 
@@ -42,8 +43,11 @@ test('after Resolved, notes and clips wait for a conscious choice: Add anyway, D
     await grafana.goto(`${dashboards.origin}/grafana/d/pay-01/payments-overview?from=now-6h&to=now`);
     await grafana.bringToFront();
     await clickToolbarButton(context, extensionId, grafana);
-    const clipped = await panel.clipActiveTab();
-    expect(clipped).toMatchObject({ status: 'held', notices: [expect.stringMatching(/^INC-1 is resolved, so the clip waits/)] });
+    const worker = await BackgroundWorker.of(context);
+    await worker.pressShortcut('clip-selection', grafana);
+    await expect.poll(() => worker.badgeText()).toBe('1');
+    // The in-page confirmation says it was held, not clipped to the resolved incident.
+    await grafana.waitForFunction(() => !!document.getElementById('sitrep-clip-toast-host'));
     await panel.page.bringToFront();
     await panel.page.getByTestId('held-clips').getByText(/^1 clip waiting/).waitFor();
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { serveFakeDashboards } from './fake-dashboards';
+import { BackgroundWorker } from './pages/background-worker';
 import { SidePanelPage } from './pages/sidepanel-page';
 import { clickToolbarButton } from './toolbar';
 
@@ -126,7 +127,9 @@ test('a shortcut clip is confirmed in the clipped page, in a closed shadow root,
     await grafana.addStyleTag({ content: 'div, span, button { color: rgb(255, 0, 0) !important; display: none !important; }' });
     await grafana.bringToFront();
     await clickToolbarButton(context, extensionId, grafana);
-    expect(await panel.clipActiveTabAsShortcut()).toMatchObject({ status: 'added', incidentKey: 'INC-1' });
+    const worker = await BackgroundWorker.of(context);
+    await worker.pressShortcut('clip-selection', grafana);
+    await expect.poll(() => worker.badgeText()).toBe('✓');
     await panel.entry('Payments overview').waitFor();
 
     await expect.poll(() => findInPage(context, grafana, 'Clipped to INC-1')).toMatchObject({ shadowRootType: 'closed' });
@@ -153,12 +156,13 @@ test('the in-page confirmation leaves by itself, and Open timeline opens the tim
     await grafana.goto(`${dashboards.origin}/grafana/d/pay-01/payments-overview?from=now-1h&to=now`);
     await grafana.bringToFront();
     await clickToolbarButton(context, extensionId, grafana);
-    await panel.clipActiveTabAsShortcut();
+    const worker = await BackgroundWorker.of(context);
+    await worker.pressShortcut('clip-selection', grafana);
     await expect.poll(() => findInPage(context, grafana, 'Clipped to INC-1')).toBeTruthy();
     await expect.poll(() => grafana.evaluate(() => !!document.getElementById('sitrep-clip-toast-host')), { timeout: 9000 }).toBe(false);
 
     await clickToolbarButton(context, extensionId, grafana);
-    await panel.clipActiveTabAsShortcut();
+    await worker.pressShortcut('clip-selection', grafana);
     const open = (await expect.poll(() => findInPage(context, grafana, 'Open timeline', 'BUTTON')).toBeTruthy(), (await findInPage(context, grafana, 'Open timeline', 'BUTTON'))!);
     const before = context.pages().filter((p) => p.url().includes('/sidepanel.html')).length;
     await grafana.mouse.click(open.center.x, open.center.y);
@@ -181,7 +185,9 @@ test('where the page refuses scripts, a shortcut clip is confirmed by a system n
   await restricted.goto('chrome://version');
   await restricted.bringToFront();
   expect(await panel.notificationIds()).toEqual([]);
-  const result = (await panel.clipActiveTabAsShortcut()) as { status: string; entryId: string };
-  expect(result.status).toBe('added');
-  await expect.poll(() => panel.notificationIds()).toEqual([`sitrep-clip:${result.entryId}`]);
+  const worker = await BackgroundWorker.of(context);
+  await worker.pressShortcut('clip-selection', restricted);
+  await expect.poll(() => panel.entries().count()).toBe(2);
+  const entryId = await panel.entries().last().getAttribute('data-entry-id');
+  await expect.poll(() => panel.notificationIds()).toEqual([`sitrep-clip:${entryId}`]);
 });

@@ -286,8 +286,9 @@ describe('version 2: components, held clips and screenshots', () => {
   it('reads a version 1 file: its log is all there, with no components, held clips or screenshots', () => {
     const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: v1.incidents, entries: v1.entries });
     const backup = parseBackup(file);
-    expect(backup.version).toBe(3);
-    // Walked up through version 2 to 3: nothing public yet.
+    expect(backup.version).toBe(4);
+    // Walked up through versions 2 and 3 to 4: nothing public yet, no process records, no tombstones.
+    expect(backup).toMatchObject({ postmortems: [], checklists: [], actionItems: [], stakeholders: [], tombstones: [] });
     expect(backup.incidents).toEqual(v1.incidents.map((i) => ({ ...i, publicTitle: '', publicImpact: '' })));
     expect(backup.entries).toEqual(v1.entries);
     expect(backup).toMatchObject({ components: [], heldClips: [], screenshots: [], updates: [], maintenances: [] });
@@ -301,7 +302,23 @@ describe('version 2: components, held clips and screenshots', () => {
   it('writes the pictures as base64 with their types, and reads back the same bytes', async () => {
     const text = await fullBackupText();
     const doc = JSON.parse(text);
-    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'incidents', 'entries', 'components', 'heldClips', 'updates', 'maintenances', 'screenshots']);
+    expect(Object.keys(doc)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'incidents',
+      'entries',
+      'components',
+      'heldClips',
+      'updates',
+      'maintenances',
+      'postmortems',
+      'checklists',
+      'actionItems',
+      'stakeholders',
+      'tombstones',
+      'screenshots',
+    ]);
     expect(Object.keys(doc.screenshots[0])).toEqual(['id', 'incidentId', 'imageType', 'image', 'thumbnailType', 'thumbnail', 'width', 'height', 'takenAt']);
     expect(doc.screenshots[0]).toMatchObject({ imageType: 'image/webp', thumbnailType: 'image/jpeg' });
     expect(doc.heldClips[0].screenshot).toEqual({ imageType: 'image/png', image: 'iVBORw0KGgoBAgM=', thumbnailType: 'image/gif', thumbnail: 'R0lGODlhBA==', width: 2, height: 1 });
@@ -410,3 +427,47 @@ describe('version 2: components, held clips and screenshots', () => {
     expect(decodeImage({ type: 'image/png', data: 'iVBORw0KGgoBAgM=' }, 'x').type).toBe('image/png');
   });
 });
+
+describe('version 4: the incident manager’s process and tombstones', () => {
+  it('reads a version 3 file with none of either', () => {
+    const doc = { ...JSON.parse(validText), version: 3 };
+    for (const table of ['postmortems', 'checklists', 'actionItems', 'stakeholders', 'tombstones']) delete doc[table];
+    const backup = parseBackup(JSON.stringify(doc));
+    expect(backup.version).toBe(4);
+    expect(backup).toMatchObject({ postmortems: [], checklists: [], actionItems: [], stakeholders: [], tombstones: [] });
+    expect(backup.incidents.map((i) => i.key)).toEqual(['INC-1', 'INC-2']);
+  });
+
+  it.each([
+    [
+      'a post-mortem of an incident not in the file',
+      (doc: any) => doc.postmortems.push({ incidentId: uuid(9), status: 'draft', authors: [], timeline: 'all', sections: emptySections(), public: emptyPublic(), createdAt: doc.exportedAt, updatedAt: doc.exportedAt }),
+      `postmortems[0].incidentId: names no incident in this backup (${uuid(9)})`,
+    ],
+    [
+      'two checklists of one incident',
+      (doc: any) => doc.checklists.push(...[1, 2].map(() => ({ incidentId: uuid(1), ticks: [], updatedAt: doc.exportedAt }))),
+      'checklists[1].incidentId: the same incident as checklists[0]',
+    ],
+    [
+      'a tombstone of a table nothing is deleted from for good',
+      (doc: any) => doc.tombstones.push({ table: 'incidents', id: uuid(1), deletedAt: doc.exportedAt }),
+      'tombstones[0].table: expected one of heldClips, components, stakeholders, actionItems, got "incidents"',
+    ],
+    [
+      'one deletion written twice',
+      (doc: any) => doc.tombstones.push(...[1, 2].map(() => ({ table: 'components', id: uuid(5), deletedAt: doc.exportedAt }))),
+      'tombstones[1].id: the same id as tombstones[0]',
+    ],
+  ])('refuses %s, saying where', (_name, edit, problem) => {
+    expect(messageOf(variant(edit))).toBe(`This backup cannot be imported:\n- ${problem}`);
+  });
+});
+
+function emptySections() {
+  return { summary: '', impact: '', rootCause: '', trigger: '', detection: '', resolution: '', longTermFix: '', wentWell: '', wentWrong: '', lucky: '' };
+}
+
+function emptyPublic() {
+  return { opening: '', whatHappened: '', whatWeDid: '', closing: '' };
+}

@@ -12,8 +12,10 @@ describe('backoffDelay', () => {
     [3, MINUTE, 30 * MINUTE, 1, 8 * MINUTE],
     [10, MINUTE, 30 * MINUTE, 1, 30 * MINUTE],
     [10, MINUTE, 30 * MINUTE, 0, 15 * MINUTE],
-    // a poll interval above the cap is never shortened by a failure
-    [1, 60 * MINUTE, 30 * MINUTE, 0, 30 * MINUTE],
+    // a poll interval above the cap is never shortened by a failure, whatever the jitter
+    [1, 60 * MINUTE, 30 * MINUTE, 0, 60 * MINUTE],
+    [1, 60 * MINUTE, 30 * MINUTE, 1, 60 * MINUTE],
+    [4, 60 * MINUTE, 30 * MINUTE, 0.5, 60 * MINUTE],
   ])('after %i failure(s) at base %i, cap %i, random %d waits %i ms', (failures, base, cap, random, expected) => {
     expect(backoffDelay(failures, base, cap, () => random)).toBe(expected);
   });

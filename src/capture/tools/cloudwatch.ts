@@ -22,10 +22,11 @@
  * Frozen URLs write ABSOLUTE ISO instants in each view's own encoding.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
+import { isRecord } from '../../model/is-record.ts';
 import { lenientDecode, replaceQueryParams } from '../query-string.ts';
-import { epochMillisToIso, isoDurationToMs, isoToIso, parseIsoDuration, rangeFromMs } from '../instants.ts';
+import { DURATION_UNIT_MS, epochMillisToIso, isoDurationToMs, isoToIso, parseIsoDuration, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 type Jsurl = string | number | boolean | null | Jsurl[] | { [key: string]: Jsurl };
 type JsurlObject = { [key: string]: Jsurl };
 
@@ -33,15 +34,15 @@ const CONSOLE_HOST = /^([a-z0-9-]+\.)?console\.(aws\.amazon\.com|amazonaws-us-go
 // Maps, and objects without a prototype below: every key here is URL text, and `unit~'constructor`
 // or a `__proto__` key must be nothing rather than what every object inherits.
 const UNIT_MS = new Map([
-  ['second', 1_000],
-  ['minute', 60_000],
-  ['hour', 3_600_000],
-  ['day', 86_400_000],
-  ['week', 604_800_000],
+  ['second', DURATION_UNIT_MS.s],
+  ['minute', DURATION_UNIT_MS.m],
+  ['hour', DURATION_UNIT_MS.h],
+  ['day', DURATION_UNIT_MS.d],
+  ['week', DURATION_UNIT_MS.w],
 ]);
 
 interface View {
-  range?: Range;
+  range?: TimeRange;
   query?: string;
   /** The fragment (without `#`) of the frozen URL. */
   frozenHash?: string;
@@ -91,7 +92,7 @@ function logsInsights(rest: string, now: Date): View {
   return { range, query, frozenHash: `logsV2:logs-insights$3FqueryDetail$3D${stringifyJsurl(frozen)}` };
 }
 
-function insightsRange(detail: JsurlObject, now: Date): Range | undefined {
+function insightsRange(detail: JsurlObject, now: Date): TimeRange | undefined {
   const { start, end } = detail;
   const timeType = typeof detail['timeType'] === 'string' ? detail['timeType'].toUpperCase() : undefined;
   const nowMs = now.getTime();
@@ -138,7 +139,7 @@ function logEvents(rest: string, now: Date): View {
   return { range, query, frozenHash: `logsV2:${encodedPath}%3F${encodedQuery}`.replace(/%/g, '$') };
 }
 
-function logEventsRange(start: string | null, end: string | null, nowMs: number): Range | undefined {
+function logEventsRange(start: string | null, end: string | null, nowMs: number): TimeRange | undefined {
   if (!start || !/^-?\d+$/.test(start)) return undefined;
   if (end && !/^-?\d+$/.test(end)) return undefined;
   const startMs = Number(start);
@@ -181,7 +182,7 @@ function firstMetric(list: Jsurl | undefined): string | undefined {
  * A window written as ISO-8601 durations back from now (`-PT3H` … `P0D`; dashboards write `PT3H`)
  * or as ISO instants. A missing or `null` end is now.
  */
-function durationOrInstantRange(start: unknown, end: unknown, now: Date): Range | undefined {
+function durationOrInstantRange(start: unknown, end: unknown, now: Date): TimeRange | undefined {
   if (typeof start !== 'string') return undefined;
   const nowMs = now.getTime();
   const resolve = (text: string): { ms: number; relative: boolean } | undefined => {
@@ -231,7 +232,7 @@ function unescapeConsole(text: string): string {
 /** Percent-decodes the valid escapes and leaves anything else as written. */
 
 function isObject(value: Jsurl | undefined): value is JsurlObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 const KEYWORDS = new Map<string, Jsurl>([

@@ -18,10 +18,10 @@
  * variables (`tpl_var_service[0]=web`) stand in for it as `service:web`.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { epochMillisToIso, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const DATADOG_HOST = /(^|\.)(datadoghq\.com|datadoghq\.eu|ddog-gov\.com)$/i;
 // Documentation, marketing and API hosts share the domains but show no time window.
@@ -75,7 +75,7 @@ export function recognizeDatadog(url: URL, now: Date): Recognized | undefined {
   if (!DATADOG_HOST.test(url.hostname) || NOT_APP_HOST.test(url.hostname)) return undefined;
   const params = url.searchParams;
 
-  let range: Range | undefined;
+  let range: TimeRange | undefined;
   const updates: Record<string, string | null> = {};
   // Every window the URL carries is frozen; the one the page shows in front is the range.
   const candidates = params.has('fullscreen_widget') ? [FULLSCREEN, PAGE, APM] : [PAGE, APM];
@@ -102,7 +102,7 @@ export function recognizeDatadog(url: URL, now: Date): Recognized | undefined {
   };
 }
 
-function readWindow(params: URLSearchParams, keys: WindowKeys, now: Date): Range | undefined {
+function readWindow(params: URLSearchParams, keys: WindowKeys, now: Date): TimeRange | undefined {
   const fromText = params.get(keys.from);
   if (fromText === null || fromText === '') return undefined;
   const fromIso = epochMillisToIso(fromText);

@@ -21,12 +21,12 @@
  * everything else is kept as it was.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 import { lenientDecode, replaceQueryParams } from '../query-string.ts';
-import { epochMillisToIso, isoToIso, rangeFromMs } from '../instants.ts';
+import { DURATION_UNIT_MS, epochMillisToIso, isoToIso, rangeFromMs } from '../instants.ts';
 import { resolveTime } from '../relative-time.ts';
 import { zoneOrUtc } from './wall-clock.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const DYNATRACE_HOST = /\.(live\.dynatrace\.com|apps\.dynatrace\.com|dynatracelabs\.com|dynatrace-managed\.com)$/i;
 // Managed environments are UUIDs (`/e/9aaf0a6a-09f4-460b-860e-72acedadd4d4/`).
@@ -35,10 +35,10 @@ const ENTITY_ID = /^[A-Z][A-Z0-9_]*-[0-9A-F]{16}$/;
 
 // Maps: keyed by URL text.
 const LAST_UNIT_MS = new Map([
-  ['MINUTES', 60_000],
-  ['HOURS', 3_600_000],
-  ['DAYS', 86_400_000],
-  ['WEEKS', 604_800_000],
+  ['MINUTES', DURATION_UNIT_MS.m],
+  ['HOURS', DURATION_UNIT_MS.h],
+  ['DAYS', DURATION_UNIT_MS.d],
+  ['WEEKS', DURATION_UNIT_MS.w],
 ]);
 
 interface ClassicState {
@@ -60,7 +60,7 @@ export function recognizeDynatrace(url: URL, now: Date, zone?: string): Recogniz
 
   const timeZone = zoneOrUtc(zone);
   const fragmentParams = classic === undefined ? new URLSearchParams(fragment) : undefined;
-  let range: Range | undefined;
+  let range: TimeRange | undefined;
   let frozenSearch = url.search;
   let frozenHash = url.hash;
 
@@ -123,7 +123,7 @@ function replaceSegment(fragment: string, key: string, value: string): string {
     .join(';');
 }
 
-function readGtf(text: string, now: Date, zone: string): Range | undefined {
+function readGtf(text: string, now: Date, zone: string): TimeRange | undefined {
   const value = text.trim();
   const custom = /^c_(\d{1,16})_(\d{1,16})$/.exec(value);
   if (custom !== null) {
@@ -150,7 +150,7 @@ function readGtf(text: string, now: Date, zone: string): Range | undefined {
   return from === undefined || to === undefined ? undefined : expressionRange(from, to, now, zone);
 }
 
-function expressionRange(from: string, to: string, now: Date, zone: string): Range | undefined {
+function expressionRange(from: string, to: string, now: Date, zone: string): TimeRange | undefined {
   const start = resolveTime(from, now, { timeZone: zone });
   const end = resolveTime(to, now, { timeZone: zone });
   if (start === undefined || end === undefined) return undefined;
@@ -158,7 +158,7 @@ function expressionRange(from: string, to: string, now: Date, zone: string): Ran
 }
 
 /** DQL time (`now()-2h`, `now()-1d@d`) or an ISO-8601 instant, as the platform writes `from`/`to`. */
-function readPlatform(fromText: string, toText: string, now: Date, zone: string): Range | undefined {
+function readPlatform(fromText: string, toText: string, now: Date, zone: string): TimeRange | undefined {
   const read = (text: string): { ms: number; relative: boolean } | undefined => {
     const value = text.trim();
     const dql = /^now\(\)((?:[+-]\d{1,10}[smhdwMqy])*)(?:@([smhdwMqy]))?$/.exec(value);

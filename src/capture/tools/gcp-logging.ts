@@ -14,10 +14,10 @@
  * `timeRange=<start>%2F<end>`, keeping the other parameters byte for byte.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 import { lenientDecode } from '../query-string.ts';
 import { isoDurationToMs, isoToIso, parseIsoDuration, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const WINDOW_KEYS = new Set(['timeRange', 'startTime', 'endTime', 'duration']);
 
@@ -58,7 +58,7 @@ export function recognizeGcpLogging(url: URL, now: Date): Recognized | undefined
   return { tool: 'gcp-logging', ...(range ? { range } : {}), ...(query ? { query } : {}), frozenUrl };
 }
 
-function readRange(matrix: Map<string, string>, now: Date): Range | undefined {
+function readRange(matrix: Map<string, string>, now: Date): TimeRange | undefined {
   const nowMs = now.getTime();
   const timeRange = matrix.get('timeRange');
   if (timeRange) return intervalRange(timeRange, now);
@@ -76,7 +76,7 @@ function readRange(matrix: Map<string, string>, now: Date): Range | undefined {
 }
 
 /** An ISO-8601 duration (back from now) or interval, as `timeRange` holds it. */
-function intervalRange(text: string, now: Date): Range | undefined {
+function intervalRange(text: string, now: Date): TimeRange | undefined {
   const nowMs = now.getTime();
   const parts = text.split('/');
   if (parts.length === 1) {

@@ -7,8 +7,10 @@
  */
 import type { Recognized } from '../recognized.ts';
 import { replaceQueryParams } from '../query-string.ts';
-import { resolveRange, type ResolvedRange } from '../relative-time.ts';
+import { resolveRange } from '../relative-time.ts';
 import { mentionsGrafana } from './grafana.ts';
+import type { TimeRange } from '../../model/time-range.ts';
+import { isRecord } from '../../model/is-record.ts';
 
 // Explore's DEFAULT_RANGE: what a pane without a range shows.
 const DEFAULT_FROM = 'now-1h';
@@ -53,7 +55,7 @@ export function recognizeGrafanaExplore(url: URL, now: Date): Recognized | undef
   result.range = range;
 
   for (const pane of panes) {
-    const resolved: ResolvedRange | undefined =
+    const resolved: TimeRange | undefined =
       pane === first ? range : resolveRange(pane.range.from, pane.range.to, now, { timeZone: 'UTC' });
     if (resolved !== undefined) pane.freeze(String(Date.parse(resolved.from)), String(Date.parse(resolved.to)));
   }
@@ -123,5 +125,5 @@ function parseJson(text: string): Json | undefined {
 }
 
 function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }

@@ -10,7 +10,8 @@
  */
 import type { Recognized } from '../recognized.ts';
 import { replaceQueryParams } from '../query-string.ts';
-import { durationToMs, isValidTimeZone, parseInstant, resolveRange, type ResolvedRange } from '../relative-time.ts';
+import { durationToMs, isValidTimeZone, parseInstant, resolveRange } from '../relative-time.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 
 // Parameters only Grafana puts on a dashboard URL; one of them (or "grafana" in the host or path)
 // must be present, because `/d/<id>/…` alone is common elsewhere (Google Docs is `/document/d/<id>`).
@@ -56,7 +57,7 @@ export function mentionsGrafana(url: URL): boolean {
   return /grafana/i.test(url.hostname) || /(^|\/)grafana(\/|$)/i.test(url.pathname);
 }
 
-function grafanaRange(params: URLSearchParams, now: Date): ResolvedRange | undefined {
+function grafanaRange(params: URLSearchParams, now: Date): TimeRange | undefined {
   const time = params.get('time');
   const window = params.get('time.window');
   if (time !== null && window !== null) {

@@ -15,10 +15,11 @@
  * `P95(duration_ms), HEATMAP(duration_ms) WHERE app.name = api GROUP BY name`.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
+import { isRecord } from '../../model/is-record.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { epochSecondsToIso, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const HONEYCOMB_UI_HOST = /^ui(\.[a-z0-9-]+)?\.honeycomb\.io$/i;
 const DEFAULT_TIME_RANGE_S = 7200;
@@ -62,7 +63,7 @@ function parseSpec(text: string | null): Spec | undefined {
   if (!text) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    if (isRecord(parsed)) {
       const spec = parsed as Spec;
       return SPEC_KEYS.some((key) => key in spec) ? spec : undefined;
     }
@@ -76,7 +77,7 @@ function seconds(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-function specRange(spec: Spec, now: Date): Range | undefined {
+function specRange(spec: Spec, now: Date): TimeRange | undefined {
   // A time field that is present but not a number of seconds makes the window unknowable.
   const invalid = (key: string) => key in spec && seconds(spec[key]) === undefined;
   if (['start_time', 'end_time', 'time_range'].some(invalid)) return undefined;
@@ -111,9 +112,7 @@ function summarize(spec: Spec): string | undefined {
 }
 
 function objects(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value)
-    ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v))
-    : [];
+  return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
 function filterText(filter: Record<string, unknown>): string {

@@ -14,10 +14,11 @@
  * `service=frontend operation="HTTP GET /dispatch" error=true minDuration=100ms`.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
+import { isRecord } from '../../model/is-record.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { epochMicrosToIso, periodToMs, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const SEARCH_PARAMS = ['lookback', 'start', 'end', 'limit'];
 // Jaeger writes 16 or 32 hex digits, older versions with leading zeros dropped; shorter hex
@@ -50,7 +51,7 @@ export function recognizeJaeger(url: URL, now: Date): Recognized | undefined {
   return { tool: 'jaeger', ...(range ? { range } : {}), ...(query ? { query } : {}), frozenUrl };
 }
 
-function readRange(params: URLSearchParams, now: Date): Range | undefined {
+function readRange(params: URLSearchParams, now: Date): TimeRange | undefined {
   const nowMs = now.getTime();
   const startText = params.get('start');
   const endText = params.get('end');
@@ -87,7 +88,7 @@ function tagPairs(tags: string | null): [string, string][] {
   if (!tags) return [];
   try {
     const parsed: unknown = JSON.parse(tags);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    if (isRecord(parsed)) {
       return Object.entries(parsed).map(([k, v]) => [k, String(v)]);
     }
   } catch {

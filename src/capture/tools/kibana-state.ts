@@ -10,8 +10,9 @@
  */
 import type { Recognized } from '../recognized.ts';
 import { parseQuery, replaceQueryParams, splitHashRoute } from '../query-string.ts';
-import { resolveRange, type ResolvedRange } from '../relative-time.ts';
+import { resolveRange } from '../relative-time.ts';
 import { decodeRison, encodeRisonParam, isRisonObject, type RisonObject, type RisonValue } from '../rison.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 
 const STATE_KEYS = ['_g', '_a', '_q'] as const;
 type StateKey = (typeof STATE_KEYS)[number];
@@ -125,7 +126,7 @@ function writeState(url: URL, state: FoundState, value: RisonObject): string {
   return frozen.href;
 }
 
-function resolveKibanaTime(time: RisonObject, now: Date): ResolvedRange | undefined {
+function resolveKibanaTime(time: RisonObject, now: Date): TimeRange | undefined {
   const from = timeText(time.from);
   const to = timeText(time.to);
   if (from === undefined || to === undefined) return undefined;
@@ -138,7 +139,7 @@ function timeText(value: RisonValue | undefined): string | undefined {
   return undefined;
 }
 
-function frozenTime(time: RisonObject, range: ResolvedRange): RisonObject {
+function frozenTime(time: RisonObject, range: TimeRange): RisonObject {
   // Kibana 5/6 also stored `mode:quick|relative|absolute`; an absolute range must say so there.
   const frozen: RisonObject = { ...time, from: range.from, to: range.to };
   if ('mode' in time) frozen.mode = 'absolute';

@@ -17,13 +17,13 @@
  * `start`/`end` in epoch seconds, and `startdate`/`enddate` removed since they would override them.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 import { replaceQueryParams } from '../query-string.ts';
-import { epochSecondsToIso, rangeFromMs } from '../instants.ts';
+import { DURATION_UNIT_MS, epochSecondsToIso, rangeFromMs } from '../instants.ts';
 import { floorToSecond, instantOfWallTime, isRealWallTime, wallTimeAt, zoneOrUtc } from './wall-clock.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
-const HOUR_MS = 3_600_000;
+const HOUR_MS = DURATION_UNIT_MS.h;
 
 /** `view` presets: fixed spans, or wall-clock steps back in the user's zone. */
 const VIEWS = new Map<string, { ms: number } | { days: number } | { months: number }>([
@@ -59,7 +59,7 @@ export function recognizeNagios(url: URL, now: Date, zone?: string): Recognized 
   return { tool: 'nagios', ...(range ? { range } : {}), ...(panel ? { panel } : {}), frozenUrl };
 }
 
-function perfgraphRange(params: URLSearchParams, nowMs: number, zone: string): Range | undefined {
+function perfgraphRange(params: URLSearchParams, nowMs: number, zone: string): TimeRange | undefined {
   const endText = params.get('end')?.trim() ?? '';
   const endIso = endText === '' ? undefined : epochSecondsToIso(endText);
   if (endText !== '' && endIso === undefined) return undefined;

@@ -17,10 +17,11 @@
  * `incidentId`/`issueId` in nerdlet state) is the clip's `ref`.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
+import { isRecord } from '../../model/is-record.ts';
 import { decodeQueryComponent } from '../query-string.ts';
 import { epochMillisToIso, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const APP_HOST = /^(one|gov-one|staging-one|rpm|alerts|synthetics|infrastructure|insights)(\.eu)?\.newrelic\.com$/i;
 const ISSUE_HOST = /^radar-api\.service(\.eu)?\.newrelic\.com$/i;
@@ -64,7 +65,7 @@ export function recognizeNewRelic(url: URL, now: Date): Recognized | undefined {
   };
 }
 
-function readRange(params: URLSearchParams, keys: TimeKeys, nowMs: number): Range | undefined {
+function readRange(params: URLSearchParams, keys: TimeKeys, nowMs: number): TimeRange | undefined {
   const begin = params.get(keys.begin)?.trim();
   if (begin) {
     const from = epochMillisToIso(begin);
@@ -84,7 +85,7 @@ function readRange(params: URLSearchParams, keys: TimeKeys, nowMs: number): Rang
  * stood, in New Relic's own bracket spelling, and a launcher's `platform[$isFallbackTimeRange]`
  * turned off (links built with begin/end set it `false`); every other parameter kept byte for byte.
  */
-function pinned(search: string, keys: TimeKeys, range: Range): string {
+function pinned(search: string, keys: TimeKeys, range: TimeRange): string {
   const pairs = [`${keys.begin}=${Date.parse(range.from)}`, `${keys.end}=${Date.parse(range.to)}`];
   const replaced = new Set([keys.begin, keys.end, keys.duration]);
   const out: string[] = [];
@@ -117,7 +118,7 @@ function nerdletStates(params: URLSearchParams): Map<string, unknown>[] {
     try {
       const parsed: unknown = JSON.parse(json);
       // A Map, so keys from the page never meet what a plain object inherits.
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) states.push(new Map(Object.entries(parsed)));
+      if (isRecord(parsed)) states.push(new Map(Object.entries(parsed)));
     } catch {
       // Not JSON: state New Relic keeps some other way.
     }

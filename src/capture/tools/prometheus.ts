@@ -9,21 +9,14 @@
  * that is what frozen URLs carry, in both parameters, as v3 does itself.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
+import { DURATION_UNIT_MS } from '../instants.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { parseInstant } from '../relative-time.ts';
 
 const PANEL_EXPR = /^g(\d+)\.expr$/;
 // Both UIs default a panel to a one-hour range.
-const DEFAULT_RANGE_MS = 3_600_000;
-const DURATION_UNITS_MS: Record<string, number> = {
-  y: 31_536_000_000,
-  w: 604_800_000,
-  d: 86_400_000,
-  h: 3_600_000,
-  m: 60_000,
-  s: 1_000,
-  ms: 1,
-};
+const DEFAULT_RANGE_MS = DURATION_UNIT_MS.h;
 
 interface PanelWindow {
   index: string;
@@ -46,7 +39,7 @@ export function recognizePrometheus(url: URL, now: Date): Recognized | undefined
   // against the same whole second keeps the range and the frozen link in agreement.
   const nowSecond = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const windows: PanelWindow[] = [];
-  let range: Recognized['range'];
+  let range: TimeRange | undefined;
   let query: string | undefined;
   for (const index of panels) {
     const get = (name: string) => params.get(`g${index}.${name}`);
@@ -92,18 +85,18 @@ export function recognizePrometheus(url: URL, now: Date): Recognized | undefined
 export function prometheusDurationMs(text: string): number | undefined {
   const match = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(text.trim());
   if (match === null || text.trim() === '') return undefined;
-  const units = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
+  const units = ['y', 'w', 'd', 'h', 'm', 's', 'ms'] as const;
   let total = 0;
   units.forEach((unit, i) => {
     const amount = match[i + 1];
-    if (amount !== undefined) total += Number(amount) * (DURATION_UNITS_MS[unit] ?? 0);
+    if (amount !== undefined) total += Number(amount) * DURATION_UNIT_MS[unit];
   });
   return total;
 }
 
 function formatPrometheusDuration(ms: number): string {
-  for (const unit of ['y', 'w', 'd', 'h', 'm', 's']) {
-    const size = DURATION_UNITS_MS[unit] ?? 1;
+  for (const unit of ['y', 'w', 'd', 'h', 'm', 's'] as const) {
+    const size = DURATION_UNIT_MS[unit];
     if (ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;

@@ -13,10 +13,10 @@
  * Frozen URLs carry `start`/`end` in Sentry's own `YYYY-MM-DDTHH:mm:ss` form.
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { isoToIso, periodToMs, rangeFromMs } from '../instants.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const SECTIONS = new Set([
   'issues',
@@ -70,7 +70,7 @@ function isSentryPage(url: URL): boolean {
   return host.includes('sentry') && segments[2] === 'issues';
 }
 
-function readRange(params: URLSearchParams, now: Date): Range | undefined {
+function readRange(params: URLSearchParams, now: Date): TimeRange | undefined {
   const nowMs = now.getTime();
   for (const key of ['statsPeriod', 'period']) {
     const text = params.get(key);

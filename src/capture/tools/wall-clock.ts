@@ -6,10 +6,11 @@
  * cases the same way but costs several times more per call, and a clip may convert a dozen times.
  */
 import { tzOffset } from '@date-fns/tz';
+import { DURATION_UNIT_MS } from '../instants.ts';
 import { isValidTimeZone } from '../relative-time.ts';
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+const DAY_MS = DURATION_UNIT_MS.d;
 
 export interface WallTime {
   year: number;

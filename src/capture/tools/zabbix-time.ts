@@ -17,17 +17,14 @@ import {
   wallTimeAt,
   type WallTime,
 } from './wall-clock.ts';
+import { durationUnitMs } from '../instants.ts';
 
 const RELATIVE = /^now(?:\/[yMwdhm]|[+-]\d{1,10}[yMwdhms]?)*$/;
 const RELATIVE_TOKEN = /\/([yMwdhm])|([+-])(\d{1,10})([yMwdhms])?/g;
 const ABSOLUTE = /^([12]\d{3})(?:-(\d{1,2})(?:-(\d{1,2})(?: +(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?)?)?)?$/;
 
-// Maps: the unit is URL text, and no lookup keyed by URL text may reach what a plain object inherits.
-const ELAPSED_MS = new Map([
-  ['s', 1_000],
-  ['m', 60_000],
-  ['h', 3_600_000],
-]);
+// Seconds, minutes and hours are elapsed time; longer steps follow the calendar in the zone.
+const ELAPSED_UNITS = new Set(['s', 'm', 'h']);
 
 export function isZabbixRelative(text: string): boolean {
   return text.startsWith('now');
@@ -52,7 +49,7 @@ function resolveRelative(text: string, nowMs: number, zone: string, isStart: boo
       continue;
     }
     const n = Number(amount) * (sign === '-' ? -1 : 1);
-    const elapsed = ELAPSED_MS.get(unit);
+    const elapsed = ELAPSED_UNITS.has(unit) ? durationUnitMs(unit) : undefined;
     if (elapsed !== undefined) {
       t += n * elapsed;
       continue;

@@ -15,12 +15,12 @@
  * Zabbix's own `redirect()` strips it too (ui/include/func.inc.php).
  */
 import type { Recognized } from '../recognized.ts';
+import type { TimeRange } from '../../model/time-range.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { rangeFromMs } from '../instants.ts';
 import { floorToSecond, formatCompactYmdHis, formatYmdHis, wallTimeAt, zoneOrUtc } from './wall-clock.ts';
 import { isZabbixRelative, resolveLegacyStime, resolveZabbixTime } from './zabbix-time.ts';
 
-type Range = NonNullable<Recognized['range']>;
 
 const GRAPH_ACTIONS = new Set(['showgraph', 'showvalues', 'showlatest', 'batchgraph']);
 
@@ -88,7 +88,7 @@ function firstItemId(params: URLSearchParams): string | undefined {
   return undefined;
 }
 
-function modernRange(params: URLSearchParams, nowMs: number, zone: string): Range | undefined {
+function modernRange(params: URLSearchParams, nowMs: number, zone: string): TimeRange | undefined {
   const fromText = params.get('from');
   if (fromText === null || fromText.trim() === '') return undefined;
   const toText = params.get('to')?.trim() || 'now';
@@ -99,7 +99,7 @@ function modernRange(params: URLSearchParams, nowMs: number, zone: string): Rang
 }
 
 /** Zabbix ≤ 3.4: `period` seconds from `stime`, or ending now when `isNow=1` or there is no `stime`. */
-function legacyRange(params: URLSearchParams, nowMs: number, zone: string): Range | undefined {
+function legacyRange(params: URLSearchParams, nowMs: number, zone: string): TimeRange | undefined {
   const periodText = params.get('period')?.trim() ?? '';
   if (!/^\d{1,10}$/.test(periodText)) return undefined;
   const periodMs = Number(periodText) * 1000;
@@ -109,7 +109,7 @@ function legacyRange(params: URLSearchParams, nowMs: number, zone: string): Rang
   return start === undefined ? undefined : rangeFromMs(start, start + periodMs, false);
 }
 
-function absoluteFromTo(range: Range, zone: string): Record<string, string> {
+function absoluteFromTo(range: TimeRange, zone: string): Record<string, string> {
   const at = (iso: string) => encodeURIComponent(formatYmdHis(wallTimeAt(Date.parse(iso), zone)));
   return { from: at(range.from), to: at(range.to) };
 }

@@ -1,5 +1,6 @@
 import { maintenanceStatus, type Maintenance } from '../../model';
 import type { AffectedComponent, Component as ComponentDoc, Incident as IncidentDoc, IncidentUpdate, ScheduledMaintenance } from '../schema';
+import { postmortemBody } from './postmortem-body';
 import type { PublicIncident, PublicMaintenance } from './site-input';
 
 /** An incident or a maintenance, as the site publishes it. */
@@ -70,8 +71,8 @@ export function incidentDoc(incident: PublicIncident, { pageId, base, leaves }: 
   let resolvedAt: string | null = null;
   let previous: string | undefined;
   for (const u of incident.updates) {
-    if (u.status == 'monitoring' && previous != 'monitoring') monitoringAt = u.at;
-    if (u.status == 'resolved' && previous != 'resolved') resolvedAt = u.at;
+    if (u.status === 'monitoring' && previous !== 'monitoring') monitoringAt = u.at;
+    if (u.status === 'resolved' && previous !== 'resolved') resolvedAt = u.at;
     previous = u.status;
     const affected: AffectedComponent[] = [];
     for (const c of u.components) {
@@ -82,21 +83,26 @@ export function incidentDoc(incident: PublicIncident, { pageId, base, leaves }: 
   }
   const first = incident.updates[0]!;
   const last = incident.updates[incident.updates.length - 1]!;
+  const pm = incident.postmortem;
+  // A published post-mortem moves a resolved incident to Statuspage's `postmortem` status, and the
+  // incident changed then: readers polling `updated_at` see it.
+  const updatedAt = pm && pm.publishedAt > last.at ? pm.publishedAt : last.at;
   return {
     id: incident.id,
     name: incident.name,
-    status: incident.status,
+    status: pm && incident.status === 'resolved' ? 'postmortem' : incident.status,
     impact: incident.impact,
     created_at: first.at,
-    updated_at: last.at,
+    updated_at: updatedAt,
     monitoring_at: monitoringAt,
     // Reopened after resolving: no longer resolved.
-    resolved_at: last.status == 'resolved' ? resolvedAt : null,
+    resolved_at: last.status === 'resolved' ? resolvedAt : null,
     shortlink: shortlink(base, incident.id),
     started_at: incident.startedAt,
     page_id: pageId,
     incident_updates: newestFirst(updates),
     components: componentsOf(touched, leaves),
+    ...(pm && { postmortem_body: postmortemBody(pm), postmortem_body_last_updated_at: pm.publishedAt }),
   };
 }
 
@@ -133,7 +139,7 @@ export function maintenanceDoc(m: PublicMaintenance, { pageId, base, leaves, now
   if (started) {
     updates.push(update(m.id, generatedId(m.id, 'in-progress'), 'in_progress', MAINTENANCE_WORDS.inProgress, m.scheduledFor, changes('operational', 'under_maintenance')));
   }
-  if (endedAt !== undefined && status == 'completed') {
+  if (endedAt !== undefined && status === 'completed') {
     updates.push(
       update(
         m.id,
@@ -154,7 +160,7 @@ export function maintenanceDoc(m: PublicMaintenance, { pageId, base, leaves, now
     created_at: m.createdAt,
     updated_at: m.updatedAt > latest ? m.updatedAt : latest,
     monitoring_at: null,
-    resolved_at: status == 'completed' ? (endedAt ?? m.cancelledAt ?? m.completedAt ?? m.scheduledUntil) : null,
+    resolved_at: status === 'completed' ? (endedAt ?? m.cancelledAt ?? m.completedAt ?? m.scheduledUntil) : null,
     shortlink: shortlink(base, m.id),
     started_at: m.createdAt,
     page_id: pageId,
@@ -172,16 +178,16 @@ export function maintenanceDoc(m: PublicMaintenance, { pageId, base, leaves, now
 export function advanceMaintenance(doc: ScheduledMaintenance, { now, leaves }: DocContext): ScheduledMaintenance {
   const t = now.toISOString();
   const components = refreshComponents(doc.components, leaves);
-  if (doc.status == 'completed') return { ...doc, components };
+  if (doc.status === 'completed') return { ...doc, components };
   const byClock = t >= doc.scheduled_until ? 'completed' : t >= doc.scheduled_for ? 'in_progress' : 'scheduled';
-  if (byClock == 'scheduled' || (byClock == 'in_progress' && doc.status != 'scheduled')) return { ...doc, components };
+  if (byClock === 'scheduled' || (byClock === 'in_progress' && doc.status !== 'scheduled')) return { ...doc, components };
   const changes = (from: ComponentDoc['status'], to: ComponentDoc['status']) =>
     components.map((c): AffectedComponent => ({ code: c.id, name: c.name, old_status: from, new_status: to }));
   const added: IncidentUpdate[] = [];
-  if (doc.status == 'scheduled') {
+  if (doc.status === 'scheduled') {
     added.push(update(doc.id, generatedId(doc.id, 'in-progress'), 'in_progress', MAINTENANCE_WORDS.inProgress, doc.scheduled_for, changes('operational', 'under_maintenance')));
   }
-  if (byClock == 'completed') {
+  if (byClock === 'completed') {
     added.push(update(doc.id, generatedId(doc.id, 'completed'), 'completed', MAINTENANCE_WORDS.completed, doc.scheduled_until, changes('under_maintenance', 'operational')));
   }
   const known = new Set(doc.incident_updates.map((u) => u.id));
@@ -191,7 +197,7 @@ export function advanceMaintenance(doc: ScheduledMaintenance, { now, leaves }: D
     ...doc,
     status: byClock,
     updated_at: doc.updated_at > latest ? doc.updated_at : latest,
-    resolved_at: byClock == 'completed' ? doc.scheduled_until : null,
+    resolved_at: byClock === 'completed' ? doc.scheduled_until : null,
     incident_updates: updates,
     components,
   };

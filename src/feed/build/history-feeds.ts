@@ -3,6 +3,7 @@ import type { Page } from '../schema';
 import { isMaintenance, type SiteEvent as Event } from './event-docs';
 import { escapeHtml, html, textWithLinks, type Markup } from './html';
 import { changeText, impactLabel, statusLabel } from './labels';
+import { postmortemMarkup } from './postmortem-body';
 import { utcDateTime } from './utc-time';
 
 // history.atom and history.rss, written with the `feed` package. It runs in the extension's service
@@ -19,6 +20,7 @@ import { utcDateTime } from './utc-time';
 // readers decode entities in titles the same way.
 
 /** Characters XML 1.0 forbids, and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
 const NOT_XML = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export const xmlText = (text: string) => text.replace(NOT_XML, '');
 
@@ -30,7 +32,9 @@ function entryContent(event: Event): Markup {
   const components = event.components.length
     ? html`<p>Affected components: ${event.components.map((c) => c.name).join(', ')}.</p>`
     : '';
-  return html`${window}${components}${event.incident_updates.map(
+  const postmortem =
+    !isMaintenance(event) && event.postmortem_body ? html`<h3>Post-mortem</h3>${postmortemMarkup(event.postmortem_body, 'h4')}` : '';
+  return html`${window}${components}${postmortem}${event.incident_updates.map(
     (u) => html`<p><strong>${statusLabel(u.status)}</strong> — ${utcDateTime(u.display_at)}</p><p>${textWithLinks(u.body)}</p>${
       u.affected_components?.length
         ? html`<ul>${u.affected_components.map(

@@ -3,6 +3,7 @@ import { html } from './html';
 import { componentStatusLabel, STATUS_TONES } from './labels';
 import { isMaintenance, type SiteEvent as Event } from './event-docs';
 import { document, eventMeta, updateBlock, ZONE_NOTE } from './page-parts';
+import { postmortemMarkup } from './postmortem-body';
 
 /** incidents/<id>.html: one incident or maintenance with all its updates and the components it affected. */
 export function incidentPage(page: Page, event: Event): string {
@@ -14,7 +15,15 @@ ${eventMeta(event)}
 ${ZONE_NOTE}
 </header>
 <main class="wrap" id="main">
-<section aria-labelledby="affected">
+${
+  !isMaintenance(event) && event.postmortem_body
+    ? html`<section aria-labelledby="postmortem">
+<h2 id="postmortem">Post-mortem</h2>
+${postmortemMarkup(event.postmortem_body, 'h3')}
+</section>
+`
+    : ''
+}<section aria-labelledby="affected">
 <h2 id="affected">Affected components</h2>
 ${
   event.components.length

@@ -1,6 +1,6 @@
 import { compareText, SEVERITY_IMPACT } from '../../model';
-import type { Component, Incident, Maintenance, SiteSettings, StatusUpdate } from '../../model';
-import type { PublicComponent, PublicIncident, PublicMaintenance, PublicUpdate, SiteInput } from './site-input';
+import type { Component, Incident, Maintenance, Postmortem, SiteSettings, StatusUpdate } from '../../model';
+import type { PublicComponent, PublicIncident, PublicMaintenance, PublicPostmortemText, PublicUpdate, SiteInput } from './site-input';
 
 /** What the extension holds, as read from its database: private and public fields together. */
 export interface IncidentLog {
@@ -8,6 +8,8 @@ export interface IncidentLog {
   updates: StatusUpdate[];
   components: Component[];
   maintenances: Maintenance[];
+  /** Post-mortems: only the `public` part of a published one is ever read. */
+  postmortems?: Postmortem[];
 }
 
 export interface SiteTarget {
@@ -23,6 +25,8 @@ export interface SiteTarget {
  *   status updates; one with no public title or no update yet is not published at all;
  * - only components marked public, and only their public fields; an update's component changes
  *   and a maintenance's components name public components only;
+ * - a post-mortem only as the four sections of its public part, and only once it was published;
+ *   never its internal sections, authors, status or timeline;
  * - never an internal title or impact text, a manager, an author, notes, clips or screenshots.
  */
 export function selectPublic(log: IncidentLog, site: SiteTarget, now: Date): SiteInput {
@@ -49,6 +53,16 @@ export function selectPublic(log: IncidentLog, site: SiteTarget, now: Date): Sit
     const list = updatesByIncident.get(update.incidentId);
     if (list) list.push(update);
     else updatesByIncident.set(update.incidentId, [update]);
+  }
+
+  const postmortems = new Map<string, PublicPostmortemText>();
+  for (const pm of log.postmortems ?? []) {
+    // The copy taken when it was published, never the text being edited since.
+    const { publishedAt, published } = pm.public;
+    if (publishedAt && published) {
+      const { opening, whatHappened, whatWeDid, closing } = published;
+      postmortems.set(pm.incidentId, { opening, whatHappened, whatWeDid, closing, publishedAt });
+    }
   }
 
   const incidents: PublicIncident[] = [];
@@ -80,6 +94,7 @@ export function selectPublic(log: IncidentLog, site: SiteTarget, now: Date): Sit
       status: ordered[ordered.length - 1]!.status,
       startedAt: incident.startedAt,
       updates: ordered,
+      ...(postmortems.has(incident.id) && { postmortem: postmortems.get(incident.id) }),
     });
   }
 

@@ -31,6 +31,15 @@ export interface PublicUpdate {
   components: { id: string; name: string; from: ComponentStatus; to: ComponentStatus }[];
 }
 
+/** The public post-mortem's four sections, once published: the only post-mortem text the site sees. */
+export interface PublicPostmortemText {
+  opening: string;
+  whatHappened: string;
+  whatWeDid: string;
+  closing: string;
+  publishedAt: string;
+}
+
 export interface PublicIncident {
   id: string;
   /** The public title. */
@@ -40,6 +49,8 @@ export interface PublicIncident {
   startedAt: string;
   /** Oldest first, as they were posted. */
   updates: PublicUpdate[];
+  /** Present once its public post-mortem was published. */
+  postmortem?: PublicPostmortemText;
 }
 
 export type PublicMaintenance = Pick<

@@ -1,6 +1,7 @@
 import type { StatusIndicator, StatusSnapshot } from '../parse';
 import { componentState, feedEvent, impactOfState, openEvents, snapshot, worst } from './derive';
-import { id, isObj, objects, pick, shown, str, text, time, url, word, type Obj } from './read';
+import { isRecord } from '../../model/is-record';
+import { id, objects, pick, shown, str, text, time, url, word, type Obj } from './read';
 
 /** Instatus maintenance states in Statuspage's words, so readers deal with one vocabulary. */
 const MAINTENANCE: Record<string, string> = { notstartedyet: 'scheduled', inprogress: 'in_progress' };
@@ -19,7 +20,7 @@ const windowEnd = (start: string | undefined, duration: unknown) => {
  * left out entirely when empty. It carries no components and no update texts.
  */
 export function readInstatus(doc: Obj): StatusSnapshot {
-  const page = isObj(doc.page) ? doc.page : {};
+  const page = isRecord(doc.page) ? doc.page : {};
   const events = (v: unknown, maintenance: boolean) =>
     openEvents(
       objects(v, 100).map((e) => {

@@ -1,8 +1,7 @@
 // Lenient readers for untrusted feed values: each returns a clean value or undefined, never throws.
+import { isRecord } from '../../model/is-record';
 
 export type Obj = Record<string, unknown>;
-
-export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 
 /** A table lookup that a key like `constructor` or `__proto__` cannot reach past. */
 export const pick = <T>(table: Record<string, T>, key = ''): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
@@ -11,7 +10,7 @@ export const pick = <T>(table: Record<string, T>, key = ''): T | undefined => (O
  * The objects of a list, the first `max` entries considered; `null` (incident.io's empty list)
  * or a wrong type reads as empty.
  */
-export const objects = (v: unknown, max = 1000): Obj[] => (Array.isArray(v) ? v.slice(0, max).filter(isObj) : []);
+export const objects = (v: unknown, max = 1000): Obj[] => (Array.isArray(v) ? v.slice(0, max).filter(isRecord) : []);
 
 /** A string, or a number written where a string belongs; Hugo's `<no value>` reads as missing. */
 export function str(v: unknown): string | undefined {
@@ -48,7 +47,7 @@ export function text(v: unknown, max = 200, multiline = false): string | undefin
 export const shown = (v: unknown): string =>
   typeof v == 'string'
     ? `"${cut(v.replace(/[\0-\x1f\x7f-\x9f]/g, ''), 40)}"`
-    : Array.isArray(v) ? 'a list' : isObj(v) ? 'an object' : v === undefined ? 'missing' : cut(String(v), 40);
+    : Array.isArray(v) ? 'a list' : isRecord(v) ? 'an object' : v === undefined ? 'missing' : cut(String(v), 40);
 
 /** A lower-case keyword, for matching statuses across feeds that shout (`INVESTIGATING`). */
 export const word = (v: unknown): string | undefined => text(v, 50)?.toLowerCase();

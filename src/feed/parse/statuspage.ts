@@ -1,14 +1,15 @@
 import type { StatusSnapshot } from '../parse';
 import { componentState, feedEvent, indicator, openEvents, snapshot } from './derive';
-import { id, isObj, objects, shown, sortBy, text, time, url, word, type Obj } from './read';
+import { isRecord } from '../../model/is-record';
+import { id, objects, shown, sortBy, text, time, url, word, type Obj } from './read';
 
 /** The first of the values that is a time. */
 const firstTime = (...values: unknown[]) => values.map(time).find(Boolean);
 
 /** Statuspage v2 `summary.json` or `status.json`: Atlassian's, incident.io's compatible one, or ours. */
 export function readStatuspage(doc: Obj): StatusSnapshot {
-  const page = isObj(doc.page) ? doc.page : {};
-  const status = isObj(doc.status) ? doc.status : {};
+  const page = isRecord(doc.page) ? doc.page : {};
+  const status = isRecord(doc.status) ? doc.status : {};
   const pageUrl = url(page.url);
   const updatedAt = time(page.updated_at);
   const all = objects(doc.components);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SEVERITY_DEFINITIONS, Severity, UpdateCadence } from '../../model';
+import { Severity, UpdateCadence, severityName } from '../../model';
 import { useFormDraft } from '../hooks/use-form-draft';
 import type { FormErrors } from '../state/publishing-state';
 import { ErrorBanner } from './error-banner';
@@ -95,11 +95,11 @@ export function CadenceSettings({ cadence, onSave }: Props) {
     <section class="cadence-settings" aria-labelledby="cadence-heading">
       <h2 id="cadence-heading">Update cadence</h2>
       <p class="hint">Silence is what customers notice first: the popup shows when the next public update is due, and the toolbar badge marks it overdue.</p>
-      <form class="cadence-form" aria-labelledby="cadence-heading" onSubmit={form.submit} noValidate>
+      <form class="cadence-form" aria-labelledby="cadence-heading" onSubmit={(e) => void form.submit(e)} noValidate>
         {input('firstMinutes', 'First update within (minutes of declaring)')}
         <fieldset>
           <legend>Then every … minutes while unresolved</legend>
-          {Severity.options.map((s) => input(s, `${s} (${SEVERITY_DEFINITIONS[s].split(':')[0]})`))}
+          {Severity.options.map((s) => input(s, `${s} (${severityName(s)})`))}
         </fieldset>
         <ErrorBanner message={form.formError} />
         <FormActions save="Save cadence" busy={form.busy} saved={form.saved} />

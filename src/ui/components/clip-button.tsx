@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { ClipMessage } from '../../model/messages';
-import type { ClipResult } from '../../clipper/clip-tab';
+import { ClipResult } from '../../model/script-results';
 import { useApp } from '../state/context';
 
 /**
@@ -18,7 +18,9 @@ export function ClipButton() {
     busy.value = true;
     try {
       const message: ClipMessage = { type: 'clip', screenshot };
-      result.value = (await browser.runtime.sendMessage(message)) as ClipResult;
+      // The answer crosses from the background: parsed, not trusted to be what was asked for.
+      const answer = ClipResult.safeParse(await browser.runtime.sendMessage(message));
+      result.value = answer.success ? answer.data : { status: 'failed', error: 'The clipper gave no answer; try again.' };
     } catch (e) {
       result.value = { status: 'failed', error: e instanceof Error ? e.message : String(e) };
     } finally {
@@ -34,7 +36,7 @@ export function ClipButton() {
           Clip this page
         </button>
         <label class="inline">
-          <input type="checkbox" checked={screenshot} onChange={(e) => void log.setSettings({ screenshotOnClip: e.currentTarget.checked })} />
+          <input type="checkbox" checked={screenshot} onChange={(e) => void log.changeSettings({ screenshotOnClip: e.currentTarget.checked })} />
           with screenshot
         </label>
       </div>

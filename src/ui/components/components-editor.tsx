@@ -273,7 +273,7 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
     <form
       class="component-form"
       aria-label={component ? `Edit ${component.name}` : 'New component'}
-      onSubmit={form.submit}
+      onSubmit={(e) => void form.submit(e)}
       onKeyDown={editorKeys((e) => void form.submit(e), onCancel)}
     >
       {field('name', 'Name', (p) => <input {...p} ref={nameInput} maxLength={100} autoComplete="off" placeholder="Payments API" />)}

@@ -101,10 +101,10 @@ export function DataMenu({ shown, timeline }: { shown: Incident | undefined; tim
         <summary>Data</summary>
         <div class="data-menu__items">
           <div class="data-menu__safe" role="group" aria-label="Copy, export and import">
-            <button type="button" onClick={copyMarkdown} disabled={!shown}>
+            <button type="button" onClick={() => void copyMarkdown()} disabled={!shown}>
               Copy timeline as Markdown
             </button>
-            <button type="button" onClick={exportAll}>
+            <button type="button" onClick={() => void exportAll()}>
               Export backup (JSON)
             </button>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
@@ -137,7 +137,7 @@ export function DataMenu({ shown, timeline }: { shown: Incident | undefined; tim
                 <button type="button" onClick={() => (confirmErase.value = false)}>
                   Keep
                 </button>
-                <button type="button" class="danger" onClick={erase}>
+                <button type="button" class="danger" onClick={() => void erase()}>
                   Erase everything
                 </button>
               </div>

@@ -20,7 +20,7 @@ export function DeclareForm({ onDeclare, autoFocus = false }: { onDeclare(input:
   }
 
   return (
-    <form class="declare-form" onSubmit={submit} aria-label="Declare an incident">
+    <form class="declare-form" onSubmit={(e) => void submit(e)} aria-label="Declare an incident">
       <div class="field">
         <label for="declare-title">What is wrong?</label>
         <input

@@ -1,9 +1,9 @@
-import { liveQuery } from 'dexie';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { isolatePlainText } from '../../capture/untrusted-text';
 import { countCustomerReports } from '../../db';
 import { STATUS_LABELS, type Incident } from '../../model';
 import { formatAge } from '../format-time';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { useNow } from '../hooks/use-now';
 import { AppContext } from '../state/context';
 import { Untrusted } from './timeline/untrusted';
@@ -63,14 +63,8 @@ export function IncidentCard({ incident }: { incident: Incident }) {
  */
 function CustomerReports({ incidentId }: { incidentId: string }) {
   const db = useContext(AppContext)?.db;
-  const [count, setCount] = useState<number | undefined>(undefined);
-  useEffect(() => {
-    setCount(undefined);
-    if (!db) return;
-    // A failed count only hides the figure; the card itself must never fail for it.
-    const sub = liveQuery(() => countCustomerReports(db, incidentId)).subscribe({ next: setCount, error: () => setCount(undefined) });
-    return () => sub.unsubscribe();
-  }, [db, incidentId]);
+  // A failed count only hides the figure; the card itself must never fail for it.
+  const count = useLiveQuery(db && (() => countCustomerReports(db, incidentId)), [db, incidentId]);
   if (!count) return null;
   return (
     <span class="badge reports" data-testid="incident-reports" title="Customer reports (tickets) on the timeline">

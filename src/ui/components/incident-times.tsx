@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { liveQuery } from 'dexie';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 import { earliestEntryAt, type IncidentPatch } from '../../db';
 import type { Incident, TimeDisplay } from '../../model';
 import { formatClockSeconds, formatDay, fromDateTimeInput, toDateTimeInput } from '../format-time';
+import { useLiveQuery } from '../hooks/use-live-query';
 import { AppContext } from '../state/context';
 
 type TimeField = 'startedAt' | 'detectedAt' | 'acknowledgedAt' | 'mitigatedAt';
@@ -134,12 +134,5 @@ function formatWhen(iso: string, mode: TimeDisplay): string {
 /** The incident's earliest entry time, kept current as entries are added, backdated or deleted. */
 function useEarliestEntryAt(incidentId: string): string | undefined {
   const db = useContext(AppContext)?.db;
-  const [earliest, setEarliest] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    setEarliest(undefined);
-    if (!db) return;
-    const sub = liveQuery(() => earliestEntryAt(db, incidentId)).subscribe({ next: setEarliest, error: () => setEarliest(undefined) });
-    return () => sub.unsubscribe();
-  }, [db, incidentId]);
-  return earliest;
+  return useLiveQuery(db && (() => earliestEntryAt(db, incidentId)), [db, incidentId]);
 }

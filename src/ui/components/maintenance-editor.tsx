@@ -227,7 +227,7 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
     <form
       class="maintenance-form"
       aria-label={maintenance ? `Edit “${maintenance.title}”` : 'New maintenance'}
-      onSubmit={form.submit}
+      onSubmit={(e) => void form.submit(e)}
       onKeyDown={editorKeys((e) => void form.submit(e), onCancel)}
       noValidate
     >

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
+import { openOptionsPage } from '../open-options';
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Incident } from '../../model';
 import type { DraftsState } from '../state/drafts-state';
 import { formatClock } from '../format-time';
@@ -57,7 +57,7 @@ function NoteInput({ incident, drafts, resolved }: { incident: Incident; drafts:
 
   useEffect(() => {
     let live = true;
-    drafts.ready.then(() => {
+    void drafts.ready.then(() => {
       if (live) text.value = drafts.get(incident.id);
     });
     input.current?.focus();
@@ -104,7 +104,7 @@ function NoteInput({ incident, drafts, resolved }: { incident: Incident; drafts:
       {!log.settings.value.author && (text.value.trim() || saved.value) && (
         <p class="nudge">
           Notes are unsigned.{' '}
-          <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+          <a href="#" onClick={openOptionsPage}>
             Add your name
           </a>
         </p>

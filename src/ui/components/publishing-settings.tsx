@@ -42,7 +42,7 @@ function SiteForm({ state }: { state: PublishingState }) {
   const { values, set, errorOf } = form;
 
   return (
-    <form class="publish-site" aria-labelledby="publishing-heading" onSubmit={form.submit} noValidate>
+    <form class="publish-site" aria-labelledby="publishing-heading" onSubmit={(e) => void form.submit(e)} noValidate>
       <Field id="publish-site-name" label="Site name" error={errorOf('name')}>
         <input
           id="publish-site-name"

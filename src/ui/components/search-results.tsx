@@ -13,6 +13,14 @@ interface Props {
 /** Hits across every incident; choosing one opens its incident at that entry. */
 export function SearchResults({ search, incidents, timeDisplay, onOpen }: Props) {
   const results = search.results.value;
+  const error = search.error.value;
+  if (error) {
+    return (
+      <p class="error" role="alert" data-testid="search-error">
+        {error}
+      </p>
+    );
+  }
   if (results === undefined) return search.searching.value ? <p class="hint">Searching…</p> : null;
   const byId = new Map(incidents.map((i) => [i.id, i]));
   return (

@@ -1,9 +1,23 @@
+import { useSignal } from '@preact/signals';
 import type { Settings } from '../../model';
 import { TimeDisplay } from '../../model';
 import { zoneLabel } from '../format-time';
+import { ErrorBanner } from './error-banner';
 
-/** Who you are on the timeline, and how times are shown. Saved as you type. */
-export function SettingsForm({ settings, onChange }: { settings: Settings; onChange(patch: Partial<Settings>): void }) {
+interface Props {
+  settings: Settings;
+  /** Stores the change; rejects when storage refuses it (what was typed stays in the form). */
+  onChange(patch: Partial<Settings>): Promise<void>;
+}
+
+/** Who you are on the timeline, and how times are shown. Saved as you type; a refused save is said. */
+export function SettingsForm({ settings, onChange }: Props) {
+  const problem = useSignal<string | undefined>(undefined);
+  const change = (patch: Partial<Settings>) =>
+    void onChange(patch).then(
+      () => (problem.value = undefined),
+      (error: unknown) => (problem.value = `Not saved: ${error instanceof Error ? error.message : String(error)}`),
+    );
   return (
     <form class="settings-form" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
       <div class="field">
@@ -14,20 +28,21 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
           autoComplete="name"
           placeholder="Shown as the author of your notes and clips"
           value={settings.author}
-          onInput={(e) => onChange({ author: e.currentTarget.value })}
+          onInput={(e) => change({ author: e.currentTarget.value })}
         />
       </div>
       <div class="field">
         <label for="settings-time">Show times in</label>
-        <select id="settings-time" value={settings.timeDisplay} onChange={(e) => onChange({ timeDisplay: TimeDisplay.parse(e.currentTarget.value) })}>
+        <select id="settings-time" value={settings.timeDisplay} onChange={(e) => change({ timeDisplay: TimeDisplay.parse(e.currentTarget.value) })}>
           <option value="local">Local time ({zoneLabel('local')})</option>
           <option value="utc">UTC</option>
         </select>
       </div>
       <label class="inline">
-        <input type="checkbox" checked={settings.screenshotOnClip} onChange={(e) => onChange({ screenshotOnClip: e.currentTarget.checked })} />
+        <input type="checkbox" checked={settings.screenshotOnClip} onChange={(e) => change({ screenshotOnClip: e.currentTarget.checked })} />
         Attach a screenshot of the visible tab to every clip
       </label>
+      <ErrorBanner message={problem.value} />
     </form>
   );
 }

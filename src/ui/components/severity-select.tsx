@@ -1,4 +1,4 @@
-import { SEVERITY_DEFINITIONS, Severity } from '../../model';
+import { SEVERITY_DEFINITIONS, Severity, severityName } from '../../model';
 
 interface Props {
   id: string;
@@ -14,7 +14,7 @@ export function SeveritySelect({ id, value, onChange }: Props) {
       <select id={id} value={value} aria-describedby={`${id}-definition`} onChange={(e) => onChange(Severity.parse(e.currentTarget.value))}>
         {Severity.options.map((s) => (
           <option key={s} value={s}>
-            {s} — {SEVERITY_DEFINITIONS[s].split(':')[0]}
+            {s} — {severityName(s)}
           </option>
         ))}
       </select>

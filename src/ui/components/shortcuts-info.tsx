@@ -14,6 +14,8 @@ function useShortcuts() {
         (commands.value = all
           .map((c) => (c.name?.startsWith('_execute_') ? { ...c, description: c.description || OPEN_POPUP } : c))
           .filter((c) => c.description)),
+      // Without the list the table stays empty and the page still says where to change them.
+      (error: unknown) => console.warn('Sitrep: could not read the keyboard shortcuts.', error),
     );
   }, []);
   return commands.value;
@@ -44,7 +46,7 @@ export function ShortcutsInfo() {
         ) : (
           <>
             Change them at{' '}
-            <button type="button" class="link" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
+            <button type="button" class="link" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch((error: unknown) => console.warn('Sitrep: could not open the shortcuts page.', error))}>
               chrome://extensions/shortcuts
             </button>
             .

@@ -10,6 +10,7 @@ import { updateDraftsItem } from '../../db/storage-items';
 import { createDraftsState } from '../state/drafts-state';
 import { createPublishState } from '../state/publish-state';
 import { UPDATE_TEMPLATES, fillTemplate, type UpdateTemplateId } from '../update-templates';
+import { CommsChecklist } from './comms-checklist';
 import { ErrorBanner } from './error-banner';
 import { StatusSelect } from './status-select';
 import { ComponentStatuses } from './status-composer/component-statuses';
@@ -247,6 +248,8 @@ export function StatusComposer({ incident }: { incident: Incident }) {
           </div>
         </form>
       </div>
+      {/* Who must hear the latest update and how; outside the collapsible part, like the drafts, so what is owed stays in sight. */}
+      <CommsChecklist key={incident.id} incident={incident} />
       {/* Outside the collapsible part: the popup closes when the mail client opens, and the next draft must be there when it reopens. */}
       <EmailDrafts
         incident={incident}

@@ -312,7 +312,7 @@ function SiteDownload({ state }: { state: TargetsState }) {
   }
 
   return (
-    <form class="site-download" aria-labelledby="site-download-heading" onSubmit={download} noValidate>
+    <form class="site-download" aria-labelledby="site-download-heading" onSubmit={(e) => void download(e)} noValidate>
       <h3 id="site-download-heading">Download instead</h3>
       <TextField
         id="site-download-url"

@@ -41,7 +41,7 @@ const SAME_ID: Keys = { secret: (id) => id, result: (id) => id };
  * page sees it: the list, which ones have a secret saved (never the secrets), each one's last
  * result, live.
  */
-export function createConfiguredListState<T extends { id: string }>(db: SitrepDb, item: WxtStorageItem<unknown, {}>, read: (stored: unknown) => T[], keys: Keys = SAME_ID) {
+export function createConfiguredListState<T extends { id: string }>(db: SitrepDb, item: WxtStorageItem<unknown, Record<string, unknown>>, read: (stored: unknown) => T[], keys: Keys = SAME_ID) {
   const list = storageSignal(item, read);
   const secretIds = storageSignal(publishSecretsItem, secretIdsOf);
   const results = liveSignal<PublishResult[]>(() => listPublishResults(db), []);

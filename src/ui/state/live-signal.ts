@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { liveQuery } from '../../db/live-query';
 import { signal, type ReadonlySignal } from '@preact/signals';
 
 export interface LiveSignal<T> {

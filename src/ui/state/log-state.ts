@@ -22,6 +22,12 @@ export function createLogState(db: SitrepDb) {
   /** Runs a write and turns its failure into a message the UI shows; nothing saved is lost. */
   const attempt = attemptInto(lastError);
 
+  /** Writes every setting: waits for the stored ones first, so an early save resets none of them. Rejects when storage refuses. */
+  async function setSettings(patch: Partial<Settings>): Promise<void> {
+    await ready;
+    await settings.set({ ...settings.value.value, ...patch });
+  }
+
   return {
     settings: settings.value,
     activeId: activeId.value,
@@ -37,15 +43,14 @@ export function createLogState(db: SitrepDb) {
         await activeId.set(incident.id);
         return incident;
       }),
-    switchTo: (id: string) => activeId.set(id),
+    /** Makes this the active incident; a refused write is said in `lastError`, never a rejection. */
+    switchTo: (id: string) => attempt(() => activeId.set(id)),
     update: (id: string, patch: IncidentPatch) => attempt(() => updateIncident(db, id, patch, { author: author.value })),
     addNote: (incidentId: string, text: string, kind: EntryKind = 'note') =>
       attempt(() => addEntry(db, { incidentId, kind, text, author: author.value })),
-    /** Writes every setting: waits for the stored ones first, so an early save resets none of them. */
-    setSettings: async (patch: Partial<Settings>) => {
-      await ready;
-      await settings.set({ ...settings.value.value, ...patch });
-    },
+    setSettings,
+    /** `setSettings` for a toggle with no form of its own: a refused write is said in `lastError`. */
+    changeSettings: (patch: Partial<Settings>) => attempt(() => setSettings(patch)),
 
     dispose() {
       settings.dispose();

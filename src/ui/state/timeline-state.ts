@@ -69,7 +69,10 @@ export function createTimelineState(
       if (!next.delete(kind)) next.add(kind);
       kinds.value = next;
     },
-    edit: (id: string, patch: EntryEdit) => attempt(() => editEntry(db, id, patch)),
+    /** Rejects when the edit is not stored: the editor keeps what was typed and says why. */
+    async edit(id: string, patch: EntryEdit): Promise<void> {
+      await editEntry(db, id, patch);
+    },
     toggleStar: (entry: TimelineEntry) => attempt(() => editEntry(db, entry.id, { starred: !entry.starred })),
     remove: (entry: TimelineEntry) =>
       attempt(async () => {

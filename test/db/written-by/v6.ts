@@ -51,6 +51,12 @@ export const v6 = {
         whatWeDid: 'We rolled it back and now test such changes before they ship.',
         closing: 'We apologise again to everyone affected.',
         publishedAt: '2026-11-30T09:00:00.000Z',
+        published: {
+          opening: 'We are sorry: some card payments failed.',
+          whatHappened: 'A configuration change broke our connection to the card processor.',
+          whatWeDid: 'We rolled it back and now test such changes before they ship.',
+          closing: 'We apologise to everyone affected.',
+        },
       },
       createdAt: '2026-11-30T08:00:00.000Z',
       updatedAt: '2026-11-30T09:00:00.000Z',

@@ -53,6 +53,29 @@ export class OptionsPage {
     await this.page.getByText(`Saved: ${name} is offered`, { exact: false }).waitFor();
   }
 
+  // ── Settings and components (issue 9) ──
+
+  /** Types the name shown as the author of your notes and clips (saved as you type). */
+  async setAuthor(name: string) {
+    await this.page.getByLabel('Your name').fill(name);
+  }
+
+  /** Ticks or clears "Attach a screenshot of the visible tab to every clip". */
+  async setScreenshotOnEveryClip(on: boolean) {
+    await this.page.getByLabel('Attach a screenshot of the visible tab to every clip').setChecked(on);
+  }
+
+  /** Adds a component under Components with the dashboards that show it, and waits for it to be listed. */
+  async addComponent(name: string, dashboards: string[]) {
+    await this.page.locator('#component-add').click();
+    const form = this.page.getByRole('form', { name: 'New component' });
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByLabel('Dashboard URLs, one per line').fill(dashboards.join('\n'));
+    await form.getByRole('button', { name: 'Add', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await this.page.getByRole('list', { name: 'Components' }).getByText(name, { exact: true }).first().waitFor();
+  }
+
   close() {
     return this.page.close();
   }

@@ -12,14 +12,21 @@ export class SidePanelPage {
   }
 
   /**
-   * Asks the background to clip the active tab, exactly as the shortcut and the popup's
-   * "Clip this page" do, and returns its ClipResult.
+   * Sends the background the popup's clip message for the active tab and returns its ClipResult,
+   * timings included. For the clip benchmark only: tests clip as a person does, through the
+   * toolbar popup, the shortcut or the context menu (see ./toolbar-popup, ./background-worker).
    */
   clipActiveTab(options: { screenshot?: boolean } = {}) {
     return this.page.evaluate(
       (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
       { type: 'clip', ...options },
     );
+  }
+
+  /** A side panel already open in `page`, e.g. one a copied entry link opened. */
+  static async attach(page: Page): Promise<SidePanelPage> {
+    await page.locator('main.sidepanel').waitFor();
+    return new SidePanelPage(page);
   }
 
   entries() {
@@ -119,14 +126,6 @@ export class SidePanelPage {
     return this.page.getByTestId('new-entries-pill');
   }
 
-  /** The same clip as clipActiveTab, confirmed in the clipped page as the shortcut and menu do. */
-  clipActiveTabAsShortcut() {
-    return this.page.evaluate(
-      (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
-      { type: 'clip', confirmInPage: true },
-    );
-  }
-
   /** The ids of the system notifications Sitrep shows now. */
   notificationIds(): Promise<string[]> {
     return this.page.evaluate(async () =>
@@ -152,5 +151,84 @@ export class SidePanelPage {
     await field.click();
     await field.fill(value);
     await field.press((await field.getAttribute('type')) === 'datetime-local' ? 'Enter' : 'Tab');
+  }
+
+  // ── Filters, time display, editing and links (issue 9) ──
+
+  /** The row of filter chips above the timeline. */
+  filterChip(name: string) {
+    return this.page.getByRole('group', { name: 'Show entries of kind' }).getByRole('button', { name, exact: true });
+  }
+
+  filterCount() {
+    return this.page.getByTestId('filter-count').textContent();
+  }
+
+  /** The header chip that switches between local time and UTC. */
+  timeDisplayChip() {
+    return this.page.locator('header.app-header button.chip');
+  }
+
+  /** The clock time each shown entry reads, in list order. */
+  entryClocks(): Promise<string[]> {
+    return this.page.locator('[data-testid="entry"] time.entry__time').allTextContents();
+  }
+
+  dayHeadings(): Promise<string[]> {
+    return this.page.getByTestId('day-heading').allTextContents();
+  }
+
+  /** Presses an entry's star, as a click on ☆ does. */
+  async star(text: string) {
+    await this.entry(text).getByRole('button', { name: /^(Star|Unstar) \(s\)$/ }).click();
+  }
+
+  /** Opens the editor on an entry, changes its text and kind, and saves with the Save button. */
+  async editTextAndKind(text: string, newText: string, kindLabel: string) {
+    await this.entry(text).getByRole('button', { name: /Edit/ }).click();
+    const editor = this.page.getByRole('form', { name: 'Edit entry' });
+    await editor.locator('textarea').fill(newText);
+    await editor.getByLabel('Kind').selectOption({ label: kindLabel });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+  }
+
+  /** The kind badge an entry shows ('' for a note, which has none). */
+  async kindBadge(text: string): Promise<string> {
+    const badge = this.entry(text).locator('.badge.kind');
+    return (await badge.count()) ? ((await badge.textContent()) ?? '') : '';
+  }
+
+  /** Presses an entry's "Copy link" and returns what the panel says about it. */
+  async copyLink(text: string): Promise<string> {
+    await this.entry(text).getByRole('button', { name: 'Copy link (c)' }).click();
+    const status = this.page.getByTestId('copy-link-status');
+    await status.filter({ hasText: /./ }).waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
+  /** Data → Copy timeline as Markdown; returns what the menu says. */
+  async copyMarkdown(): Promise<string> {
+    await this.openDataMenu();
+    await this.page.getByRole('button', { name: 'Copy timeline as Markdown' }).click();
+    const status = this.page.getByTestId('data-status');
+    await status.waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
+  /** What the system clipboard holds, read as the page may once clipboard access is granted. */
+  clipboardText(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Chooses another incident in the switcher above the timeline. */
+  async switchTo(label: RegExp) {
+    const option = this.page.locator('#incident-switcher option').filter({ hasText: label });
+    await this.page.locator('#incident-switcher').selectOption((await option.getAttribute('value'))!);
+  }
+
+  /** The switcher's chosen incident, as it reads. */
+  shownIncident() {
+    return this.page.locator('#incident-switcher option:checked').textContent();
   }
 }

@@ -23,7 +23,7 @@ const background = (page: import('playwright-core').Page) =>
   banner(page).evaluate((base) => getComputedStyle(base).backgroundColor);
 
 describe('<sitrep-banner> states', () => {
-  it('renders nothing at all — no node, no space — when all is operational', async () => {
+  it('renders nothing but its empty live region — no box, no space — when all is operational', async () => {
     const page = await bannerPage('operational', 'position="inline"');
     await expect.poll(() => t.server.hitsOf('/feeds/operational.json').length).toBe(1);
     await page.waitForTimeout(200);
@@ -32,13 +32,13 @@ describe('<sitrep-banner> states', () => {
       const before = document.getElementById('before')!.getBoundingClientRect();
       const after = document.getElementById('after')!.getBoundingClientRect();
       return {
-        shadowChildren: host.shadowRoot!.children.length,
+        shadow: [...host.shadowRoot!.children].map((child) => ({ live: child.getAttribute('aria-live'), text: child.textContent, height: child.getBoundingClientRect().height })),
         rects: host.getClientRects().length,
         gap: after.top - before.bottom,
         pMargin: parseFloat(getComputedStyle(document.getElementById('after')!).marginTop),
       };
     });
-    expect(layout.shadowChildren).toBe(0);
+    expect(layout.shadow).toEqual([{ live: 'polite', text: '', height: 0 }]);
     expect(layout.rects).toBe(0);
     expect(layout.gap).toBe(layout.pMargin); // the paragraphs' own margin, nothing between
     expect(t.errors).toEqual([]);

@@ -36,8 +36,8 @@ export function useWidgetBrowser(): WidgetTestContext {
     t.newPage = async () => {
       const page = await t.context.newPage();
       page.on('console', (message) => {
-        if (message.type() == 'error') t.errors.push(message.text());
-        if (message.type() == 'warning') t.warnings.push(message.text());
+        if (message.type() === 'error') t.errors.push(message.text());
+        if (message.type() === 'warning') t.warnings.push(message.text());
       });
       page.on('pageerror', (error) => t.errors.push(`uncaught: ${error.message}`));
       return page;

@@ -38,7 +38,7 @@ async function clockPage(path: string, body: string, feed: string, later = 0) {
 async function untilNextRequest(page: Page, feed: string, maxMs = 30 * 60_000) {
   const seen = t.server.hitsOf(feed).length;
   const before = (await requestTimes(page, feed)).length;
-  for (let ms = 0; ms < maxMs && (await requestTimes(page, feed)).length == before; ms += 1000) {
+  for (let ms = 0; ms < maxMs && (await requestTimes(page, feed)).length === before; ms += 1000) {
     await page.clock.runFor(1000);
     await page.waitForTimeout(5);
   }

@@ -61,7 +61,7 @@ describe('a feed the widget cannot trust', () => {
     expect(seen.pwned).toBeUndefined();
     expect(seen.injected).toBe(0);
     expect(seen.hrefs.every((href) => /^https?:/.test(href!))).toBe(true);
-    const index = (what: string) => feeds.findIndex(([name]) => name == what);
+    const index = (what: string) => feeds.findIndex(([name]) => name === what);
     expect(seen.banners[index('markup in text')]).toContain('<img src=x');
     expect(seen.banners[index('huge strings')]!.startsWith('NNNN')).toBe(true);
     for (const name of ['an HTML error page', 'truncated JSON', 'wrong types', 'an empty body', 'a body over the size limit']) {

@@ -32,7 +32,7 @@ export async function startWidgetServer() {
       const code = await readFile(join(bundles, `${bundle[1]}.js`), 'utf8');
       return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(code);
     }
-    if (path == '/favicon.ico') return void response.writeHead(204).end();
+    if (path === '/favicon.ico') return void response.writeHead(204).end();
     const page = pages.get(path);
     if (page !== undefined) return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
     const feed = feeds.get(path);
@@ -47,7 +47,7 @@ export async function startWidgetServer() {
     if (feed.etag !== false) headers.ETag = etag;
     const status = feed.etag !== false && ifNoneMatch === etag ? 304 : (feed.status ?? 200);
     hits.push({ path, status, ifNoneMatch });
-    response.writeHead(status, headers).end(status == 304 ? undefined : feed.body);
+    response.writeHead(status, headers).end(status === 304 ? undefined : feed.body);
   }
 
   const server = createServer((request, response) => {
@@ -68,7 +68,7 @@ export async function startWidgetServer() {
       feeds.set(path, answer);
     },
     hitsOf(path: string) {
-      return hits.filter((h) => h.path == path);
+      return hits.filter((h) => h.path === path);
     },
     close() {
       server.closeAllConnections();

@@ -8,7 +8,7 @@ import { styles } from './sitrep-banner.styles';
 
 /**
  * A banner for the most severe open incident (else maintenance in progress) of a status feed.
- * Renders nothing at all while everything is operational.
+ * Shows nothing while everything is operational: only an empty live region stays, taking no space.
  *
  * @slot operational - Replaces the "All systems operational" text shown with `show-operational`.
  * @slot link - Replaces the text of the link to the incident page.
@@ -75,13 +75,18 @@ export class SitrepBanner extends SitrepFeedElement {
 
   override render() {
     const { snapshot } = this.feed;
-    if (!snapshot) return nothing;
-    const dismissed = readDismissed();
-    const item = pickBannerItem(snapshot, (key) => this.#dismissedHere.has(key) || dismissed.includes(key));
-    if (!item && !(this.showOperational && snapshot.indicator == 'none')) return nothing;
+    const dismissed = snapshot ? readDismissed() : [];
+    const item = snapshot && pickBannerItem(snapshot, (key) => this.#dismissedHere.has(key) || dismissed.includes(key));
+    const shown = item || (this.showOperational && snapshot?.indicator == 'none');
+    // The live region stays in the page while there is nothing to show, so a screen reader hears
+    // the first incident when it appears: a region inserted with its content is not announced.
+    const tone = item?.tone ?? 'none';
+    return html`<div class="live" aria-live=${tone == 'critical' ? 'assertive' : 'polite'}>${shown ? this.#base(item || undefined, tone) : nothing}</div>`;
+  }
+
+  #base(item: ReturnType<typeof pickBannerItem>, tone: string) {
     // The parser already keeps only http(s) links; checked again where one becomes a link.
     const href = url(item?.url);
-    const tone = item?.tone ?? 'none';
     return html`<div
       part="base"
       class="base ${this.position} ${this.theme} ${tone}"

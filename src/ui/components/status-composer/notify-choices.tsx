@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { openOptionsPage } from '../../open-options';
 import type { EmailNotifier, Notifier, Severity } from '../../../model';
 
 /** How a notifier's kind reads after its name: "#incidents · Slack". */
@@ -57,7 +57,7 @@ export function NotifyChoices({ notifiers, severity, unchecked, onToggle }: Prop
     return (
       <p class="hint status-composer__notify-none" data-testid="notify-not-set-up">
         No one else is told about updates yet: add a Slack or Teams channel, a webhook or an email in{' '}
-        <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+        <a href="#" onClick={openOptionsPage}>
           Settings → Notifications
         </a>
         .

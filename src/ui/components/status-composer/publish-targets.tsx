@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { openOptionsPage } from '../../open-options';
 import type { Notifier, PublishResult, PublishTarget, TimeDisplay } from '../../../model';
 import { notifierResultId } from '../../../db/outbox-repo';
 import { targetLabel } from '../../target-label';
@@ -50,7 +50,7 @@ export function PublishTargets({ targets, notifiers = [], results, timeDisplay, 
   const notSetUp = !targets.length && (
     <p class="hint status-composer__not-set-up" data-testid="publishing-not-set-up">
       Publishing is not set up: the update is kept on the timeline and goes out once a host is set in{' '}
-      <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+      <a href="#" onClick={openOptionsPage}>
         Settings → Publishing
       </a>
       .

@@ -7,21 +7,28 @@ import { editorKeys } from '../../form-keys';
 interface Props {
   entry: TimelineEntry;
   timeDisplay: TimeDisplay;
+  /** Stores the edit; rejects when it could not, and the editor then stays open with what was typed. */
   onSave(patch: EntryEdit): Promise<void>;
   onCancel(): void;
 }
 
-/** Edits text, time and kind of one entry. Ctrl/Cmd+Enter saves, Escape cancels. */
+/**
+ * Edits text, time and kind of one entry. Ctrl/Cmd+Enter saves, Escape cancels. A save that fails
+ * keeps the editor open, everything typed in it, and says why.
+ */
 export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
   const text = useSignal(entry.text);
-  const time = useSignal(toDateTimeInput(entry.at, timeDisplay));
+  const shownTime = toDateTimeInput(entry.at, timeDisplay);
+  const time = useSignal(shownTime);
   const kind = useSignal<EntryKind>(entry.kind);
   const problem = useSignal<string | undefined>(undefined);
+  const busy = useSignal(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textArea.current?.focus(), []);
 
   async function save(e?: Event) {
     e?.preventDefault();
+    if (busy.value) return;
     const at = fromDateTimeInput(time.value, timeDisplay);
     if (!at) {
       problem.value = 'That is not a date and time.';
@@ -31,14 +38,25 @@ export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
       problem.value = 'An entry needs some text.';
       return;
     }
-    await onSave({ text: text.value, at, kind: kind.value });
+    busy.value = true;
+    try {
+      // The field holds whole seconds: an untouched time is not sent, or fixing a typo would move
+      // the entry to the start of its second, above an entry of that same second.
+      await onSave({ text: text.value, kind: kind.value, ...(time.value === shownTime ? {} : { at }) });
+      problem.value = undefined;
+    } catch (error) {
+      problem.value = `Not saved: ${error instanceof Error ? error.message : String(error)}`;
+      textArea.current?.focus();
+    } finally {
+      busy.value = false;
+    }
   }
 
   return (
     <form
       class="entry-editor"
       aria-label="Edit entry"
-      onSubmit={save}
+      onSubmit={(e) => void save(e)}
       onKeyDown={editorKeys((e) => void save(e), onCancel)}
     >
       <div class="entry-editor__row">
@@ -67,7 +85,7 @@ export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
         </p>
       )}
       <div class="entry-editor__actions">
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={busy.value}>
           Save
         </button>
         <button type="button" onClick={onCancel}>

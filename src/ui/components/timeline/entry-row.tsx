@@ -1,5 +1,6 @@
 import { ENTRY_KIND_LABELS, type Component, type TimeDisplay, type TimelineEntry } from '../../../model';
 import { ClipDetails } from './clip-details';
+import { EscalateButtons } from '../escalate-button';
 import { formatClock, formatClockSeconds, formatDay } from '../../format-time';
 import { Icon } from '../icons';
 import { SourceLink, Untrusted } from './untrusted';
@@ -42,6 +43,7 @@ export function EntryRow({ entry, timeDisplay, highlighted, components, onEdit, 
         </p>
         {entry.clip && <ClipDetails clip={entry.clip} timeDisplay={timeDisplay} components={components} at={entry.at} href={entry.sourceUrl} />}
         {entry.sourceUrl && !(entry.clip && isWebUrl(entry.sourceUrl)) && <SourceLink class="entry__source" href={entry.sourceUrl} />}
+        {entry.clip && <EscalateButtons entry={entry} components={components} />}
       </div>
       <div class="entry__actions">
         <button

@@ -24,11 +24,17 @@ export function ScreenshotThumb({ id, label }: { id: string; label: string }) {
   const { db } = useApp();
   const shot = useSignal<Screenshot | undefined | null>(undefined);
   const open = useSignal(false);
+  /** Why the picture could not be read: said where it would be, never an unhandled rejection. */
+  const failed = useSignal<string | undefined>(undefined);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     let live = true;
-    getScreenshot(db, id).then((s) => live && (shot.value = s ?? null));
+    failed.value = undefined;
+    getScreenshot(db, id).then(
+      (s) => live && (shot.value = s ?? null),
+      (error: unknown) => live && (failed.value = error instanceof Error ? error.message : String(error)),
+    );
     return () => {
       live = false;
     };
@@ -39,6 +45,7 @@ export function ScreenshotThumb({ id, label }: { id: string; label: string }) {
 
   const thumb = useObjectUrl(shot.value?.thumbnail);
   const full = useObjectUrl(open.value ? shot.value?.image : undefined);
+  if (failed.value) return <p class="hint">Screenshot could not be read: {failed.value}</p>;
   if (shot.value === null) return <p class="hint">Screenshot missing</p>;
   if (!thumb) return null;
   return (

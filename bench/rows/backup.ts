@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { countEntries } from '../harness/seed';
+import { rawStringifyParse } from '../harness/raw-idb';
+import { profileTopSelfTime } from '../harness/profile';
+import { check, ratioRow, type BenchRow } from '../harness/row';
+import { summarize } from '../harness/stats';
+import type { ExtensionRowContext } from './context';
+
+const RUNS = 3;
+
+/**
+ * The whole log exported and imported again through the side panel's Data menu, as a person
+ * does: Export backup → the file downloaded; Erase; Import backup… → preview → Import → done.
+ * Beside JSON.stringify and JSON.parse of the same rows in the same page. Runs last: it erases.
+ */
+export async function backupRows({ ext, log, profile }: ExtensionRowContext): Promise<BenchRow[]> {
+  const page = await ext.open('sidepanel.html');
+  await page.locator('main.sidepanel').waitFor();
+  await page.bringToFront();
+  const stored = await countEntries(page);
+  check(stored >= log.entries, `backup: ${stored} entries stored, expected at least ${log.entries}`);
+
+  const measured: number[] = [];
+  const reference: number[] = [];
+  const parts: string[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { exportMs, file } = await exportOnce(page);
+    await erase(page);
+    check((await countEntries(page)) === 0, 'backup: the log was not erased');
+    const importMs = await importOnce(page, file);
+    const back = await countEntries(page);
+    check(back === stored, `backup: ${back} entries after the import, ${stored} before the export`);
+    const raw = await rawStringifyParse(page);
+    check(raw.rows === stored, `backup: the reference read ${raw.rows} rows, expected ${stored}`);
+    measured.push(exportMs + importMs);
+    reference.push(raw.ms);
+    parts.push(`export ${(exportMs / 1000).toFixed(1)} s + import ${(importMs / 1000).toFixed(1)} s`);
+  }
+  const row = ratioRow({
+    name: `backup: export and import of ${stored.toLocaleString('en')} entries through the Data menu`,
+    unit: 'ms',
+    measured: summarize(measured),
+    reference: { name: 'JSON.stringify + JSON.parse of the same rows', median: summarize(reference).median },
+    maxRatio: 3,
+    note: parts.join('; '),
+  });
+  if (profile && !row.ok) {
+    row.profile = await profileTopSelfTime(page, async () => {
+      const { file } = await exportOnce(page);
+      await erase(page);
+      await importOnce(page, file);
+    });
+  }
+  await page.close();
+  return [row];
+}
+
+async function openDataMenu(page: Page) {
+  const menu = page.locator('details.data-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
+/** Export backup (JSON) → the file downloaded and the menu's word on it; returns ms and the file. */
+async function exportOnce(page: Page): Promise<{ exportMs: number; file: string }> {
+  await openDataMenu(page);
+  const status = page.getByTestId('data-status').filter({ hasText: 'Exported' });
+  const t = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup (JSON)' }).click()]);
+  const file = await download.path();
+  await status.waitFor({ timeout: 240_000 });
+  const exportMs = performance.now() - t;
+  check(file, 'backup: the export downloaded no file');
+  return { exportMs, file };
+}
+
+async function erase(page: Page) {
+  await openDataMenu(page);
+  await page.getByRole('button', { name: 'Erase local log…' }).click();
+  await page.getByRole('button', { name: 'Erase everything' }).click();
+  await page.getByText('The local log is erased.').waitFor({ timeout: 240_000 });
+}
+
+/** Import backup… → the preview → Import → the menu says it is done; returns ms, less the moment between preview and click. */
+async function importOnce(page: Page, file: string): Promise<number> {
+  await openDataMenu(page);
+  const menu = page.locator('details.data-menu');
+  const preview = menu.getByTestId('import-preview');
+  let t = performance.now();
+  await page.getByTestId('import-file').setInputFiles(file);
+  const shown = await preview.waitFor({ timeout: 240_000 }).then(
+    () => true,
+    () => false,
+  );
+  check(shown, `backup: no import preview: ${(await menu.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
+  const previewMs = performance.now() - t;
+  t = performance.now();
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await preview.waitFor({ state: 'detached', timeout: 240_000 });
+  await page.getByTestId('data-status').waitFor();
+  return previewMs + performance.now() - t;
+}
