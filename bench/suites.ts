@@ -7,6 +7,7 @@ import type { ExtensionRowContext } from './rows/context';
 import { backupRows } from './rows/backup';
 import { clipRows } from './rows/clip';
 import { popupRows } from './rows/popup';
+import { postmortemDraftRows } from './rows/postmortem-draft';
 import { searchRows } from './rows/search';
 import { siteBuildRows } from './rows/site-build';
 import { widgetPaintRows } from './rows/widget-paint';
@@ -95,6 +96,5 @@ export const SUITES: Suite[] = [
   widgetSuite('widget paint', widgetPaintRows),
   widgetSuite('widget polling', widgetPollingRows),
   nodeSuite('site build', siteBuildRows),
-  // The post-mortem row is ready in bench/rows/postmortem-draft.ts: list it here once it is wired.
-  // nodeSuite('post-mortem', postmortemDraftRows),
+  nodeSuite('post-mortem', postmortemDraftRows),
 ];

@@ -237,16 +237,19 @@ export async function earliestEntryAt(db: SitrepDb, incidentId: string): Promise
 }
 
 /**
- * Erases every incident, entry, status update, held clip and screenshot (after an export, or when
- * handing a machine over), and the copies an import replaced (kept for its undo): they are log
- * too. The INC counter starts again at INC-1, as on a new machine. The component registry and
- * maintenances stay, as they describe the service, not an incident. What was published stays
+ * Erases every incident, entry, status update, held clip and screenshot, and each incident's
+ * post-mortem, checklist and action items (after an export, or when handing a machine over), and
+ * the copies an import replaced (kept for its undo): they are log too. The INC counter starts again
+ * at INC-1, as on a new machine. The component registry, the stakeholder register and maintenances
+ * stay, as they describe the service and the team, not an incident. What was published stays
  * published: the next publish keeps it as history.
  */
 export async function eraseLog(db: SitrepDb): Promise<void> {
   const undo = db.table(IMPORT_UNDO_TABLE);
-  await db.transaction('rw', [db.incidents, db.entries, db.updates, db.screenshots, db.heldClips, db.meta, undo], async () => {
+  const perIncident = [db.postmortems, db.checklists, db.actionItems];
+  await db.transaction('rw', [db.incidents, db.entries, db.updates, db.screenshots, db.heldClips, db.meta, undo, ...perIncident], async () => {
     await Promise.all([
+      ...perIncident.map((table) => table.clear()),
       db.incidents.clear(),
       db.entries.clear(),
       db.updates.clear(),

@@ -22,13 +22,13 @@ export async function listStakeholders(db: SitrepDb): Promise<Stakeholder[]> {
  * Writes the default register the first time, once: after that the team's edits (even an empty
  * register) stand. Returns whether it wrote them.
  */
-export async function seedDefaultStakeholders(db: SitrepDb, now = new Date()): Promise<boolean> {
+export async function seedDefaultStakeholders(db: SitrepDb): Promise<boolean> {
   return db.transaction('rw', db.stakeholders, db.meta, async () => {
     if (await db.meta.get(STAKEHOLDERS_SEEDED)) return false;
     await db.meta.put({ name: STAKEHOLDERS_SEEDED, value: 1 });
     // A register already there (a restored backup) is the team's own: keep it as it is.
     if ((await db.stakeholders.count()) > 0) return false;
-    await db.stakeholders.bulkAdd(defaultStakeholders(now));
+    await db.stakeholders.bulkAdd(defaultStakeholders());
     return true;
   });
 }

@@ -128,15 +128,12 @@ function timelineLines(view: TimelineView): string[] {
 
 function timelineItem(line: TimelineLine): string {
   const prefix = `${line.starred ? '★ ' : ''}${line.label ? `**${escapeInline(line.label)}:** ` : ''}`;
-  const body = line.text
-    .split(/\r\n|\r|\n/)
-    .filter((l) => l.trim())
-    .map((l) => markdownText(l));
+  const lines = line.text.includes('\n') || line.text.includes('\r') ? line.text.split(/\r\n|\r|\n/) : [line.text];
+  const body = lines.filter((l) => l.trim()).map((l) => markdownText(l));
   if (line.link) body.push(`[${escapeInline(line.link.name)}](${angle(line.link.href)})`);
   line.screenshotIds.forEach((id, i) => body.push(`Screenshot ${i + 1}: \`screenshot-${id}\` (embedded in the HTML export)`));
-  const lines = body.length ? body : ['(no text)'];
   // A trailing backslash is a hard line break: the text's own lines stay lines inside the item.
-  return `- ${line.time} — ${prefix}${lines.join('\\\n  ')}`;
+  return `- ${line.time} — ${prefix}${(body.length ? body : ['(no text)']).join('\\\n  ')}`;
 }
 
 /** A link target in `<…>`, where spaces and parentheses are fine and `<`/`>` cannot occur. */

@@ -275,7 +275,10 @@ export function oneLine(text: string): string {
  * entities) and a line that would start a heading, list, quote or rule escaped at its start.
  */
 export function markdownText(text: string): string {
-  return stripBidiControls(text)
+  const clean = stripBidiControls(text);
+  // Most entries are one line: skip the split and join.
+  if (!clean.includes('\n') && !clean.includes('\r')) return escapeLineStart(escapeInline(clean.trimEnd()));
+  return clean
     .split(/\r\n|\r|\n/)
     .map((line) => escapeLineStart(escapeInline(line.trimEnd())))
     .join('\n');

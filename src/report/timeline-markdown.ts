@@ -216,7 +216,11 @@ function formatSourceLink(url: string, name?: string): string {
  * emphasis, strikethrough or table cells. `_` inside a word (snake_case) cannot start emphasis,
  * so it stays readable there.
  */
+/** Any character escapeInline may change: most timeline text has none, and skips the work. */
+const INLINE_SPECIAL = /[\\`*[\]<>~|_&]/;
+
 export function escapeInline(text: string): string {
+  if (!INLINE_SPECIAL.test(text)) return text;
   return text
     .replace(/[\\`*[\]<>~|]/g, (ch) => `\\${ch}`)
     .replace(/_/g, (ch, offset: number, whole: string) =>
