@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { Severity } from '../../../src/model';
 
 /** The options page, opened as a tab (what Chrome shows in its options dialog). */
 export class OptionsPage {
@@ -66,14 +68,62 @@ export class OptionsPage {
   }
 
   /** Adds a component under Components with the dashboards that show it, and waits for it to be listed. */
-  async addComponent(name: string, dashboards: string[]) {
+  async addComponent(name: string, dashboards: string[], escalation?: { who: string; reach: string }) {
     await this.page.locator('#component-add').click();
     const form = this.page.getByRole('form', { name: 'New component' });
     await form.getByLabel('Name', { exact: true }).fill(name);
+    if (escalation) {
+      await form.getByLabel('Who', { exact: true }).fill(escalation.who);
+      await form.getByLabel('How to reach them').fill(escalation.reach);
+    }
     await form.getByLabel('Dashboard URLs, one per line').fill(dashboards.join('\n'));
     await form.getByRole('button', { name: 'Add', exact: true }).click();
     await form.waitFor({ state: 'detached' });
     await this.page.getByRole('list', { name: 'Components' }).getByText(name, { exact: true }).first().waitFor();
+  }
+
+  // ── Stakeholders and the action-item backlog (issue 14) ──
+
+  /** Adds a stakeholder to the register with the form, as a person fills it in, and waits for it to be listed. */
+  async addStakeholder(s: { name: string; power: 'high' | 'low'; interest: 'high' | 'low'; channels: string[]; fromSeverity: Severity }) {
+    await this.page.locator('#stakeholder-add').click();
+    const form = this.page.getByRole('form', { name: 'New stakeholder' });
+    await form.getByLabel('Name', { exact: true }).fill(s.name);
+    await form.getByLabel('Power', { exact: true }).selectOption(s.power);
+    await form.getByLabel('Interest', { exact: true }).selectOption(s.interest);
+    for (const box of await form.getByRole('checkbox').all()) await box.setChecked(s.channels.includes((await box.getAttribute('id'))!.replace(/^.*-channel-/, '')));
+    await form.getByLabel('Must hear from').selectOption(s.fromSeverity);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await this.stakeholders().filter({ hasText: s.name }).waitFor();
+  }
+
+  stakeholders() {
+    return this.page.getByTestId('stakeholder');
+  }
+
+  /** The names the power/interest grid places in a quadrant (`manage-closely`, `keep-satisfied`, …). */
+  quadrant(quadrant: string) {
+    return this.page.locator(`.power-grid__cell[data-quadrant="${quadrant}"] li`).allTextContents();
+  }
+
+  /** The backlog's row for an action item, found by its text. */
+  backlogItem(text: string) {
+    return this.page.getByRole('list', { name: 'Backlog' }).locator('li.action-item').filter({ hasText: text });
+  }
+
+  /** Presses "Download CSV" under the backlog and returns the file's text. */
+  async downloadBacklogCsv(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Download CSV' }).click()]);
+    return readFile((await download.path())!, 'utf8');
+  }
+
+  /** Chooses a CSV in the backlog's import field; returns the preview's summary line. */
+  async previewBacklogImport(path: string): Promise<string> {
+    await this.page.locator('#backlog-import').setInputFiles(path);
+    const preview = this.page.getByRole('region', { name: 'Import preview' });
+    await preview.waitFor();
+    return (await preview.locator('p').first().textContent()) ?? '';
   }
 
   close() {
