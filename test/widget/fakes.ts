@@ -64,7 +64,7 @@ export function summaryJson({
 } = {}) {
   return JSON.stringify({
     page: { id: 'acme', name: 'Acme Cloud', url: 'https://status.example.com', updated_at: '2026-11-28T09:00:00.000Z' },
-    status: { indicator, description: indicator == 'none' ? 'All Systems Operational' : 'Trouble' },
+    status: { indicator, description: indicator === 'none' ? 'All Systems Operational' : 'Trouble' },
     components: [],
     incidents: incidents.map((i) => ({
       id: i.id,

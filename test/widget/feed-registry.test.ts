@@ -63,6 +63,8 @@ describe('createFeedRegistry', () => {
     registry.subscribe(URL, a.listen);
     registry.subscribe(URL, b.listen);
     registry.subscribe(URL, c.listen, 30);
+    // The first request goes out at once, not a timer later: the banner's first paint waits on it.
+    expect(requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(0);
     expect(requests).toHaveLength(1);
     for (const { states } of [a, b, c]) expect(states.at(-1)?.snapshot?.indicator).toBe('minor');

@@ -18,7 +18,8 @@ class Base extends ReactiveTemplateElement {
 class Probe extends Base {
   static override properties = {
     showOperational: { type: Boolean, attribute: 'show-operational' },
-    linkText: { attribute: 'link-text' },
+    // No attribute named: kebab case, as every multi-word attribute of the widget is.
+    linkText: {},
   };
   static override styles = [css`p{color:red}`];
   declare showOperational: boolean;

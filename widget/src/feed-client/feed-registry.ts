@@ -58,7 +58,7 @@ export function createFeedRegistry({
   warn = (message) => console.warn(message),
 }: FeedRegistryDeps = {}) {
   const pollers = new Map<string, Poller>();
-  const hidden = () => document?.visibilityState == 'hidden';
+  const hidden = () => document?.visibilityState === 'hidden';
   const onVisibilityChange = () => pollers.forEach((poller) => poller.wake());
 
   function startPoller(url: string): Poller {
@@ -79,7 +79,7 @@ export function createFeedRegistry({
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const interval = () => Math.min(...[...subscriptions].map((s) => s.ms));
-    const live = () => pollers.get(url) == poller;
+    const live = () => pollers.get(url) === poller;
     const publish = (next: FeedState) => {
       state = next;
       subscriptions.forEach((s) => s.listener(next));
@@ -87,8 +87,9 @@ export function createFeedRegistry({
     const schedule = (delay: number) => {
       clearTimeout(timer);
       nextAt = Date.now() + delay;
-      // Nothing is armed while the tab is hidden; wake() picks up from nextAt.
-      timer = hidden() ? undefined : setTimeout(poll, delay);
+      // Nothing is armed while the tab is hidden; wake() picks up from nextAt. A poll already due
+      // (the first one) goes out now, not a task later: it is what the banner's first paint waits on.
+      timer = hidden() ? undefined : delay > 0 ? setTimeout(() => void poll(), delay) : void poll();
     };
 
     async function request(): Promise<FeedResponse> {
@@ -114,12 +115,12 @@ export function createFeedRegistry({
       if (hidden() || busy || !live()) return;
       busy = true;
       lastAttempt = Date.now();
-      let delay = interval();
+      let backoff = 0;
       try {
         const response = await request();
         const fetchedAt = Date.now();
         failures = 0;
-        if (response.notModified || response.text == text) {
+        if (response.notModified || response.text === text) {
           if (state.error) publish({ ...state, fetchedAt, error: undefined });
           else state.fetchedAt = fetchedAt;
         } else {
@@ -130,16 +131,17 @@ export function createFeedRegistry({
         if (!response.notModified) validators = response.validators;
         if (live() && text) writeCachedFeed(url, { text, fetchedAt, ...validators }, storage);
       } catch (error) {
-        delay = backoffDelay(++failures, delay, MAX_BACKOFF_MS, random);
+        backoff = backoffDelay(++failures, interval(), MAX_BACKOFF_MS, random);
         const message = error instanceof Error ? error.message : String(error);
         // Once per failure, not per retry: site owners see why; visitors see nothing broken.
-        if (message != state.error && live()) {
+        if (message !== state.error && live()) {
           warn(`sitrep: ${url}: ${message}`);
           publish({ ...state, error: message });
         }
       } finally {
         busy = false;
-        if (live()) schedule(delay);
+        // The interval as it is now: a faster subscriber may have joined while the request was out.
+        if (live()) schedule(backoff || interval());
       }
     }
 
@@ -171,7 +173,7 @@ export function createFeedRegistry({
     if (snapshot || error) queueMicrotask(() => current.subscriptions.has(subscription) && listener(current.state()));
     return () => {
       current.subscriptions.delete(subscription);
-      if (current.subscriptions.size || pollers.get(url) != current) return;
+      if (current.subscriptions.size || pollers.get(url) !== current) return;
       pollers.delete(url);
       current.wake(); // no longer live: clears its timer and arms nothing
       if (!pollers.size) document?.removeEventListener('visibilitychange', onVisibilityChange);
@@ -180,8 +182,6 @@ export function createFeedRegistry({
 
   return { subscribe };
 }
-
-export type FeedRegistry = ReturnType<typeof createFeedRegistry>;
 
 /** `detail` of the event by which a bundle asks the page's feed registry for a subscription. */
 interface SubscribeRequest {

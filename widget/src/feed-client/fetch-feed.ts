@@ -45,7 +45,7 @@ export async function fetchFeed(
       credentials: 'omit',
       signal: controller.signal,
     });
-    if (response.status == 304) return { notModified: true };
+    if (response.status === 304) return { notModified: true };
     if (!response.ok) throw new Error(`The feed answered HTTP ${response.status}`);
     const text = await readLimited(response, maxBytes);
     const header = (name: string) => response.headers.get(name) ?? undefined;
@@ -66,13 +66,15 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   const tooBig = () => new Error(`The feed is over ${maxBytes / 1024} KB`);
   if (Number(response.headers.get('content-length')) > maxBytes) throw tooBig();
   const reader = response.body?.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  // Decoded as it arrives: a Blob's text() would be one more round trip to the browser's blob store.
+  const decoder = new TextDecoder();
   let size = 0;
-  for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
+  let text = '';
+  for (let chunk; reader && !(chunk = await reader.read()).done; text += decoder.decode(chunk.value, { stream: true })) {
     if ((size += chunk.value.byteLength) > maxBytes) {
       reader.cancel().catch(() => {});
       throw tooBig();
     }
   }
-  return new Blob(chunks).text();
+  return text + decoder.decode();
 }

@@ -20,7 +20,7 @@ const key = (url: string) => `sitrep:feed:${url}`;
 export function readCachedFeed(url: string, storage?: Storage): (CachedFeed & { snapshot: StatusSnapshot }) | undefined {
   const cached = readStored(key(url), storage) as CachedFeed | undefined;
   try {
-    return typeof cached?.fetchedAt == 'number' ? { ...cached, snapshot: parseStatusFeed(cached.text) } : undefined;
+    return typeof cached?.fetchedAt === 'number' ? { ...cached, snapshot: parseStatusFeed(cached.text) } : undefined;
   } catch {
     return undefined;
   }

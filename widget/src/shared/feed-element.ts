@@ -23,9 +23,9 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     src: {},
     poll: { type: Number },
     theme: {},
-    staleText: { attribute: 'stale-text' },
-    untilText: { attribute: 'until-text' },
-    upcomingText: { attribute: 'upcoming-text' },
+    staleText: {},
+    untilText: {},
+    upcomingText: {},
   };
 
   /** URL of the status feed (Statuspage v2 summary.json or status.json, cState, Upptime, Instatus). */
@@ -64,7 +64,7 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     super.connectedCallback();
     this.#follow();
     // Relative times age while nobody polls; re-render only when one would read differently.
-    this.#ticker = setInterval(() => this.#timeLabels() != this.#shownTimes && this.requestUpdate(), 30_000);
+    this.#ticker = setInterval(() => this.#timeLabels() !== this.#shownTimes && this.requestUpdate(), 30_000);
   }
 
   override disconnectedCallback() {
@@ -85,7 +85,7 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
   /** (Re)subscribes when connection, `src` or `poll` changed; cheap otherwise. */
   #follow() {
     const key = this.isConnected && this.src ? `${this.poll} ${this.src}` : undefined;
-    if (key == this.#subscribed) return;
+    if (key === this.#subscribed) return;
     this.#unsubscribe?.();
     this.#subscribed = key;
     this.feed = {};
@@ -105,7 +105,7 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     this.requestUpdate();
     const { snapshot } = state;
     const key = snapshot && JSON.stringify([snapshot.indicator, snapshot.incidents.map((e) => [e.id, e.status, e.updatedAt])]);
-    if (!snapshot || key == this.#changeKey) return;
+    if (!snapshot || key === this.#changeKey) return;
     this.#changeKey = key;
     const detail: SitrepChangeDetail = { indicator: snapshot.indicator, incidents: snapshot.incidents, snapshot };
     this.dispatchEvent(new CustomEvent('sitrep-change', { bubbles: true, composed: true, detail }));
@@ -136,7 +136,7 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
   /** The note shown while the feed is unreachable and the cached snapshot is on screen. */
   protected staleNote() {
     const { error, fetchedAt, snapshot } = this.feed;
-    if (!error || !snapshot || fetchedAt == undefined) return nothing;
+    if (!error || !snapshot || fetchedAt === undefined) return nothing;
     const [before, after] = this.staleText.split('{age}');
     return html`<span part="stale" class="stale">${before}${this.time(fetchedAt)}${after}</span>`;
   }

@@ -83,18 +83,18 @@ export function maintenanceWindow(
 ): string {
   const start = toDate(event.startedAt);
   const end = toDate(event.endsAt);
-  const upcoming = event.status == 'scheduled';
+  const upcoming = event.status === 'scheduled';
   if (!end || (upcoming && !start)) return '';
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...options });
   const day = (date: Date) => format({ dateStyle: 'short' }).format(date);
-  const zone = (date: Date) => format({ timeZoneName: 'short' }).formatToParts(date).find((part) => part.type == 'timeZoneName')?.value;
+  const zone = (date: Date) => format({ timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
   // The locale's own short time (09:00, 9:00 AM); Intl cannot add a date or a zone to that style.
   const clock = (date: Date, reference: Date, zoned: boolean) =>
-    (day(date) != day(reference) ? `${format({ month: 'short', day: 'numeric' }).format(date)}, ` : '') +
+    (day(date) !== day(reference) ? `${format({ month: 'short', day: 'numeric' }).format(date)}, ` : '') +
     format({ timeStyle: 'short' }).format(date) +
     (zoned ? ` ${zone(date)}` : '');
   const today = new Date(now);
-  if (!upcoming) return texts.until.replace('{end}', clock(end, today, zone(end) != zone(today)));
-  const zoned = zone(start!) != zone(end);
+  if (!upcoming) return texts.until.replace('{end}', clock(end, today, zone(end) !== zone(today)));
+  const zoned = zone(start!) !== zone(end);
   return texts.upcoming.replace('{start}', clock(start!, today, zoned)).replace('{end}', clock(end, start!, zoned));
 }

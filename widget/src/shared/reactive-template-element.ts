@@ -1,13 +1,17 @@
-import { adoptStyles, render, type CSSResult, type RenderOptions } from 'lit';
+import { render, type CSSResult, type RenderOptions } from 'lit';
 
 /** How an attribute reads as its property: text (the default), a number, or present/absent. */
 export interface PropertyDeclaration {
   type?: typeof Number | typeof Boolean;
-  /** The attribute's name; by default the property's, lower-cased. */
+  /** The attribute's name; by default the property's in kebab case (`linkText` → `link-text`). */
   attribute?: string;
 }
 
-const attributeOf = (name: string, declaration: PropertyDeclaration) => declaration.attribute ?? name.toLowerCase();
+const attributeOf = (name: string, declaration: PropertyDeclaration) =>
+  declaration.attribute ?? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** One constructed sheet per element class, shared by all its instances. */
+const sheets = new WeakMap<object, CSSStyleSheet>();
 
 /**
  * The base of the widget's elements: Lit's templates (lit-html) and style sheets, rendered into
@@ -15,18 +19,21 @@ const attributeOf = (name: string, declaration: PropertyDeclaration) => declarat
  * of LitElement's contract the elements use — `static properties` with `declare` fields,
  * `static styles`, `render()`, `willUpdate()`, `updated()`, `requestUpdate()` — and leaves out
  * ReactiveElement's controllers, reflection, converters and decorator support, which cost 1.6 kB
- * of the banner's 12 kB budget (issue #4) and which nothing here uses.
+ * of the banner's 12 kB budget (issue #4) and which nothing here uses. Its styles are CSS text
+ * (`css` from ./css, or Lit's CSSResult, whose string is its text) made into one constructed
+ * sheet per class: Lit's style module, with its ShadyCSS support, is another 0.4 kB.
  *
  * Changes render once, in a microtask, after the first connection. A property the page set
  * before the element was defined wins over the constructor's default, as in Lit.
  */
 export class ReactiveTemplateElement extends HTMLElement {
   static properties: Record<string, PropertyDeclaration> = {};
-  static styles: CSSResult[] = [];
+  static styles: (string | CSSResult)[] = [];
 
   /** What this class and its ancestors declare; a subclass's declaration wins. */
   static get declared(): Record<string, PropertyDeclaration> {
     let declared: Record<string, PropertyDeclaration> = {};
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walks the class chain up from this class
     for (let c = this; c.properties; c = Object.getPrototypeOf(c)) declared = { ...c.properties, ...declared };
     return declared;
   }
@@ -61,18 +68,30 @@ export class ReactiveTemplateElement extends HTMLElement {
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null) {
     for (const [name, declaration] of Object.entries((this.constructor as typeof ReactiveTemplateElement).declared)) {
-      if (attributeOf(name, declaration) != attribute) continue;
+      if (attributeOf(name, declaration) !== attribute) continue;
       const { type } = declaration;
-      (this as Record<string, unknown>)[name] = type == Boolean ? value != null : type == Number && value != null ? Number(value) : value;
+      (this as Record<string, unknown>)[name] = type === Boolean ? value != null : type === Number && value != null ? Number(value) : value;
     }
   }
 
   connectedCallback() {
     if (!this.#root) {
-      this.#root = this.attachShadow({ mode: 'open' });
-      adoptStyles(this.#root, (this.constructor as typeof ReactiveTemplateElement).styles);
-      // Without adoptedStyleSheets the styles are <style> children, and the content goes before them.
-      this.#renderOptions.renderBefore = this.#root.firstChild;
+      const root = (this.#root = this.attachShadow({ mode: 'open' }));
+      const element = this.constructor as typeof ReactiveTemplateElement;
+      const text = element.styles.join('');
+      if ('replace' in CSSStyleSheet.prototype) {
+        let sheet = sheets.get(element);
+        if (!sheet) {
+          sheets.set(element, (sheet = new CSSStyleSheet()));
+          sheet.replaceSync(text);
+        }
+        root.adoptedStyleSheets = [sheet];
+      } else {
+        // Safari before 16.4: a <style> child, the content before it.
+        const style = document.createElement('style');
+        style.textContent = text;
+        this.#renderOptions.renderBefore = root.appendChild(style);
+      }
       this.#early.forEach((value, name) => ((this as Record<string, unknown>)[name] = value));
     }
     this.requestUpdate();

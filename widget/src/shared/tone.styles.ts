@@ -1,5 +1,3 @@
-import { unsafeCSS } from 'lit';
-
 /** What a colour stands for: an indicator or impact word, or the page itself. */
 export type Tone = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' | 'page';
 
@@ -35,4 +33,4 @@ const rules = (scope: string, i: 0 | 2) =>
     )
     .join('');
 
-export const toneStyles = unsafeCSS(rules('', 0) + rules('.dark', 2) + `@media(prefers-color-scheme:dark){${rules('.auto', 2)}}`);
+export const toneStyles = rules('', 0) + rules('.dark', 2) + `@media(prefers-color-scheme:dark){${rules('.auto', 2)}}`;

@@ -6,9 +6,9 @@ const KEEP = 50;
 
 export function readDismissed(storage?: Storage): string[] {
   const stored = readStored(KEY, storage);
-  return Array.isArray(stored) ? stored.filter((k): k is string => typeof k == 'string') : [];
+  return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
 }
 
 export function rememberDismissed(key: string, storage?: Storage): void {
-  writeStored(KEY, [key, ...readDismissed(storage).filter((k) => k != key)].slice(0, KEEP), storage);
+  writeStored(KEY, [key, ...readDismissed(storage).filter((k) => k !== key)].slice(0, KEEP), storage);
 }

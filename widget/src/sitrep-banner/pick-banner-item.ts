@@ -40,9 +40,9 @@ export function pickBannerItem(snapshot: StatusSnapshot, isDismissed: (key: stri
   const items = [
     // Array#sort is stable: newest first among equals, as the feed lists them.
     ...[...snapshot.incidents].sort((a, b) => severity(b) - severity(a)).map((e) => item(e, severity(e) ? (e.impact as Tone) : 'minor')),
-    ...snapshot.maintenances.filter((e) => e.status != 'scheduled').map((e) => item(e, 'maintenance')),
+    ...snapshot.maintenances.filter((e) => e.status !== 'scheduled').map((e) => item(e, 'maintenance')),
   ];
-  if (!items.length && snapshot.indicator != 'none') {
+  if (!items.length && snapshot.indicator !== 'none') {
     items.push({
       key: `${snapshot.indicator}@${snapshot.updatedAt ?? snapshot.description}`,
       tone: snapshot.indicator,

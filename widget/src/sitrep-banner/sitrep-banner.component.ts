@@ -41,10 +41,10 @@ export class SitrepBanner extends SitrepFeedElement {
 
   static override properties = {
     position: {},
-    showOperational: { type: Boolean, attribute: 'show-operational' },
-    operationalText: { attribute: 'operational-text' },
-    linkText: { attribute: 'link-text' },
-    dismissLabel: { attribute: 'dismiss-label' },
+    showOperational: { type: Boolean },
+    operationalText: {},
+    linkText: {},
+    dismissLabel: {},
   };
 
   /** `top` or `bottom` (fixed over the page, shifting nothing) or `inline` (in the flow). */
@@ -77,11 +77,11 @@ export class SitrepBanner extends SitrepFeedElement {
     const { snapshot } = this.feed;
     const dismissed = snapshot ? readDismissed() : [];
     const item = snapshot && pickBannerItem(snapshot, (key) => this.#dismissedHere.has(key) || dismissed.includes(key));
-    const shown = item || (this.showOperational && snapshot?.indicator == 'none');
+    const shown = item || (this.showOperational && snapshot?.indicator === 'none');
     // The live region stays in the page while there is nothing to show, so a screen reader hears
     // the first incident when it appears: a region inserted with its content is not announced.
     const tone = item?.tone ?? 'none';
-    return html`<div class="live" aria-live=${tone == 'critical' ? 'assertive' : 'polite'}>${shown ? this.#base(item || undefined, tone) : nothing}</div>`;
+    return html`<div class="live" aria-live=${tone === 'critical' ? 'assertive' : 'polite'}>${shown ? this.#base(item || undefined, tone) : nothing}</div>`;
   }
 
   #base(item: ReturnType<typeof pickBannerItem>, tone: string) {
@@ -90,7 +90,7 @@ export class SitrepBanner extends SitrepFeedElement {
     return html`<div
       part="base"
       class="base ${this.position} ${this.theme} ${tone}"
-      role=${tone == 'critical' ? 'alert' : 'status'}
+      role=${tone === 'critical' ? 'alert' : 'status'}
     >
       <div part="content" class="content">
         ${item

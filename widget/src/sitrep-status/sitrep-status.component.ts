@@ -40,9 +40,9 @@ export class SitrepStatus extends SitrepFeedElement {
 
   static override properties = {
     history: {},
-    historyText: { attribute: 'history-text' },
-    loadingText: { attribute: 'loading-text' },
-    unavailableText: { attribute: 'unavailable-text' },
+    historyText: {},
+    loadingText: {},
+    unavailableText: {},
   };
 
   /** URL of the incident history (Atom/RSS feed or page); linked when set. */
