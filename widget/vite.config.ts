@@ -114,7 +114,7 @@ const npmModule: InlineConfig = {
 };
 
 export default defineConfig(({ mode }) => {
-  if (mode == 'empty-lit-element') return selfContainedModule('empty-lit-element', 'size/empty-lit-element.ts');
+  if (mode === 'empty-lit-element') return selfContainedModule('empty-lit-element', 'size/empty-lit-element.ts');
   const banner = selfContainedModule('sitrep-banner', 'src/sitrep-banner/sitrep-banner.ts', true);
   const others: Plugin = {
     name: 'sitrep:build-the-other-modules',

@@ -5,20 +5,23 @@ import { ClipButton } from '../../src/ui/components/clip-button';
 import { DeclareForm } from '../../src/ui/components/declare-form';
 import { HeldClips } from '../../src/ui/components/held-clips';
 import { ErrorBanner } from '../../src/ui/components/error-banner';
-import { ImChecklist } from '../../src/ui/components/im-checklist';
 import { IncidentCard } from '../../src/ui/components/incident-card';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
-import { KeyMoments } from '../../src/ui/components/key-moments';
 import { NoteBox } from '../../src/ui/components/note-box';
 import { OpenTimelineButton } from '../../src/ui/components/open-timeline-button';
 import { ShortcutsFooter } from '../../src/ui/components/shortcuts-info';
-import { StatusComposer } from '../../src/ui/components/status-composer';
 import { useCreated } from '../../src/ui/hooks/use-created';
+import { lazyComponent } from '../../src/ui/hooks/lazy-component';
 import { usePersistentStorage } from '../../src/ui/hooks/use-persistent-storage';
 import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
 import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
 import { createLogState } from '../../src/ui/state/log-state';
+
+// Below the note box and not needed to write the first note: loaded after the first paint.
+const StatusComposer = lazyComponent(() => import('../../src/ui/components/status-composer').then((m) => m.StatusComposer));
+const ImChecklist = lazyComponent(() => import('../../src/ui/components/im-checklist').then((m) => m.ImChecklist));
+const KeyMoments = lazyComponent(() => import('../../src/ui/components/key-moments').then((m) => m.KeyMoments));
 
 export function App() {
   const db = getDb();

@@ -1,16 +1,13 @@
 import { useComputed } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { getDb } from '../../src/db/open';
-import { DataMenu } from '../../src/ui/components/data-menu';
 import { DeclareForm } from '../../src/ui/components/declare-form';
 import { ErrorBanner } from '../../src/ui/components/error-banner';
 import { HeldClips } from '../../src/ui/components/held-clips';
 import { IncidentHeader } from '../../src/ui/components/incident-header';
 import { IncidentSwitcher } from '../../src/ui/components/incident-switcher';
 import { NoteBox } from '../../src/ui/components/note-box';
-import { PostmortemTab } from '../../src/ui/components/postmortem/postmortem-tab';
 import { SearchBox } from '../../src/ui/components/search-box';
-import { SearchResults } from '../../src/ui/components/search-results';
 import { FilterBar } from '../../src/ui/components/timeline/filter-bar';
 import { TimelineList } from '../../src/ui/components/timeline/timeline-list';
 import { UndoBar } from '../../src/ui/components/timeline/undo-bar';
@@ -19,6 +16,7 @@ import { useCreated } from '../../src/ui/hooks/use-created';
 import { useEntryLinks } from '../../src/ui/hooks/use-entry-links';
 import { useGlobalKeys } from '../../src/ui/hooks/use-global-keys';
 import { useHashTarget } from '../../src/ui/hooks/use-hash-target';
+import { lazyComponent } from '../../src/ui/hooks/lazy-component';
 import { usePersistentStorage } from '../../src/ui/hooks/use-persistent-storage';
 import { useRememberedDetailsOpen } from '../../src/ui/hooks/use-remembered-details';
 import { AppContext } from '../../src/ui/state/context';
@@ -27,6 +25,12 @@ import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
 import { createLogState } from '../../src/ui/state/log-state';
 import { createSearchState } from '../../src/ui/state/search-state';
 import { createTimelineState } from '../../src/ui/state/timeline-state';
+
+// What the first paint does not need (backup import/export, the post-mortem editor, search hits)
+// loads after it, in chunks of its own: the timeline paints without evaluating their code.
+const DataMenu = lazyComponent(() => import('../../src/ui/components/data-menu').then((m) => m.DataMenu));
+const PostmortemTab = lazyComponent(() => import('../../src/ui/components/postmortem/postmortem-tab').then((m) => m.PostmortemTab));
+const SearchResults = lazyComponent(() => import('../../src/ui/components/search-results').then((m) => m.SearchResults));
 
 export function App() {
   const db = getDb();

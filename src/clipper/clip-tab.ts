@@ -25,7 +25,7 @@ export interface ClipRequest {
   holdForNewIncident?: boolean;
 }
 
-export type { ClipResult, ClipTimings } from '../model/script-results';
+export type { ClipResult } from '../model/script-results';
 
 /** What an entry's text holds (TimelineEntry.text). */
 const MAX_ENTRY_TEXT = 100_000;

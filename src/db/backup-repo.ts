@@ -18,7 +18,7 @@ import {
   toInstant,
   type IncidentKey,
 } from '../model';
-import { BackupError, buildBackup, oneLine, parseBackup, recordLabel, type Backup, type BackupTable, type BuiltBackup, type SkippedRecord } from '../report/backup';
+import { BackupError, buildBackup, oneLine, parseBackup, parsedRecords, recordLabel, type Backup, type BackupTable, type BuiltBackup, type SkippedRecord } from '../report/backup';
 import { encodeHeldClip, encodeScreenshot } from '../report/backup-images';
 import {
   IMPORT_UNDO_ID,
@@ -26,6 +26,7 @@ import {
   describeImportPreview,
   planBackupMerge,
   type ImportSummary,
+  type LocalRecords,
   type MergePlan,
   type RecordChange,
   type WrittenRecord,
@@ -132,6 +133,11 @@ export interface ImportPreview {
   changes: readonly RecordChange[];
   lines: string[];
   summary: ImportSummary;
+  /**
+   * What the plan was made against (see readLocal): when the log still reads the same at Import,
+   * the plan is written as it is instead of being made again.
+   */
+  plannedAgainst?: string;
 }
 
 export interface PreviewOptions {
@@ -147,7 +153,8 @@ export interface PreviewOptions {
  */
 export async function previewImport(db: SitrepDb, input: string | Backup, { now = new Date(), fileName }: PreviewOptions = {}): Promise<ImportPreview> {
   const backup = typeof input === 'string' ? parseBackup(input) : input;
-  const plan = await db.transaction('r', importTables(db), () => planAgainstLog(db, backup, now));
+  const local = await db.transaction('r', importTables(db), () => readLocal(db, backup));
+  const plan = planWith(local, backup, now);
   return {
     backup,
     ...(fileName !== undefined && { fileName }),
@@ -156,6 +163,7 @@ export async function previewImport(db: SitrepDb, input: string | Backup, { now 
     changes: plan.changes,
     lines: describeImportPreview(plan),
     summary: plan.summary,
+    plannedAgainst: local.print,
   };
 }
 
@@ -169,6 +177,7 @@ export async function applyImport(db: SitrepDb, preview: ImportPreview): Promise
     expected: preview.changes,
     expectedTombstones: preview.plan.tombstones,
     fileName: preview.fileName,
+    ...(preview.plannedAgainst !== undefined && { planned: { plan: preview.plan, against: preview.plannedAgainst } }),
   });
 }
 
@@ -182,29 +191,95 @@ export async function importBackupText(db: SitrepDb, text: string, now: Date = n
   return importBackup(db, parseBackup(text), now);
 }
 
-/** Plans the merge against the log as it is; must run inside a transaction over importTables. */
-async function planAgainstLog(db: SitrepDb, backup: Backup, now: Date): Promise<MergePlan> {
+/** Up to this many ids are looked up one by one; more, and the table's keys are read first. */
+const ONE_BY_ONE = 256;
+
+/**
+ * The stored rows with these ids (or incident ids, for tables keyed by them). IndexedDB has no
+ * "get many": a bulkGet is one request per id, seconds for the 100,000 entries of a backup, most
+ * of them not stored here. So for many ids the table's keys are read in one request first, and
+ * only the ids found are read: one by one when few, in one getAll when most of the table.
+ */
+function storedRows<T>(table: Table<T, string, unknown>, ids: readonly string[]): PromiseLike<T[]> {
+  const present = (rows: (T | undefined)[]) => rows.filter((row): row is T => row !== undefined);
+  if (ids.length <= ONE_BY_ONE) return table.bulkGet([...ids]).then(present);
+  return storedKeys(table, ids).then((found) => {
+    if (found.length <= ONE_BY_ONE) return table.bulkGet(found).then(present);
+    const wanted = new Set(found);
+    const key = table.schema.primKey.keyPath as string;
+    return table.toArray().then((rows) => rows.filter((row) => wanted.has((row as Record<string, string>)[key]!)));
+  });
+}
+
+/**
+ * Which of these ids are stored in the table: its keys, never its rows (pictures are big). Each
+ * path starts from a Dexie promise: an early native one would lose the transaction's zone.
+ */
+function storedKeys(table: Table<unknown, string, unknown>, ids: readonly string[]): PromiseLike<string[]> {
+  if (ids.length <= ONE_BY_ONE) return table.where(':id').anyOf([...ids]).primaryKeys();
+  return table
+    .toCollection()
+    .primaryKeys()
+    .then((keys) => {
+      const stored = new Set(keys);
+      return ids.filter((id) => stored.has(id));
+    });
+}
+
+/** What a plan reads of the log, and `print`: it as text, to tell whether the log still reads the same. */
+interface ReadLocal {
+  records: LocalRecords;
+  /** The first number the log would hand out as a new incident key. */
+  next: number;
+  print: string;
+}
+
+/** Reads what the merge plan needs of the log; must run inside a transaction over importTables. */
+async function readLocal(db: SitrepDb, backup: Backup): Promise<ReadLocal> {
   const incidents = await db.incidents.toArray();
-  const found = await db.entries.bulkGet(backup.entries.map((e) => e.id));
+  const entries = await storedRows(db.entries, backup.entries.map((e) => e.id));
   // Records the file's tombstones name are read too: the import deletes them here.
   const deadIds = (table: Tombstone['table']) => backup.tombstones.filter((t) => t.table === table).map((t) => t.id);
-  const components = await db.components.bulkGet([...backup.components.map((c) => c.id), ...deadIds('components')]);
-  const postmortems = await db.postmortems.bulkGet(backup.postmortems.map((p) => p.incidentId));
-  const checklists = await db.checklists.bulkGet(backup.checklists.map((c) => c.incidentId));
-  const actionItems = await db.actionItems.bulkGet([...backup.actionItems.map((a) => a.id), ...deadIds('actionItems')]);
-  const stakeholders = await db.stakeholders.bulkGet([...backup.stakeholders.map((s) => s.id), ...deadIds('stakeholders')]);
-  const doomedHeldClips = await db.heldClips.bulkGet(deadIds('heldClips'));
+  const components = await storedRows(db.components, [...backup.components.map((c) => c.id), ...deadIds('components')]);
+  const postmortems = await storedRows(db.postmortems, backup.postmortems.map((p) => p.incidentId));
+  const checklists = await storedRows(db.checklists, backup.checklists.map((c) => c.incidentId));
+  const actionItems = await storedRows(db.actionItems, [...backup.actionItems.map((a) => a.id), ...deadIds('actionItems')]);
+  const stakeholders = await storedRows(db.stakeholders, [...backup.stakeholders.map((s) => s.id), ...deadIds('stakeholders')]);
+  const heldClips = await storedRows(db.heldClips, deadIds('heldClips'));
   const tombstones = await listTombstones(db);
-  const updates = await db.updates.bulkGet(backup.updates.map((u) => u.id));
-  const maintenances = await db.maintenances.bulkGet(backup.maintenances.map((m) => m.id));
+  const updates = await storedRows(db.updates, backup.updates.map((u) => u.id));
+  const maintenances = await storedRows(db.maintenances, backup.maintenances.map((m) => m.id));
   // Only keys: a picture already here is never read just to be skipped.
-  const screenshotIds = await db.screenshots.where('id').anyOf(backup.screenshots.map((s) => s.id)).primaryKeys();
+  const screenshotIds = await storedKeys(db.screenshots, backup.screenshots.map((s) => s.id));
   const heldIds = backup.heldClips.map((h) => h.id);
-  const heldHere = await db.heldClips.where('id').anyOf(heldIds).primaryKeys();
-  const placedHere = await db.entries.where('id').anyOf(heldIds).primaryKeys();
-  // A re-keyed incident gets the next number the log would hand out that nobody here or in the
-  // file uses; never one past the key format.
-  let next = await nextIncidentNumber(db);
+  const heldHere = await storedKeys(db.heldClips, heldIds);
+  const placedHere = await storedKeys(db.entries, heldIds);
+  const next = await nextIncidentNumber(db);
+  const records: LocalRecords = {
+    incidents,
+    entries,
+    components,
+    updates,
+    maintenances,
+    screenshotIds,
+    heldClipIds: [...heldHere, ...placedHere],
+    postmortems,
+    checklists,
+    actionItems,
+    stakeholders,
+    heldClips,
+    tombstones,
+  };
+  // Held clips never change once written: their ids say all (their pictures do not stringify).
+  return { records, next, print: JSON.stringify([next, { ...records, heldClips: heldClips.map((h) => h.id) }]) };
+}
+
+/**
+ * The merge plan against what was read. A re-keyed incident gets the next number the log would
+ * hand out that nobody here or in the file uses; never one past the key format.
+ */
+function planWith({ records, next: first }: ReadLocal, backup: Backup, now: Date): MergePlan {
+  let next = first;
   const allocateKey = (taken: ReadonlySet<string>): IncidentKey => {
     while (next <= MAX_INCIDENT_NUMBER && taken.has(incidentKeyOf(next))) next++;
     if (next > MAX_INCIDENT_NUMBER) {
@@ -212,26 +287,7 @@ async function planAgainstLog(db: SitrepDb, backup: Backup, now: Date): Promise<
     }
     return incidentKeyOf(next++);
   };
-  return planBackupMerge(
-    {
-      incidents,
-      entries: found.filter((e) => e !== undefined),
-      components: components.filter((c) => c !== undefined),
-      updates: updates.filter((u) => u !== undefined),
-      maintenances: maintenances.filter((m) => m !== undefined),
-      screenshotIds,
-      heldClipIds: [...heldHere, ...placedHere],
-      postmortems: postmortems.filter((p) => p !== undefined),
-      checklists: checklists.filter((c) => c !== undefined),
-      actionItems: actionItems.filter((a) => a !== undefined),
-      stakeholders: stakeholders.filter((s) => s !== undefined),
-      heldClips: doomedHeldClips.filter((h) => h !== undefined),
-      tombstones,
-    },
-    backup,
-    allocateKey,
-    { now },
-  );
+  return planBackupMerge(records, backup, allocateKey, { now });
 }
 
 /**
@@ -263,8 +319,13 @@ const WRITE_SCHEMAS: Record<BackupTable, z.ZodType> = {
   heldClips: HeldClip,
 };
 
-function checked<T>(table: BackupTable, rows: readonly T[], keyOf: (id: string) => string | undefined): T[] {
+/**
+ * Every row as its schema returns it, or BackupError. A row the file's parse returned and the plan
+ * left as it was (not clamped, not re-keyed, not a decoded picture) passed this schema already.
+ */
+function checked<T>(table: BackupTable, rows: readonly T[], keyOf: (id: string) => string | undefined, fromFile: ReadonlySet<unknown> = new Set()): T[] {
   return rows.map((row) => {
+    if (fromFile.has(row)) return row;
     const parsed = WRITE_SCHEMAS[table].safeParse(row);
     if (parsed.success) return parsed.data as T;
     const issue = parsed.error.issues[0]!;
@@ -287,16 +348,23 @@ async function writeImport(
   db: SitrepDb,
   backup: Backup,
   now: Date,
-  { expected, expectedTombstones, fileName }: { expected?: readonly RecordChange[]; expectedTombstones?: readonly Tombstone[]; fileName?: string },
+  {
+    expected,
+    expectedTombstones,
+    fileName,
+    planned,
+  }: { expected?: readonly RecordChange[]; expectedTombstones?: readonly Tombstone[]; fileName?: string; planned?: { plan: MergePlan; against: string } },
 ): Promise<ImportSummary> {
   try {
     return await db.transaction('rw', importTables(db), async () => {
-      const plan = await planAgainstLog(db, backup, now);
+      const local = await readLocal(db, backup);
+      // The log reads as it did at the preview: the same plan would come out, so it is not made again.
+      const plan = planned && planned.against === local.print ? planned.plan : planWith(local, backup, now);
       const moved = expected && fingerprint(plan.changes) !== fingerprint(expected);
       if (moved || (expectedTombstones && tombstonesPrint(plan.tombstones) !== tombstonesPrint(expectedTombstones))) {
         throw new BackupError('The log changed while this import waited for your answer, so nothing was imported; choose the file again to see what it would change now.');
       }
-      const keys = new Map((await db.incidents.toArray()).map((i): [string, string] => [i.id, i.key]));
+      const keys = new Map(local.records.incidents.map((i): [string, string] => [i.id, i.key]));
       for (const i of plan.incidents) keys.set(i.id, i.key);
       const keyOf = (id: string) => keys.get(id);
       const writes: [BackupTable, Table<any, string>, readonly unknown[]][] = [
@@ -313,9 +381,9 @@ async function writeImport(
         ['heldClips', db.heldClips, plan.heldClips],
       ];
       // Every record is checked before the first is written.
-      const rows = writes.map(([table, , list]) => checked(table, list, keyOf));
+      const rows = writes.map(([table, , list]) => checked(table, list, keyOf, parsedRecords(backup, table)));
       const counterBefore = await counterValue(db);
-      const tombstones = checked('tombstones', plan.tombstones, keyOf);
+      const tombstones = checked('tombstones', plan.tombstones, keyOf, parsedRecords(backup, 'tombstones'));
       for (const [i, [, table]] of writes.entries()) if (rows[i]!.length) await table.bulkPut(rows[i]!);
       for (const { table, id } of plan.deletions) await db.table(table).delete(id);
       if (tombstones.length) await db.meta.bulkPut(tombstones.map(tombstoneRow));

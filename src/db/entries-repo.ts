@@ -99,11 +99,6 @@ async function setDeleted(db: SitrepDb, id: string, deletedAt: string | undefine
   });
 }
 
-export interface SearchHit {
-  entry: TimelineEntry;
-  incidentId: string;
-}
-
 /**
  * Search across every incident's entries, newest first, at most `limit` hits. Each word of the
  * query must begin a word of the entry ("chec 502" finds "HTTP 502 on /checkout"). The `*terms`

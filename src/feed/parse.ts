@@ -4,7 +4,7 @@
 import { FeedError } from './feed-error';
 import { readCstate } from './parse/cstate';
 import { readInstatus } from './parse/instatus';
-import { isRecord } from '../model/is-record';
+import { isRecord } from './parse/is-record';
 import { shown, text } from './parse/read';
 import { readStatuspage } from './parse/statuspage';
 import { readUpptime } from './parse/upptime';
@@ -46,7 +46,7 @@ const CHECK_SRC =
  * dropped. Throws FeedError, with a message a site owner can act on, when it cannot be used.
  */
 export function parseStatusFeed(input: unknown): StatusSnapshot {
-  const doc = typeof input == 'string' ? readJson(input) : input;
+  const doc = typeof input === 'string' ? readJson(input) : input;
   let found = shown(doc);
   if (Array.isArray(doc)) {
     const upptime = readUpptime(doc);
@@ -55,8 +55,8 @@ export function parseStatusFeed(input: unknown): StatusSnapshot {
   } else if (isRecord(doc)) {
     const has = (key: string) => Object.hasOwn(doc, key);
     const page = doc.page;
-    if (has('cStateVersion') || doc.is == 'index' || Array.isArray(doc.systems)) return readCstate(doc);
-    if (has('activeIncidents') || has('activeMaintenances') || (isRecord(page) && typeof page.status == 'string' && !isRecord(doc.status))) {
+    if (has('cStateVersion') || doc.is === 'index' || Array.isArray(doc.systems)) return readCstate(doc);
+    if (has('activeIncidents') || has('activeMaintenances') || (isRecord(page) && typeof page.status === 'string' && !isRecord(doc.status))) {
       return readInstatus(doc);
     }
     if (isRecord(doc.status) || (isRecord(page) && (has('components') || has('incidents') || has('scheduled_maintenances')))) {

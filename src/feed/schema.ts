@@ -191,22 +191,6 @@ export type ScheduledMaintenance = z.infer<typeof ScheduledMaintenance>;
 const OPEN_INCIDENT: ReadonlySet<string> = new Set(['investigating', 'identified', 'monitoring']);
 const OPEN_MAINTENANCE: ReadonlySet<string> = new Set(['scheduled', 'in_progress', 'verifying']);
 
-const UnresolvedIncidents = z.array(Incident).superRefine((incidents, ctx) => {
-  incidents.forEach((incident, i) => {
-    if (!OPEN_INCIDENT.has(incident.status)) {
-      ctx.addIssue({ code: 'custom', path: [i, 'status'], message: `Only unresolved incidents belong here, not ${incident.status} ones` });
-    }
-  });
-});
-
-const UpcomingMaintenances = z.array(ScheduledMaintenance).superRefine((maintenances, ctx) => {
-  maintenances.forEach((maintenance, i) => {
-    if (!OPEN_MAINTENANCE.has(maintenance.status)) {
-      ctx.addIssue({ code: 'custom', path: [i, 'status'], message: `Only upcoming or in-progress maintenance belongs here, not ${maintenance.status}` });
-    }
-  });
-});
-
 /** Groups and their children must name each other, so readers can rebuild the tree. */
 function checkComponentTree(doc: { components: Component[] }, ctx: z.core.$RefinementCtx<{ components: Component[] }>): void {
   const byId = new Map(doc.components.map((c) => [c.id, c]));
@@ -238,55 +222,86 @@ function checkComponentTree(doc: { components: Component[] }, ctx: z.core.$Refin
   });
 }
 
-/** `api/v2/summary.json`: everything a status widget needs in one request. */
-export const SummaryJson = z
-  .strictObject({
-    page: Page,
-    status: Status,
-    components: z.array(Component),
-    incidents: UnresolvedIncidents,
-    scheduled_maintenances: UpcomingMaintenances,
-  })
-  .superRefine(checkComponentTree);
-export type SummaryJson = z.infer<typeof SummaryJson>;
+/**
+ * The documents, over schemas of their incidents and maintenances. The exported ones check every
+ * event in full; the builder checks each event once, when its document is new, and then checks the
+ * documents around it with `z.custom` events (what it publishes is the same either way).
+ */
+function documentSchemas(
+  incident: z.ZodType<Incident>,
+  maintenance: z.ZodType<ScheduledMaintenance>,
+  component: z.ZodType<Component>,
+  page: z.ZodType<Page>,
+) {
+  const unresolvedIncidents = z.array(incident).superRefine((incidents, ctx) => {
+    incidents.forEach((incident, i) => {
+      if (!OPEN_INCIDENT.has(incident.status)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'status'], message: `Only unresolved incidents belong here, not ${incident.status} ones` });
+      }
+    });
+  });
+  const upcomingMaintenances = z.array(maintenance).superRefine((maintenances, ctx) => {
+    maintenances.forEach((maintenance, i) => {
+      if (!OPEN_MAINTENANCE.has(maintenance.status)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'status'], message: `Only upcoming or in-progress maintenance belongs here, not ${maintenance.status}` });
+      }
+    });
+  });
+  return {
+    /** `api/v2/summary.json`: everything a status widget needs in one request. */
+    SummaryJson: z
+      .strictObject({
+        page,
+        status: Status,
+        components: z.array(component),
+        incidents: unresolvedIncidents,
+        scheduled_maintenances: upcomingMaintenances,
+      })
+      .superRefine(checkComponentTree),
+    /** `api/v2/incidents.json`: the most recent incidents (Statuspage lists 50), resolved ones included. */
+    IncidentsJson: z.strictObject({ page, incidents: z.array(incident).max(50) }),
+    /** `api/v2/incidents/unresolved.json`. */
+    UnresolvedIncidentsJson: z.strictObject({ page, incidents: unresolvedIncidents }),
+    /** `api/v2/scheduled-maintenances.json`: every maintenance, completed ones included. */
+    ScheduledMaintenancesJson: z.strictObject({ page, scheduled_maintenances: z.array(maintenance).max(50) }),
+    /**
+     * `sitrep-site.json`: every component, incident and maintenance the site holds within its history
+     * window. Not a Statuspage document: it is what the next publisher reads back and merges with,
+     * so two incident managers publishing to one site never erase each other's incidents
+     * (`incidents.json` keeps only the newest 50).
+     */
+    /** `api/v2/status.json`: the overall indicator only. */
+    StatusJson: z.strictObject({ page, status: Status }),
+    /** `api/v2/components.json`. */
+    ComponentsJson: z.strictObject({ page, components: z.array(component) }).superRefine(checkComponentTree),
+    SiteState: z.strictObject({
+      format: z.literal('sitrep-site'),
+      version: z.literal(1),
+      updated_at: Instant,
+      components: z.array(component),
+      incidents: z.array(incident).max(10_000),
+      scheduled_maintenances: z.array(maintenance).max(10_000),
+    }),
+  };
+}
 
-/** `api/v2/status.json`: the overall indicator only. */
-export const StatusJson = z.strictObject({ page: Page, status: Status });
+export const { SummaryJson, StatusJson, ComponentsJson, IncidentsJson, UnresolvedIncidentsJson, ScheduledMaintenancesJson, SiteState } = documentSchemas(
+  Incident,
+  ScheduledMaintenance,
+  Component,
+  Page,
+);
 export type StatusJson = z.infer<typeof StatusJson>;
-
-/** `api/v2/components.json`. */
-export const ComponentsJson = z
-  .strictObject({ page: Page, components: z.array(Component) })
-  .superRefine(checkComponentTree);
 export type ComponentsJson = z.infer<typeof ComponentsJson>;
-
-/** `api/v2/incidents.json`: the most recent incidents (Statuspage lists 50), resolved ones included. */
-export const IncidentsJson = z.strictObject({ page: Page, incidents: z.array(Incident).max(50) });
+export type SummaryJson = z.infer<typeof SummaryJson>;
 export type IncidentsJson = z.infer<typeof IncidentsJson>;
-
-/** `api/v2/incidents/unresolved.json`. */
-export const UnresolvedIncidentsJson = z.strictObject({ page: Page, incidents: UnresolvedIncidents });
 export type UnresolvedIncidentsJson = z.infer<typeof UnresolvedIncidentsJson>;
-
-/** `api/v2/scheduled-maintenances.json`: every maintenance, completed ones included. */
-export const ScheduledMaintenancesJson = z.strictObject({
-  page: Page,
-  scheduled_maintenances: z.array(ScheduledMaintenance).max(50),
-});
 export type ScheduledMaintenancesJson = z.infer<typeof ScheduledMaintenancesJson>;
+export type SiteState = z.infer<typeof SiteState>;
 
 /**
- * `sitrep-site.json`: every component, incident and maintenance the site holds within its history
- * window. Not a Statuspage document: it is what the next publisher reads back and merges with,
- * so two incident managers publishing to one site never erase each other's incidents
- * (`incidents.json` keeps only the newest 50).
+ * The same documents for the site builder, whose every event, component and page document has
+ * already passed `Incident`, `ScheduledMaintenance`, `Component` or `Page` (src/feed/build/
+ * build-site.ts checks each new one once): the rest of each document is checked as strictly as above.
  */
-export const SiteState = z.strictObject({
-  format: z.literal('sitrep-site'),
-  version: z.literal(1),
-  updated_at: Instant,
-  components: z.array(Component),
-  incidents: z.array(Incident).max(10_000),
-  scheduled_maintenances: z.array(ScheduledMaintenance).max(10_000),
-});
-export type SiteState = z.infer<typeof SiteState>;
+export const documentsOfCheckedEvents = documentSchemas(z.custom<Incident>(), z.custom<ScheduledMaintenance>(), z.custom<Component>(), z.custom<Page>());

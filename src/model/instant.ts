@@ -13,12 +13,24 @@ import * as z from 'zod';
 export const EARLIEST_INSTANT = '1970-01-01T00:00:00.000Z';
 export const LATEST_INSTANT = '2999-12-31T23:59:59.999Z';
 
-/** True for an ISO text in the range and in exactly the form `Date#toISOString()` writes. */
+const ISO_UTC = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for an ISO text in the range and in exactly the form `Date#toISOString()` writes: a real
+ * calendar time (no 30 February, no hour 24, no second 60, no `+002026-…`). Checked by its digits
+ * rather than by a Date round trip: every stored time passes here, 100,000 of them per backup.
+ */
 export function isStorableInstant(value: string): boolean {
   if (value < EARLIEST_INSTANT || value > LATEST_INSTANT) return false;
-  const time = Date.parse(value);
-  // A real calendar time that writes back the same (no `+002026-…`, no hour 24).
-  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+  const m = ISO_UTC.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return days !== undefined && day >= 1 && day <= days && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
 }
 
 /** An ISO-8601 UTC instant as `Date#toISOString()` writes it, 1970–2999: the only way times are stored. */

@@ -93,8 +93,3 @@ function tellings(stakeholder: Stakeholder, update: StatusUpdate, comms: readonl
 export function allTold(items: readonly CommsItem[]): boolean {
   return items.every((i) => i.told.length > 0);
 }
-
-/** The timeline's words for a telling: who, how, about which update. */
-export function toldText(stakeholder: Pick<Stakeholder, 'name'>, channelLabel: string, updateLabel: string): string {
-  return `Told ${stakeholder.name} by ${channelLabel} about the “${updateLabel}” update`;
-}

@@ -220,6 +220,4 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
   };
 }
 
-export type Publisher = ReturnType<typeof createPublisher>;
-
 const KIND_NAMES: Record<Notifier['kind'], string> = { slack: 'Slack', teams: 'Teams', webhook: 'webhook', email: 'email' };

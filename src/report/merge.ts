@@ -647,13 +647,19 @@ const NOUNS: Record<BackupTable, [one: string, many: string]> = {
  */
 export function describeImportPreview(plan: Pick<MergePlan, 'changes' | 'summary' | 'latestClaimed'>): string[] {
   const lines: string[] = [];
+  // One pass over the changes (100,000 for a whole log), counted per table.
+  const counts = new Map<BackupTable, { added: number; newer: number; tied: number; deleted: number }>();
+  for (const c of plan.changes) {
+    let of = counts.get(c.table);
+    if (!of) counts.set(c.table, (of = { added: 0, newer: 0, tied: 0, deleted: 0 }));
+    if (c.action === 'add') of.added++;
+    else if (c.action === 'delete') of.deleted++;
+    else if (c.newer) of.newer++;
+    else of.tied++;
+  }
   for (const table of Object.keys(NOUNS) as BackupTable[]) {
     const [one, many] = NOUNS[table];
-    const of = plan.changes.filter((c) => c.table === table);
-    const added = of.filter((c) => c.action === 'add').length;
-    const newer = of.filter((c) => c.action === 'replace' && c.newer).length;
-    const tied = of.filter((c) => c.action === 'replace' && !c.newer).length;
-    const deleted = of.filter((c) => c.action === 'delete').length;
+    const { added = 0, newer = 0, tied = 0, deleted = 0 } = counts.get(table) ?? {};
     if (added) lines.push(`${count(added, one, many)} will be added.`);
     if (deleted) lines.push(`${count(deleted, one, many)} will be deleted, as ${deleted === 1 ? 'it was' : 'they were'} where the backup was made.`);
     if (newer) lines.push(`${count(newer, one, many)} will be replaced by ${newer === 1 ? 'a newer copy' : 'newer copies'}.`);

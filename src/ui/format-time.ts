@@ -4,9 +4,19 @@ import type { TimeDisplay } from '../model';
 
 const zone = (mode: TimeDisplay) => (mode === 'utc' ? 'UTC' : undefined);
 
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const CLOCK_SECONDS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+const OPTION_NAMES = new Map([
+  [CLOCK, 'clock'],
+  [CLOCK_SECONDS, 'seconds'],
+  [DAY, 'day'],
+]);
+
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formats are built once per zone, locale and options: the side panel formats three times per row it shows. */
 function fmt(mode: TimeDisplay, options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
-  const key = `${mode}|${locale ?? ''}|${JSON.stringify(options)}`;
+  const key = `${mode}|${locale ?? ''}|${OPTION_NAMES.get(options) ?? JSON.stringify(options)}`;
   let f = clockFormats.get(key);
   if (!f) clockFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone(mode) })));
   return f;
@@ -17,12 +27,12 @@ function fmt(mode: TimeDisplay, options: Intl.DateTimeFormatOptions, locale?: st
  * time input, so a time reads the same in the list and in the editor.
  */
 export function formatClock(iso: string, mode: TimeDisplay, locale?: string): string {
-  return fmt(mode, { hour: '2-digit', minute: '2-digit' }, locale).format(new Date(iso));
+  return fmt(mode, CLOCK, locale).format(new Date(iso));
 }
 
 /** `09:10:05` (or `09:10:05 AM`) for tooltips and exact times. */
 export function formatClockSeconds(iso: string, mode: TimeDisplay, locale?: string): string {
-  return fmt(mode, { hour: '2-digit', minute: '2-digit', second: '2-digit' }, locale).format(new Date(iso));
+  return fmt(mode, CLOCK_SECONDS, locale).format(new Date(iso));
 }
 
 /**
@@ -37,7 +47,7 @@ export function formatWindow(fromIso: string, toIso: string, mode: TimeDisplay, 
 
 /** `Sat, 28 Nov 2026` for day headings. */
 export function formatDay(iso: string, mode: TimeDisplay, locale?: string): string {
-  return fmt(mode, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, locale).format(new Date(iso));
+  return fmt(mode, DAY, locale).format(new Date(iso));
 }
 
 /**

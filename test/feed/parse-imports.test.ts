@@ -37,6 +37,7 @@ describe('src/feed/parse.ts stays free of zod and of any dependency', () => {
       'parse/cstate.ts',
       'parse/derive.ts',
       'parse/instatus.ts',
+      'parse/is-record.ts',
       'parse/read.ts',
       'parse/statuspage.ts',
       'parse/upptime.ts',

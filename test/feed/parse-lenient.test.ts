@@ -233,7 +233,7 @@ describe('which incidents and maintenance are open', () => {
       status: { indicator: 'none' },
       scheduled_maintenances: [{ id: 'm', name: 'Upgrade', status, scheduled_for: '2026-03-02T00:00:00Z', updated_at: '2026-03-01T00:00:00Z' }],
     });
-    expect(maintenances.length == 1).toBe(listed);
+    expect(maintenances.length === 1).toBe(listed);
   });
 
   it('lists incidents newest first whatever order the feed uses', () => {

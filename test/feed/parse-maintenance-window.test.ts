@@ -14,7 +14,7 @@ function statuspageMaintenance(fields: Record<string, unknown>) {
   expect(maintenance.name).toBe('AMS (Amsterdam) datacenter maintenance');
   Object.assign(maintenance, fields);
   for (const [key, value] of Object.entries(fields)) if (value === undefined) delete maintenance[key];
-  return parseStatusFeed(doc).maintenances.find((m) => m.id == maintenance.id)!;
+  return parseStatusFeed(doc).maintenances.find((m) => m.id === maintenance.id)!;
 }
 
 /** Instatus's summary.json fixture with its maintenance's start and duration replaced. */
@@ -67,7 +67,7 @@ describe('Statuspage: endsAt is scheduled_until', () => {
       scheduled_until: '2019-02-21T12:00:00.000-06:00',
       incident_updates: [],
     });
-    const maintenance = parseStatusFeed(doc).incidents.find((e) => e.id == '2dd8nl5nd0qg');
+    const maintenance = parseStatusFeed(doc).incidents.find((e) => e.id === '2dd8nl5nd0qg');
     expect(maintenance?.endsAt).toBe('2019-02-21T18:00:00.000Z');
   });
 });

@@ -37,12 +37,12 @@ describe('parseStatusFeed on every summary.json the strict schema accepts', () =
           const started = snapshot.incidents.map((e) => e.startedAt!);
           expect(started).toEqual([...started].sort().reverse());
           for (const e of snapshot.incidents) {
-            const source = doc.incidents.find((i) => i.id == e.id)!;
+            const source = doc.incidents.find((i) => i.id === e.id)!;
             expect(e.url).toBe(source.shortlink);
             expect(e.latest?.at).toBe(source.incident_updates[0]?.display_at);
           }
           for (const e of snapshot.maintenances) {
-            const source = doc.scheduled_maintenances.find((m) => m.id == e.id)!;
+            const source = doc.scheduled_maintenances.find((m) => m.id === e.id)!;
             expect([e.startedAt, e.endsAt]).toEqual([time(source.scheduled_for), time(source.scheduled_until)]);
           }
           checkShape(snapshot);

@@ -4,7 +4,7 @@
 import { startHost } from '../../widget/host/start-host';
 
 const [dataDir, flag] = process.argv.slice(2);
-const stall = flag == '--stall-before-rename';
+const stall = flag === '--stall-before-rename';
 const host = await startHost({
   dataDir: dataDir!,
   port: 0,

@@ -236,11 +236,11 @@ describe('If-Match and If-None-Match', () => {
   it('lets exactly one of two concurrent writers holding the same ETag win', async () => {
     const etag = (await host.put('sitrep-site.json', siteState('2026-01-01T00:00:00.000Z'))).headers.get('ETag')!;
     for (let round = 0; round < 5; round++) {
-      const current = round == 0 ? etag : (await host.get('sitrep-site.json')).headers.get('ETag')!;
+      const current = round === 0 ? etag : (await host.get('sitrep-site.json')).headers.get('ETag')!;
       const bodies = [siteState(`2026-01-0${round + 2}T00:00:00.000Z`), siteState(`2026-02-0${round + 2}T00:00:00.000Z`)];
       const answers = await Promise.all(bodies.map((body) => host.put('sitrep-site.json', body, { 'If-Match': current })));
       expect(answers.map((r) => r.status).sort()).toEqual([204, 412]);
-      const winner = answers.findIndex((r) => r.status == 204);
+      const winner = answers.findIndex((r) => r.status === 204);
       expect(await onDisk('sitrep-site.json')).toBe(bodies[winner]);
     }
   });

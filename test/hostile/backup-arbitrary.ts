@@ -65,8 +65,6 @@ const instantOf = (dirty: boolean) =>
     },
   );
 
-export const instant = instantOf(true);
-
 const INCIDENT_IDS = [uuid(1), uuid(2), uuid(3), uuid(4)];
 const ENTRY_IDS = [uuid(11), uuid(12), uuid(13), uuid(14), uuid(15)];
 const COMPONENT_IDS = [uuid(500), uuid(501), uuid(502)];

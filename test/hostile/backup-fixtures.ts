@@ -110,8 +110,6 @@ export function hostileBaseDoc(exportedAt = '2026-11-28T12:00:00.000Z') {
   };
 }
 
-export type HostileDoc = ReturnType<typeof hostileBaseDoc>;
-
 /** A screenshot row of the base document's incident, pictures as given. */
 export function screenshotRow(id: number, image: { type: string; bytes: Uint8Array }, thumbnail = image) {
   return {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SiteFile } from '../../src/feed/build';
-import type { SiteState } from '../../src/feed/schema';
+import { SiteState } from '../../src/feed/schema';
 import { publishSite, STATE_PATH } from '../../src/publish/publish-site';
 import { memoryTarget } from './memory-target';
 
@@ -85,5 +85,26 @@ describe('publishSite', () => {
     await publishSite({ target: m.target, build: buildWith('two'), last: first });
     expect(m.batches[1]).toEqual([STATE_PATH, 'index.html', 'api/v2/summary.json']);
     expect(m.writes).toEqual([]);
+  });
+
+  it.each([
+    ['its own state, byte for byte: taken as written', (body: string) => body, 0],
+    ['a state one byte off what it wrote: checked in full', (body: string) => body.replace('"version":1', '"version":1 '), 1],
+    ['another publisher\'s state: checked in full', () => JSON.stringify({ ...state(), updated_at: '2026-11-28T08:59:00.000Z' }), 1],
+  ])('reading back %s', async (_, readBack, checks) => {
+    const m = memoryTarget();
+    const own = (at: string) => () => [file('index.html', 'page'), file(STATE_PATH, JSON.stringify({ ...state(), updated_at: at }))];
+    await publishSite({ target: m.target, build: own('2026-11-28T09:01:00.000Z') });
+    const body = readBack(m.files.get(STATE_PATH)!.body);
+    m.put(STATE_PATH, body);
+    const safeParse = vi.spyOn(SiteState, 'safeParse');
+    try {
+      const seen: (SiteState | undefined)[] = [];
+      await publishSite({ target: m.target, build: (previous) => (seen.push(previous), own('2026-11-28T09:02:00.000Z')()) });
+      expect(safeParse).toHaveBeenCalledTimes(checks);
+      expect(seen[0]).toEqual(JSON.parse(body));
+    } finally {
+      safeParse.mockRestore();
+    }
   });
 });

@@ -56,7 +56,7 @@ export async function removeFileDurably(path: string): Promise<boolean> {
   try {
     await unlink(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code == 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
   await syncFolder(dirname(path));

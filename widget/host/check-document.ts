@@ -8,7 +8,7 @@ import type { Publishable } from './site-paths';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function pathOf(issue: z.core.$ZodIssue): string {
-  return issue.path.map((key, i) => (typeof key == 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
+  return issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
 }
 
 /** The first problem with `bytes` as the document at `path`, in one line naming the file; `undefined` when it is fine. */
@@ -19,7 +19,7 @@ export function problemWithDocument(path: string, kind: Publishable, bytes: Uint
   } catch {
     return `${path} is not UTF-8 text`;
   }
-  if (kind.kind == 'text') return undefined;
+  if (kind.kind === 'text') return undefined;
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -51,8 +51,8 @@ main().catch((error: unknown) => {
     process.exit(2);
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code == 'EADDRINUSE') console.error('The port is in use: set PORT (or --port) to another one.');
-  else if (code == 'EADDRNOTAVAIL') console.error('This machine has no such address: set HOST (or --host) to one of its own.');
+  if (code === 'EADDRINUSE') console.error('The port is in use: set PORT (or --port) to another one.');
+  else if (code === 'EADDRNOTAVAIL') console.error('This machine has no such address: set HOST (or --host) to one of its own.');
   else console.error(`The host did not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -18,10 +18,10 @@ const TAG = /(?:W\/)?"[^"]*"/g;
 export function preconditionsHold(current: string | undefined, ifMatch: string | undefined, ifNoneMatch: string | undefined): boolean {
   if (ifMatch !== undefined) {
     if (current === undefined) return false;
-    if (ifMatch.trim() != '*' && !(ifMatch.match(TAG) ?? ([] as string[])).includes(current)) return false;
+    if (ifMatch.trim() !== '*' && !(ifMatch.match(TAG) ?? ([] as string[])).includes(current)) return false;
   }
   if (ifNoneMatch !== undefined && current !== undefined) {
-    if (ifNoneMatch.trim() == '*') return false;
+    if (ifNoneMatch.trim() === '*') return false;
     const tags = (ifNoneMatch.match(TAG) ?? ([] as string[])).map((tag) => tag.replace(/^W\//, ''));
     if (tags.includes(current)) return false;
   }

@@ -94,8 +94,8 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
 
   const serve = async (c: HostContext, root: string, segments: string[], transform?: (text: string) => string) => {
     const file = await readServedFile(root, segments, transform);
-    if (file.kind == 'folder') return c.redirect(`${new URL(c.req.url).pathname}/`, 301);
-    if (file.kind == 'missing') return text(c, 404, 'Not found');
+    if (file.kind === 'folder') return c.redirect(`${new URL(c.req.url).pathname}/`, 301);
+    if (file.kind === 'missing') return text(c, 404, 'Not found');
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, file.headers);
   };
 
@@ -108,8 +108,8 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
       const path = relativePathOf(c);
       if (!path) return text(c, 404, 'Not found');
       const [, ...rest] = path.segments;
-      if (rest.length == 1 && /^sitrep-(banner|status)\.js$/.test(rest[0]!)) return serve(c, demo.widgetDir, rest);
-      return serve(c, demo.dir, rest, rest[0] == 'feeds' ? shiftTimes : undefined);
+      if (rest.length === 1 && /^sitrep-(banner|status)\.js$/.test(rest[0]!)) return serve(c, demo.widgetDir, rest);
+      return serve(c, demo.dir, rest, rest[0] === 'feeds' ? shiftTimes : undefined);
     });
     app.get('/demo', (c) => c.redirect('/demo/', 301));
   }
@@ -133,7 +133,7 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
       const path = relativePathOf(c);
       const kind = path && publishable(path.relative);
       if (!path || !kind) return text(c, 404, 'Not a file of the site');
-      if (method == 'DELETE' && path.relative != PROBE_PATH) return text(c, 405, `${path.relative} can be replaced, not deleted`, { Allow: 'GET, HEAD, PUT' });
+      if (method === 'DELETE' && path.relative !== PROBE_PATH) return text(c, 405, `${path.relative} can be replaced, not deleted`, { Allow: 'GET, HEAD, PUT' });
       c.set('sitePath', path.relative);
       return next();
     };

@@ -32,9 +32,9 @@ const HASH = /^'sha(256|384|512)-[A-Za-z0-9+/_-]+={0,2}'$/;
 
 function admits(directive: string, source: string): boolean {
   const lower = source.toLowerCase();
-  if (lower == "'self'" || lower == "'none'" || HASH.test(source)) return true;
-  if (lower == 'data:') return directive == 'img-src' || directive == 'font-src';
-  if (lower == "'unsafe-inline'") return directive.startsWith('style-src');
+  if (lower === "'self'" || lower === "'none'" || HASH.test(source)) return true;
+  if (lower === 'data:') return directive === 'img-src' || directive === 'font-src';
+  if (lower === "'unsafe-inline'") return directive.startsWith('style-src');
   return false;
 }
 
@@ -60,7 +60,7 @@ const decodeEntities = (text: string) =>
 /** The page's own Content-Security-Policy <meta>, if it has one. */
 export function metaPolicyOf(html: string): string | undefined {
   for (const [tag] of html.matchAll(META)) {
-    if (attribute(tag, 'http-equiv')?.toLowerCase() == 'content-security-policy') {
+    if (attribute(tag, 'http-equiv')?.toLowerCase() === 'content-security-policy') {
       const content = attribute(tag, 'content');
       if (content !== undefined) return decodeEntities(content);
     }
@@ -76,8 +76,8 @@ export function contentSecurityPolicyFor(html: string): string {
     for (const [directive, sources] of parsePolicy(meta)) {
       const base = header.get(directive) ?? header.get(PARENT[directive] ?? '');
       if (!base || ['default-src', 'base-uri', 'form-action', 'frame-ancestors'].includes(directive)) continue;
-      const extra = sources.filter((source) => admits(directive, source) && source.toLowerCase() != "'none'");
-      header.set(directive, [...new Set([...base.filter((s) => s != "'none'" || !extra.length), ...extra])]);
+      const extra = sources.filter((source) => admits(directive, source) && source.toLowerCase() !== "'none'");
+      header.set(directive, [...new Set([...base.filter((s) => s !== "'none'" || !extra.length), ...extra])]);
     }
   }
   return [...header].map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');

@@ -29,7 +29,7 @@ async function currentBytes(path: string): Promise<Uint8Array | undefined> {
   try {
     stats = await lstat(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code == 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
   if (!stats.isFile()) throw new Error(`${path} is not a regular file`);
@@ -41,7 +41,7 @@ async function targetPath(root: string, relative: string): Promise<string> {
   const target = join(root, ...relative.split('/'));
   await mkdir(dirname(target), { recursive: true });
   const folder = await realpath(dirname(target));
-  if (folder != root && !folder.startsWith(root + sep)) throw new Error(`The folder of ${relative} lies outside the site`);
+  if (folder !== root && !folder.startsWith(root + sep)) throw new Error(`The folder of ${relative} lies outside the site`);
   return target;
 }
 

@@ -15,7 +15,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43,}$/;
 
 async function readToken(path: string): Promise<string> {
   // A token left readable by others (copied in by hand, say) is narrowed to its owner.
-  if (process.platform != 'win32' && ((await stat(path)).mode & 0o077) != 0) await chmod(path, 0o600);
+  if (process.platform !== 'win32' && ((await stat(path)).mode & 0o077) !== 0) await chmod(path, 0o600);
   const token = (await readFile(path, 'utf8')).trim();
   if (!TOKEN.test(token)) throw new Error(`The publish token file ${path} is damaged; delete it and restart to make a new token.`);
   return token;
@@ -26,7 +26,7 @@ export async function loadOrCreateToken(path: string): Promise<PublishToken> {
   try {
     return { token: await readToken(path), path, created: false };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code != 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const token = randomBytes(32).toString('base64url');
   let handle;
@@ -34,7 +34,7 @@ export async function loadOrCreateToken(path: string): Promise<PublishToken> {
     handle = await open(path, 'wx', 0o600);
   } catch (error) {
     // Another host starting on the same folder made one first: use it.
-    if ((error as NodeJS.ErrnoException).code == 'EEXIST') return { token: await readToken(path), path, created: false };
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { token: await readToken(path), path, created: false };
     throw error;
   }
   try {

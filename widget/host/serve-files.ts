@@ -23,7 +23,7 @@ async function realPathInside(root: string, path: string): Promise<string | unde
   } catch {
     return undefined;
   }
-  return real == root || real.startsWith(root + sep) ? real : undefined;
+  return real === root || real.startsWith(root + sep) ? real : undefined;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function readServedFile(root: string, segments: string[], transform
 }
 
 async function readInside(root: string, segments: string[], transform?: (text: string) => string): Promise<ServedFile> {
-  const names = segments.at(-1) == '' ? [...segments.slice(0, -1), 'index.html'] : segments;
+  const names = segments.at(-1) === '' ? [...segments.slice(0, -1), 'index.html'] : segments;
   const real = await realPathInside(root, join(root, ...names));
   if (!real) return { kind: 'missing' };
   const stats = await stat(real);

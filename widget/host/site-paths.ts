@@ -24,7 +24,7 @@ export function siteSegments(pathname: string): string[] | undefined {
   if (!pathname.startsWith('/')) return undefined;
   const segments = pathname.slice(1).split('/');
   const last = segments.length - 1;
-  const plain = segments.every((segment, i) => (i == last && segment == '') || SEGMENT.test(segment));
+  const plain = segments.every((segment, i) => (i === last && segment === '') || SEGMENT.test(segment));
   return plain ? segments : undefined;
 }
 
@@ -52,7 +52,7 @@ export type Publishable = { kind: 'json'; schema: z.ZodType } | { kind: 'text' }
 export function publishable(path: string): Publishable | undefined {
   const schema = JSON_DOCUMENTS.get(path);
   if (schema) return { kind: 'json', schema };
-  if (TEXT_DOCUMENTS.has(path) || INCIDENT_PAGE.test(path) || path == PROBE_PATH) return { kind: 'text' };
+  if (TEXT_DOCUMENTS.has(path) || INCIDENT_PAGE.test(path) || path === PROBE_PATH) return { kind: 'text' };
   return undefined;
 }
 

@@ -44,7 +44,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 /** Where this machine reaches the host: a host listening on every address is reached on loopback. */
 function urlOf({ address, port }: AddressInfo): string {
-  const reachable = address == '0.0.0.0' ? '127.0.0.1' : address == '::' ? '::1' : address;
+  const reachable = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}/`;
 }
 
@@ -57,7 +57,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const siteDir = await realpath(join(options.dataDir, 'site'));
   const { token, path: tokenPath, created: tokenCreated } = await loadOrCreateToken(join(options.dataDir, 'publish-token'));
   const swept = await sweepTempFiles(siteDir);
-  if (swept && !options.quiet) console.log(`Removed ${swept} unfinished write${swept == 1 ? '' : 's'} left by an earlier stop.`);
+  if (swept && !options.quiet) console.log(`Removed ${swept} unfinished write${swept === 1 ? '' : 's'} left by an earlier stop.`);
 
   const app = createHostApp({
     siteDir,
@@ -73,7 +73,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const url = urlOf(server.address() as AddressInfo);
 
   let seeded = false;
-  if (options.seed && (await readdir(siteDir)).length == 0) {
+  if (options.seed && (await readdir(siteDir)).length === 0) {
     await options.seed({ siteDir, url });
     seeded = true;
   }

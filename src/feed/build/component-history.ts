@@ -76,41 +76,67 @@ export function componentHistories(
   };
 
   for (const incident of incidents) {
-    const event = { id: incident.id, name: incident.name };
-    const open = new Map<string, { from: number; status: ComponentStatus }>();
-    const updates = incident.incident_updates;
-    for (let i = updates.length - 1; i >= 0; i--) {
-      const update = updates[i]!;
-      if (!update.affected_components) continue;
-      const at = Date.parse(update.display_at);
-      for (const change of update.affected_components) {
-        const was = open.get(change.code);
-        if (was) add(change.code, { from: was.from, to: at, status: was.status, event });
-        if (change.new_status == 'operational') open.delete(change.code);
-        else open.set(change.code, { from: at, status: change.new_status });
-      }
+    for (const r of incidentSegments(incident)) {
+      add(r.code, { from: r.from, to: r.to ?? Math.max(window.end, r.from), status: r.status, event: r.event });
     }
-    const isOpen = incident.status != 'resolved' && incident.status != 'postmortem';
-    const end = isOpen ? window.end : Date.parse(incident.resolved_at ?? incident.updated_at);
-    for (const [code, was] of open) add(code, { from: was.from, to: Math.max(end, was.from), status: was.status, event });
   }
 
   for (const m of maintenances) {
-    if (m.status == 'scheduled') continue;
+    if (m.status === 'scheduled') continue;
     const from = Date.parse(m.scheduled_for);
-    const to = m.status == 'completed' ? Date.parse(m.resolved_at ?? m.scheduled_until) : window.end;
+    const to = m.status === 'completed' ? Date.parse(m.resolved_at ?? m.scheduled_until) : window.end;
     // Cancelled or completed before its window opened: it never held a component.
     if (to <= from) continue;
     const event = { id: m.id, name: m.name };
     for (const c of m.components) add(c.id, { from, to, status: 'under_maintenance', event });
   }
 
+  const dayNames = Array.from({ length: window.days }, (_, d) => utcDay(window.start + d * DAY_MS));
   const out = new Map<string, ComponentHistory>();
-  for (const [id, status] of current) out.set(id, history(segments.get(id) ?? [], status, window));
+  for (const [id, status] of current) out.set(id, history(segments.get(id) ?? [], status, window, dayNames));
   return out;
 }
 
-function history(segments: Segment[], now: ComponentStatus, { start, end, days }: HistoryWindow): ComponentHistory {
+/** A component's segment of one incident; `to` null while the incident is open (it runs until now). */
+interface IncidentSegment {
+  code: string;
+  from: number;
+  to: number | null;
+  status: ComponentStatus;
+  event: EventRef;
+}
+
+// An incident's segments depend on its document alone; a publish reuses the (frozen) documents of
+// unchanged incidents, so their segments are worked out once, not for all 500 at every publish.
+const segmentsOfIncident = new WeakMap<IncidentDoc, readonly IncidentSegment[]>();
+
+function incidentSegments(incident: IncidentDoc): readonly IncidentSegment[] {
+  const known = segmentsOfIncident.get(incident);
+  if (known) return known;
+  const out: IncidentSegment[] = [];
+  const event = { id: incident.id, name: incident.name };
+  const open = new Map<string, { from: number; status: ComponentStatus }>();
+  const updates = incident.incident_updates;
+  for (let i = updates.length - 1; i >= 0; i--) {
+    const update = updates[i]!;
+    if (!update.affected_components) continue;
+    const at = Date.parse(update.display_at);
+    for (const change of update.affected_components) {
+      const was = open.get(change.code);
+      if (was) out.push({ code: change.code, from: was.from, to: at, status: was.status, event });
+      if (change.new_status === 'operational') open.delete(change.code);
+      else open.set(change.code, { from: at, status: change.new_status });
+    }
+  }
+  const isOpen = incident.status !== 'resolved' && incident.status !== 'postmortem';
+  const end = isOpen ? null : Date.parse(incident.resolved_at ?? incident.updated_at);
+  for (const [code, was] of open) out.push({ code, from: was.from, to: end === null ? null : Math.max(end, was.from), status: was.status, event });
+  // Only a frozen document cannot change under the cache.
+  if (Object.isFrozen(incident)) segmentsOfIncident.set(incident, out);
+  return out;
+}
+
+function history(segments: Segment[], now: ComponentStatus, { start, end, days }: HistoryWindow, dayNames: readonly string[]): ComponentHistory {
   const worst: ComponentStatus[] = new Array(days).fill('operational');
   const events: EventRef[][] = Array.from({ length: days }, () => []);
   const dayOf = (ms: number) => Math.min(days - 1, Math.max(0, Math.floor((ms - start) / DAY_MS)));
@@ -125,13 +151,13 @@ function history(segments: Segment[], now: ComponentStatus, { start, end, days }
     for (let d = dayOf(from); d <= last; d++) {
       worst[d] = worseStatus(worst[d]!, s.status);
       const list = events[d]!;
-      if (!list.some((e) => e.id == s.event.id)) list.push(s.event);
+      if (!list.some((e) => e.id === s.event.id)) list.push(s.event);
     }
   }
   // Today shows the component's status now, even if no published event set it.
   worst[days - 1] = worseStatus(worst[days - 1]!, now);
 
-  const bars = worst.map((status, d): DayBar => ({ day: utcDay(start + d * DAY_MS), status, events: events[d]! }));
+  const bars = worst.map((status, d): DayBar => ({ day: dayNames[d]!, status, events: events[d]! }));
   return { bars, uptime: uptime(segments, start, end) };
 }
 
@@ -157,7 +183,7 @@ function uptime(segments: Segment[], start: number, end: number): number {
   for (const [t, delta, weight] of edges) {
     down += (t - at) * (major ? 1 : partial ? UPTIME_WEIGHT.partial_outage : 0);
     at = t;
-    if (weight == 1) major += delta;
+    if (weight === 1) major += delta;
     else partial += delta;
   }
   return Math.max(0, 1 - down / (end - start));

@@ -20,12 +20,11 @@ import { utcDateTime } from './utc-time';
 // readers decode entities in titles the same way.
 
 /** Characters XML 1.0 forbids, and lone surrogates. */
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
 const NOT_XML = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export const xmlText = (text: string) => text.replace(NOT_XML, '');
 
 /** An event's updates as feed-entry HTML: each update's status, time, text and component changes. */
-function entryContent(event: Event): Markup {
+export function entryContent(event: Event): Markup {
   const window = isMaintenance(event)
     ? html`<p>Scheduled from ${utcDateTime(event.scheduled_for)} until ${utcDateTime(event.scheduled_until)}.</p>`
     : html`<p>${impactLabel(event.impact)}.</p>`;
@@ -57,13 +56,38 @@ export interface HistoryFeeds {
   rss: string;
 }
 
+/** One event's `<entry>` (Atom) and `<item>` (RSS), as the feed package writes them. */
+export type FeedEntry = HistoryFeeds;
+
 /**
  * Both feeds of the newest FEED_ENTRIES events (`events` come newest first). `base` is the site's
- * URL, ending in `/`.
+ * URL, ending in `/`. `entryOf` is an event's entries as `feedEntry` writes them: a build keeps them
+ * from the last, so a publish writes only the entries that changed. The feed package writes the
+ * frame around one stand-in entry, which the entries replace: the bytes are those of one feed of
+ * all entries, as the package writes each entry alone at the same depth.
  */
-export function historyFeeds(page: Page, base: string, events: readonly Event[]): HistoryFeeds {
+export function historyFeeds(page: Page, base: string, events: readonly Event[], entryOf: (event: Event) => FeedEntry = feedEntry): HistoryFeeds {
+  const listed = events.slice(0, FEED_ENTRIES);
+  const frame = newFeed(page, base);
+  if (!listed.length) return { atom: frame.atom1(), rss: frame.rss2() };
+  addEntry(frame, STAND_IN, 'x');
+  const entries = listed.map(entryOf);
+  return {
+    atom: spliced(frame.atom1(), 'entry', entries.map((e) => e.atom)),
+    rss: spliced(frame.rss2(), 'item', entries.map((e) => e.rss)),
+  };
+}
+
+/** An event's entry in each feed, written alone. */
+export function feedEntry(event: Event): FeedEntry {
+  const feed = newFeed(STAND_IN_PAGE, STAND_IN_BASE);
+  addEntry(feed, event, xmlText(entryContent(event).value));
+  return { atom: only(feed.atom1(), 'entry'), rss: only(feed.rss2(), 'item') };
+}
+
+function newFeed(page: Page, base: string): Feed {
   const name = xmlText(page.name);
-  const feed = new Feed({
+  return new Feed({
     id: base,
     title: `${name} status history`,
     description: `Incidents and maintenance of ${name}`,
@@ -73,17 +97,50 @@ export function historyFeeds(page: Page, base: string, events: readonly Event[])
     author: { name },
     feedLinks: { atom: `${base}history.atom`, rss: `${base}history.rss` },
   });
-  for (const event of events.slice(0, FEED_ENTRIES)) {
-    const content = xmlText(entryContent(event).value);
-    feed.addItem({
-      title: xmlText(escapeHtml(`${event.name} (${statusLabel(event.status)})`)),
-      id: event.shortlink,
-      link: event.shortlink,
-      date: new Date(event.updated_at),
-      published: new Date(isMaintenance(event) ? event.created_at : event.started_at),
-      description: xmlText(escapeHtml(event.incident_updates[0]?.body.slice(0, 300) ?? '')),
-      content,
-    });
-  }
-  return { atom: feed.atom1(), rss: feed.rss2() };
+}
+
+function addEntry(feed: Feed, event: Event, content: string): void {
+  feed.addItem({
+    title: xmlText(escapeHtml(`${event.name} (${statusLabel(event.status)})`)),
+    id: event.shortlink,
+    link: event.shortlink,
+    date: new Date(event.updated_at),
+    published: new Date(isMaintenance(event) ? event.created_at : event.started_at),
+    description: xmlText(escapeHtml(event.incident_updates[0]?.body.slice(0, 300) ?? '')),
+    content,
+  });
+}
+
+// The stand-in entry and the frame of a lone entry hold only our own words, so the first `<entry>`
+// of such a frame is the entry's own; the entry is the last thing in the feed, so its last `</entry>` is too.
+const STAND_IN_BASE = 'https://sitrep.invalid/';
+const STAND_IN_PAGE: Page = { id: 'sitrep', name: 'Sitrep', url: STAND_IN_BASE, time_zone: 'Etc/UTC', updated_at: '2000-01-01T00:00:00.000Z' };
+const STAND_IN = {
+  name: 'Sitrep',
+  status: 'resolved',
+  shortlink: STAND_IN_BASE,
+  updated_at: STAND_IN_PAGE.updated_at,
+  started_at: STAND_IN_PAGE.updated_at,
+  impact: 'none',
+  incident_updates: [],
+} as unknown as Event;
+
+/** Where a feed's one `<tag>…</tag>` element starts and ends. */
+function bounds(xml: string, tag: string): [number, number] {
+  const start = xml.lastIndexOf(`<${tag}>`);
+  const end = xml.lastIndexOf(`</${tag}>`) + tag.length + 3;
+  if (start < 0 || end < start) throw new Error(`The feed package wrote no <${tag}>`);
+  return [start, end];
+}
+
+const only = (xml: string, tag: string) => {
+  const [start, end] = bounds(xml, tag);
+  return xml.slice(start, end);
+};
+
+/** The frame with its one element replaced by `entries`, each on its own line at the element's indentation. */
+function spliced(frame: string, tag: string, entries: readonly string[]): string {
+  const [start, end] = bounds(frame, tag);
+  const indent = frame.slice(frame.lastIndexOf('\n', start), start);
+  return frame.slice(0, start) + entries.join(indent) + frame.slice(end);
 }

@@ -22,8 +22,8 @@ type Part = Markup | string | number | false | null | undefined | readonly Part[
 
 function write(part: Part): string {
   if (part instanceof Markup) return part.value;
-  if (typeof part == 'string') return escapeHtml(part);
-  if (typeof part == 'number') return String(part);
+  if (typeof part === 'string') return escapeHtml(part);
+  if (typeof part === 'number') return String(part);
   if (Array.isArray(part)) {
     let out = '';
     for (const p of part as readonly Part[]) out += write(p);

@@ -6,7 +6,7 @@ import { document, eventMeta, updateBlock, ZONE_NOTE } from './page-parts';
 import { postmortemMarkup } from './postmortem-body';
 
 /** incidents/<id>.html: one incident or maintenance with all its updates and the components it affected. */
-export function incidentPage(page: Page, event: Event): string {
+export function incidentPage(page: Pick<Page, 'name'>, event: Event): string {
   const kind = isMaintenance(event) ? 'Maintenance' : 'Incident';
   const body = html`<header class="wrap">
 <p><a href="../index.html">← ${page.name} status</a></p>

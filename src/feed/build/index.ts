@@ -1,3 +1,3 @@
-export { buildSite, siteBase, type SiteBuild, type SiteFile } from './build-site';
-export { selectPublic, type IncidentLog, type SiteTarget } from './select-public';
+export { buildSite, type SiteFile } from './build-site';
+export { selectPublic } from './select-public';
 export type * from './site-input';

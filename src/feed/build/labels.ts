@@ -40,5 +40,5 @@ export function statusLabel(status: string): string {
 /** A component change as a reader sees it: `API: Operational → Major outage`, or `API: Operational` when unchanged. */
 export function changeText(c: { name: string; old_status: ComponentStatus; new_status: ComponentStatus }): string {
   const now = componentStatusLabel(c.new_status);
-  return c.old_status == c.new_status ? `${c.name}: ${now}` : `${c.name}: ${componentStatusLabel(c.old_status)} → ${now}`;
+  return c.old_status === c.new_status ? `${c.name}: ${now}` : `${c.name}: ${componentStatusLabel(c.old_status)} → ${now}`;
 }

@@ -31,10 +31,10 @@ function fromComponents(leaves: readonly ComponentDoc[]): StatusIndicator {
   let maintenance = false;
   let allMajor = leaves.length > 0;
   for (const c of leaves) {
-    if (c.status != 'major_outage') allMajor = false;
-    if (c.status == 'degraded_performance') degraded = true;
-    else if (c.status == 'partial_outage' || c.status == 'major_outage') outage = true;
-    else if (c.status == 'under_maintenance') maintenance = true;
+    if (c.status !== 'major_outage') allMajor = false;
+    if (c.status === 'degraded_performance') degraded = true;
+    else if (c.status === 'partial_outage' || c.status === 'major_outage') outage = true;
+    else if (c.status === 'under_maintenance') maintenance = true;
   }
   if (allMajor) return 'critical';
   if (outage) return 'major';

@@ -54,7 +54,7 @@ const changes = (list: AffectedComponent[] | null): Markup | '' =>
 /** One update: its status, when, what it said, and the component changes it made. */
 export const updateBlock = (u: IncidentUpdate, heading: 'h3' | 'h4' | 'p'): Markup => {
   const title = html`<strong>${statusLabel(u.status)}</strong> · ${time(u.display_at)}`;
-  const head = heading == 'p' ? html`<p>${title}</p>` : heading == 'h3' ? html`<h3>${title}</h3>` : html`<h4>${title}</h4>`;
+  const head = heading === 'p' ? html`<p>${title}</p>` : heading === 'h3' ? html`<h3>${title}</h3>` : html`<h4>${title}</h4>`;
   return html`<div class="update">${head}<p class="body">${textWithLinks(u.body)}</p>${changes(u.affected_components)}</div>`;
 };
 

@@ -30,10 +30,11 @@ export const CONTENT_TYPES = {
 } as const;
 
 /**
- * A JSON document, checked against its schema before it can be published. Throws naming the file
+ * A JSON document, checked against its schema before it can be published; `stringify` must write
+ * what `JSON.stringify` writes. Throws naming the file
  * and the first wrong field's path (never its value: the message may reach logs).
  */
-export function jsonFile<T>(path: string, schema: z.ZodType<T>, doc: T, cacheControl = LIVE_CACHE): SiteFile {
+export function jsonFile<T>(path: string, schema: z.ZodType<T>, doc: T, cacheControl = LIVE_CACHE, stringify: (doc: T) => string = JSON.stringify): SiteFile {
   const result = schema.safeParse(doc);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -41,5 +42,5 @@ export function jsonFile<T>(path: string, schema: z.ZodType<T>, doc: T, cacheCon
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : '';
     throw new Error(`Site file ${path} is not valid at ${where}: ${issue.message}${more}`);
   }
-  return { path, body: JSON.stringify(doc), contentType: CONTENT_TYPES.json, cacheControl };
+  return { path, body: stringify(doc), contentType: CONTENT_TYPES.json, cacheControl };
 }

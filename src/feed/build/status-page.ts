@@ -19,6 +19,8 @@ export interface StatusPageInput {
   events: readonly Event[];
   histories: ReadonlyMap<string, ComponentHistory>;
   period: HistoryWindow;
+  /** An event's item in the past incidents (a build may keep it from the last). */
+  pastEventOf?: (event: Event) => Markup;
 }
 
 /**
@@ -105,7 +107,7 @@ ${parts}
 
 function componentBars(c: ComponentDoc, history: ComponentHistory | undefined, level: 'h3' | 'h4', period: HistoryWindow): Markup {
   if (!history) return html``;
-  const name = level == 'h3' ? html`<h3>${c.name}</h3>` : html`<h4>${c.name}</h4>`;
+  const name = level === 'h3' ? html`<h3>${c.name}</h3>` : html`<h4>${c.name}</h4>`;
   return html`<div class="component">
 <div class="component-head">${name}<span class="meta">${uptimePercent(history.uptime)} uptime</span></div>
 ${c.description ? html`<p class="meta">${c.description}</p>` : ''}
@@ -120,14 +122,28 @@ ${c.description ? html`<p class="meta">${c.description}</p>` : ''}
  * tooltip is also the bar's text, so screen readers read them all.
  */
 function bar(b: DayBar): Markup {
-  const quiet = b.status == 'operational' && !b.events.length;
-  const what = quiet ? 'No downtime' : componentStatusLabel(b.status);
+  const quiet = b.status === 'operational' && !b.events.length;
+  if (quiet) return quietBar(b.day);
   const events = b.events.length ? html` — ${b.events.map((e) => e.name).join('; ')}` : '';
-  return html`<li class="s${statusRank(b.status)}"${quiet ? '' : html` tabindex="0"`}><span class="tip">${utcDate(b.day)}: ${what}${events}</span></li>`;
+  return html`<li class="s${statusRank(b.status)}" tabindex="0"><span class="tip">${utcDate(b.day)}: ${componentStatusLabel(b.status)}${events}</span></li>`;
+}
+
+// Most bars are quiet days, the same markup for every component and every publish of the window.
+const quietBars = new Map<string, Markup>();
+
+function quietBar(day: string): Markup {
+  let markup = quietBars.get(day);
+  if (!markup) {
+    // A few windows' worth of days: older ones are no longer shown.
+    if (quietBars.size >= 1_000) quietBars.clear();
+    markup = html`<li class="s${statusRank('operational')}"><span class="tip">${utcDate(day)}: No downtime</span></li>`;
+    quietBars.set(day, markup);
+  }
+  return markup;
 }
 
 /** Incidents and past or running maintenance, by the UTC day they started, newest day first. */
-function pastEvents({ events, period }: StatusPageInput): Markup {
+function pastEvents({ events, period, pastEventOf = pastEvent }: StatusPageInput): Markup {
   const byDay = new Map<string, Event[]>();
   for (const e of events) {
     const start = isMaintenance(e) ? e.scheduled_for : e.started_at;
@@ -144,7 +160,7 @@ function pastEvents({ events, period }: StatusPageInput): Markup {
   const flushQuiet = () => {
     if (!quietFrom || !quietTo) return;
     parts.push(
-      quietFrom == quietTo
+      quietFrom === quietTo
         ? html`<p class="meta">No incidents reported on ${day(quietFrom)}.</p>`
         : html`<p class="meta">No incidents reported from ${day(quietFrom)} to ${day(quietTo)}.</p>`,
     );
@@ -161,7 +177,7 @@ function pastEvents({ events, period }: StatusPageInput): Markup {
     flushQuiet();
     parts.push(html`<section class="day" aria-labelledby="day-${key}">
 <h3 id="day-${key}">${day(key)}</h3>
-<ul>${list.map(pastEvent)}</ul>
+<ul>${list.map(pastEventOf)}</ul>
 </section>`);
   }
   flushQuiet();
@@ -172,7 +188,7 @@ ${parts}
 </section>`;
 }
 
-function pastEvent(e: Event): Markup {
+export function pastEvent(e: Event): Markup {
   const latest = e.incident_updates[0];
   return html`<li class="event">
 <h4><a href="incidents/${e.id}.html">${e.name}</a></h4>

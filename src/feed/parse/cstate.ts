@@ -22,7 +22,7 @@ export function readCstate(doc: Obj): StatusSnapshot {
     components.push({ id: id(system.name)!, name, status: state, ...(group && { group }) });
     for (const issue of objects(system.unresolvedIssues, 100)) {
       const key = url(issue.permalink) ?? id(issue.filename) ?? id(issue.title);
-      if (!key || issues.has(key) || issue.resolved === true || word(issue.resolved) == 'true') continue;
+      if (!key || issues.has(key) || issue.resolved === true || word(issue.resolved) === 'true') continue;
       issues.set(
         key,
         feedEvent({

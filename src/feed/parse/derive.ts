@@ -15,7 +15,7 @@ const RANK: readonly StatusIndicator[] = ['none', 'maintenance', 'minor', 'major
 
 export const indicator = (v: unknown): StatusIndicator | undefined => {
   const w = word(v);
-  return RANK.find((level) => level == w);
+  return RANK.find((level) => level === w);
 };
 
 export const worst = (a: StatusIndicator, b: StatusIndicator): StatusIndicator => (RANK.indexOf(b) > RANK.indexOf(a) ? b : a);
@@ -25,7 +25,7 @@ const SYNONYMS: Record<string, number> = { degraded: 1, minoroutage: 2, maintena
 
 export const componentState = (v: unknown): ComponentState | undefined => {
   const w = word(v)?.replace(/_/g, '');
-  return STATES.find((state) => state.replace(/_/g, '') == w) ?? STATES[pick(SYNONYMS, w) ?? -1];
+  return STATES.find((state) => state.replace(/_/g, '') === w) ?? STATES[pick(SYNONYMS, w) ?? -1];
 };
 
 /** The impact an incident has when the feed states it as a component state (Instatus). */
@@ -55,7 +55,7 @@ export function feedEvent(
 export const openEvents = (events: (FeedEvent | undefined)[], maintenance: boolean): FeedEvent[] => {
   const open = events.filter((e): e is FeedEvent => !!e && (maintenance ? isOpenMaintenance : isOpenIncident)(e.status));
   return maintenance
-    ? sortBy(open, (e) => `${+(e.status == 'scheduled')}${e.startedAt ?? '~'}`)
+    ? sortBy(open, (e) => `${+(e.status === 'scheduled')}${e.startedAt ?? '~'}`)
     : sortBy(open, (e) => e.startedAt ?? e.updatedAt, true);
 };
 
@@ -69,11 +69,11 @@ function deriveIndicator({ components, incidents, maintenances }: Pick<StatusSna
   if (components.length) {
     const level = components.reduce<StatusIndicator>((w, c) => worst(w, impactOfState(c.status)), 'none');
     // Some components in major outage, not all: the service as a whole has a major one.
-    return level == 'critical' && components.some((c) => c.status != 'major_outage') ? 'major' : level;
+    return level === 'critical' && components.some((c) => c.status !== 'major_outage') ? 'major' : level;
   }
   if (incidents.length || maintenances.length) {
     const level = incidents.reduce<StatusIndicator>((w, e) => worst(w, indicator(e.impact) ?? 'minor'), 'none');
-    return level == 'none' && maintenances.some((m) => m.status != 'scheduled') ? 'maintenance' : level;
+    return level === 'none' && maintenances.some((m) => m.status !== 'scheduled') ? 'maintenance' : level;
   }
   throw new FeedError(`Feed has no usable status: ${why}, and it lists no components or incidents to derive one from`);
 }

@@ -1,6 +1,6 @@
 import type { StatusIndicator, StatusSnapshot } from '../parse';
 import { componentState, feedEvent, impactOfState, openEvents, snapshot, worst } from './derive';
-import { isRecord } from '../../model/is-record';
+import { isRecord } from './is-record';
 import { id, objects, pick, shown, str, text, time, url, word, type Obj } from './read';
 
 /** Instatus maintenance states in Statuspage's words, so readers deal with one vocabulary. */
@@ -48,9 +48,9 @@ export function readInstatus(doc: Obj): StatusSnapshot {
     name: page.name,
     url: url(page.url),
     indicator:
-      pageStatus == 'up' ? 'none'
-      : pageStatus == 'undermaintenance' ? 'maintenance'
-      : pageStatus == 'hasissues' ? incidents.reduce<StatusIndicator>((w, e) => worst(w, e.impact as StatusIndicator), 'minor')
+      pageStatus === 'up' ? 'none'
+      : pageStatus === 'undermaintenance' ? 'maintenance'
+      : pageStatus === 'hasissues' ? incidents.reduce<StatusIndicator>((w, e) => worst(w, e.impact as StatusIndicator), 'minor')
       : undefined,
     why: `page.status is ${shown(page.status)}`,
     incidents,

@@ -1,5 +1,5 @@
 // Lenient readers for untrusted feed values: each returns a clean value or undefined, never throws.
-import { isRecord } from '../../model/is-record';
+import { isRecord } from './is-record';
 
 export type Obj = Record<string, unknown>;
 
@@ -14,8 +14,8 @@ export const objects = (v: unknown, max = 1000): Obj[] => (Array.isArray(v) ? v.
 
 /** A string, or a number written where a string belongs; Hugo's `<no value>` reads as missing. */
 export function str(v: unknown): string | undefined {
-  const s = typeof v == 'number' && Number.isFinite(v) ? String(v) : typeof v == 'string' ? v : undefined;
-  return s && s != '<no value>' ? s : undefined;
+  const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
+  return s && s !== '<no value>' ? s : undefined;
 }
 
 /** Keeps a cut from splitting a surrogate pair. */
@@ -45,7 +45,7 @@ export function text(v: unknown, max = 200, multiline = false): string | undefin
 
 /** A value as an error message quotes it: short, and never the whole of a huge or cyclic thing. */
 export const shown = (v: unknown): string =>
-  typeof v == 'string'
+  typeof v === 'string'
     ? `"${cut(v.replace(/[\0-\x1f\x7f-\x9f]/g, ''), 40)}"`
     : Array.isArray(v) ? 'a list' : isRecord(v) ? 'an object' : v === undefined ? 'missing' : cut(String(v), 40);
 
@@ -77,8 +77,8 @@ const ISO = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(:\d\d)?(?:\.(\d{1,3})\d*)?)? ?
  * disagree on what other strings mean.
  */
 export function time(v: unknown): string | undefined {
-  let s: string | number | undefined = typeof v == 'number' ? v : str(v)?.trim();
-  if (typeof s == 'string') {
+  let s: string | number | undefined = typeof v === 'number' ? v : str(v)?.trim();
+  if (typeof s === 'string') {
     if (ISO.test(s)) {
       s = s.replace(ISO, (_, date: string, clock = '00:00', seconds = ':00', ms = '', hours?: string, minutes = '00') =>
         `${date}T${clock}${seconds}.${ms.padEnd(3, '0')}${hours ? `${hours}:${minutes}` : 'Z'}`);
@@ -97,5 +97,5 @@ export const sortBy = <T>(items: T[], key: (item: T) => string, descending = fal
   items.sort((a, b) => {
     const x = key(a);
     const y = key(b);
-    return x == y ? 0 : x < y != descending ? -1 : 1;
+    return x === y ? 0 : x < y !== descending ? -1 : 1;
   });

@@ -1,6 +1,6 @@
 import type { StatusSnapshot } from '../parse';
 import { componentState, feedEvent, indicator, openEvents, snapshot } from './derive';
-import { isRecord } from '../../model/is-record';
+import { isRecord } from './is-record';
 import { id, objects, shown, sortBy, text, time, url, word, type Obj } from './read';
 
 /** The first of the values that is a time. */

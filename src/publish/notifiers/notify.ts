@@ -1,26 +1,14 @@
-import type { EmailNotifier, Notification, Notifier, Severity, SlackNotifier, TeamsNotifier, WebhookNotifier } from '../../model';
+import type { Notification, Notifier, Severity } from '../../model';
 import { PublishError } from '../target';
 import type { SendOptions } from './post-message';
 import { sendSlack, slackMessage } from './slack';
 import { sendTeams, teamsMessage } from './teams';
 import { sendWebhook } from './webhook';
 
-export { emailDraft, MAX_MAILTO_LENGTH, type EmailDraft } from './email';
-export { DEFAULT_TIMEOUT_MS, type SendOptions } from './post-message';
-export { escapeSlack, slackMessage, type SlackMessage } from './slack';
-export { escapeCardText, teamsMessage, type TeamsMessage } from './teams';
-export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signWebhook, webhookBody, webhookRequest, type WebhookBody } from './webhook';
-
-/** The notifiers Sitrep posts to itself; an email is a draft the person sends. */
-export type SentNotifier = SlackNotifier | TeamsNotifier | WebhookNotifier;
-
-export function isSentByUs(notifier: Notifier): notifier is SentNotifier {
-  return notifier.kind !== 'email';
-}
-
-export function isEmail(notifier: Notifier): notifier is EmailNotifier {
-  return notifier.kind === 'email';
-}
+export { type SendOptions } from './post-message';
+export { slackMessage } from './slack';
+export { teamsMessage } from './teams';
+export { webhookBody } from './webhook';
 
 /** The notifiers a status update of this severity offers, in the order they are configured. */
 export function notifiersFor(notifiers: readonly Notifier[], severity: Severity): Notifier[] {

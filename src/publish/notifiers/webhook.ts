@@ -21,7 +21,7 @@ export interface WebhookBody {
 }
 
 export const SIGNATURE_HEADER = 'X-Sitrep-Signature';
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 export function webhookBody(n: Notification, audience: Notifier['audience']): WebhookBody {
   const { statusPage, timeline } = notificationLinks(n, audience);

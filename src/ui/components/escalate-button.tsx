@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { recordEscalation } from '../../db';
+import { recordEscalation } from '../../db/comms-repo';
 import type { Component, TimelineEntry } from '../../model';
 import { useContext } from 'preact/hooks';
 import { AppContext } from '../state/context';

@@ -1,6 +1,6 @@
 import { useContext, useState } from 'preact/hooks';
 import { isolatePlainText } from '../../capture/untrusted-text';
-import { countCustomerReports } from '../../db';
+import { countCustomerReports } from '../../db/clips-repo';
 import { STATUS_LABELS, type Incident } from '../../model';
 import { formatAge } from '../format-time';
 import { useLiveQuery } from '../hooks/use-live-query';

@@ -1,5 +1,5 @@
 import type { Incident } from '../../model';
-import type { IncidentPatch } from '../../db';
+import type { IncidentPatch } from '../../db/incidents-repo';
 import { SeveritySelect } from './severity-select';
 import { StatusSelect } from './status-select';
 import { IncidentCard } from './incident-card';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useContext } from 'preact/hooks';
-import { earliestEntryAt, type IncidentPatch } from '../../db';
+import { earliestEntryAt, type IncidentPatch } from '../../db/incidents-repo';
 import type { Incident, TimeDisplay } from '../../model';
 import { formatClockSeconds, formatDay, fromDateTimeInput, toDateTimeInput } from '../format-time';
 import { useLiveQuery } from '../hooks/use-live-query';

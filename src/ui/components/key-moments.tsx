@@ -1,4 +1,4 @@
-import type { IncidentPatch } from '../../db';
+import type { IncidentPatch } from '../../db/incidents-repo';
 import type { Incident, TimeDisplay } from '../../model';
 import { KEY_MOMENTS, MEASURES, MEASURE_LABELS, MOMENT_FIELDS, MOMENT_LABELS, formatDuration, momentAt, timingsOf, type KeyMoment } from '../../process/key-moments';
 import { formatClock } from '../format-time';

@@ -1,5 +1,6 @@
 import { POSTMORTEM_STATUS_LABELS } from '../../model';
-import { listPostmortems, type PostmortemListing, type SitrepDb } from '../../db';
+import { listPostmortems, type PostmortemListing } from '../../db/postmortems-repo';
+import type { SitrepDb } from '../../db/database';
 import { buildEntryHash } from '../entry-link';
 import { formatCount } from '../format-time';
 import { useCreated } from '../hooks/use-created';

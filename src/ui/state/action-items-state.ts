@@ -1,18 +1,7 @@
 import { computed, signal, type Signal } from '@preact/signals';
 import * as z from 'zod';
-import {
-  addActionItem,
-  calendarDay,
-  deleteActionItem,
-  listActionItems,
-  listBacklog,
-  saveImportedActionItems,
-  updateActionItem,
-  type ActionItemPatch,
-  type BacklogRow,
-  type NewActionItem,
-  type SitrepDb,
-} from '../../db';
+import { addActionItem, calendarDay, deleteActionItem, listActionItems, listBacklog, saveImportedActionItems, updateActionItem, type ActionItemPatch, type BacklogRow, type NewActionItem } from '../../db/action-items-repo';
+import type { SitrepDb } from '../../db/database';
 import { overdueActionItemsOnBadgeItem } from '../../db/storage-items';
 import type { ActionItem, ActionItemKind, ActionItemStatus } from '../../model';
 import { actionItemsToCsv, planActionItemsImport, type ImportReport } from '../../report/action-items-csv';

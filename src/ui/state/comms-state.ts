@@ -1,4 +1,8 @@
-import { listEntriesOfKind, listStakeholders, listUpdates, recordTold, type SitrepDb } from '../../db';
+import { listEntriesOfKind } from '../../db/entries-repo';
+import { listStakeholders } from '../../db/stakeholders-repo';
+import { listUpdates } from '../../db/updates-repo';
+import { recordTold } from '../../db/comms-repo';
+import type { SitrepDb } from '../../db/database';
 import type { Stakeholder, StakeholderChannel, StatusUpdate, TimelineEntry } from '../../model';
 import { liveSignal } from './live-signal';
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { deleteComponent, listComponents, moveComponent, saveComponent, type ComponentInput, type SitrepDb } from '../../db';
+import { deleteComponent, listComponents, moveComponent, saveComponent, type ComponentInput } from '../../db/components-repo';
+import type { SitrepDb } from '../../db/database';
 import type { Component, ComponentStatus } from '../../model';
 import { liveSignal } from './live-signal';
 import { publishingAfterChange } from './publishing-state';

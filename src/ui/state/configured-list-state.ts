@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { listPublishResults, type SitrepDb } from '../../db';
+import { listPublishResults } from '../../db/outbox-repo';
+import type { SitrepDb } from '../../db/database';
 import { publishSecretsItem } from '../../db/storage-items';
 import type { PublishResult } from '../../model';
 import { liveSignal } from './live-signal';

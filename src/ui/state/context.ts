@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { SitrepDb } from '../../db';
+import type { SitrepDb } from '../../db/database';
 import type { LogState } from './log-state';
 
 export interface AppContextValue {

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
-import { declareFromHeldClip, discardHeldClip, listHeldClips, placeHeldClip, type SitrepDb } from '../../db';
+import { declareFromHeldClip, discardHeldClip, listHeldClips, placeHeldClip } from '../../db/clips-repo';
+import type { SitrepDb } from '../../db/database';
 import type { HeldClip, NewIncident } from '../../model';
 import { liveSignal } from './live-signal';
 import { attemptInto } from './attempt';

@@ -1,4 +1,7 @@
-import { getChecklist, listEntriesOfKind, listUpdates, postmortemStartedAt, tickStep, untickStep, type SitrepDb } from '../../db';
+import { getChecklist, postmortemStartedAt, tickStep, untickStep } from '../../db/checklists-repo';
+import { listEntriesOfKind } from '../../db/entries-repo';
+import { listUpdates } from '../../db/updates-repo';
+import type { SitrepDb } from '../../db/database';
 import type { ChecklistStep, IncidentChecklist, StatusUpdate, TimelineEntry } from '../../model';
 import { liveSignal } from './live-signal';
 

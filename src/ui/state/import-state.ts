@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { applyImport, previewImport, undoLastImport, type ImportPreview } from '../../db/backup-repo';
-import type { SitrepDb } from '../../db';
+import type { SitrepDb } from '../../db/database';
 import { describeImportSummary } from '../../report/merge';
 
 /** Where an import stands: nothing changes in the log before `confirm`. */
@@ -94,4 +94,3 @@ export function createImportState(db: SitrepDb, now: () => Date = () => new Date
   return { state, message, choose, confirm, cancel, undo, dismiss };
 }
 
-export type ImportState = ReturnType<typeof createImportState>;

@@ -1,5 +1,8 @@
 import { computed, signal } from '@preact/signals';
-import { addEntry, declareIncident, listComponents, listIncidents, updateIncident, type IncidentPatch, type SitrepDb } from '../../db';
+import { addEntry } from '../../db/entries-repo';
+import { declareIncident, listIncidents, updateIncident, type IncidentPatch } from '../../db/incidents-repo';
+import { listComponents } from '../../db/components-repo';
+import type { SitrepDb } from '../../db/database';
 import { activeIncidentIdItem, settingsItem } from '../../db/storage-items';
 import { readSettings, type Component, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
 import { liveSignal } from './live-signal';

@@ -1,6 +1,8 @@
 import { computed } from '@preact/signals';
 import * as z from 'zod';
-import { endMaintenance, listComponents, listMaintenances, saveMaintenance, type MaintenanceInput, type SitrepDb } from '../../db';
+import { endMaintenance, listMaintenances, saveMaintenance, type MaintenanceInput } from '../../db/maintenances-repo';
+import { listComponents } from '../../db/components-repo';
+import type { SitrepDb } from '../../db/database';
 import { Maintenance, maintenanceStatus, type Component, type MaintenanceStatus } from '../../model';
 import { fromDateTimeInput } from '../format-time';
 import { liveSignal } from './live-signal';

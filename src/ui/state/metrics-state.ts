@@ -1,4 +1,7 @@
-import { listComponents, listIncidents, listUpdates, type SitrepDb } from '../../db';
+import { listComponents } from '../../db/components-repo';
+import { listIncidents } from '../../db/incidents-repo';
+import { listUpdates } from '../../db/updates-repo';
+import type { SitrepDb } from '../../db/database';
 import type { Incident, StatusUpdate } from '../../model';
 import { liveSignal } from './live-signal';
 

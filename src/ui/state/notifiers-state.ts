@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { notifierResultId, type SitrepDb } from '../../db';
+import { notifierResultId } from '../../db/outbox-repo';
+import type { SitrepDb } from '../../db/database';
 import { notifiersItem } from '../../db/storage-items';
 import { Notifier, Severity, type PublishResult } from '../../model';
 import { loadSecret, notifierSecretKey, readNotifiers, removeNotifier, saveNotifier } from '../../publish/target-store';

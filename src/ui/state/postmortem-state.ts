@@ -1,13 +1,6 @@
 import { computed, signal } from '@preact/signals';
-import {
-  createPostmortemDraft,
-  getPostmortem,
-  loadPostmortemExport,
-  loadScreenshots,
-  patchPostmortem,
-  type PostmortemPatch,
-  type SitrepDb,
-} from '../../db';
+import { createPostmortemDraft, getPostmortem, loadPostmortemExport, loadScreenshots, patchPostmortem, type PostmortemPatch } from '../../db/postmortems-repo';
+import type { SitrepDb } from '../../db/database';
 import { publishTargetsItem } from '../../db/storage-items';
 import type { GitHubTarget, Postmortem, PostmortemSection, PostmortemStatus, PostmortemTimeline } from '../../model';
 import { publishPostmortemToGitHub, type RepoPublishResult } from '../../publish/postmortem-repo-publish';

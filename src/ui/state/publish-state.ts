@@ -1,15 +1,9 @@
 import { computed } from '@preact/signals';
-import {
-  addEntry,
-  listComponents,
-  listEntriesOfKind,
-  listPublishResults,
-  listUpdates,
-  postStatusUpdate,
-  retryAllNow,
-  type NewStatusUpdate,
-  type SitrepDb,
-} from '../../db';
+import { addEntry, listEntriesOfKind } from '../../db/entries-repo';
+import { listComponents } from '../../db/components-repo';
+import { listPublishResults, retryAllNow } from '../../db/outbox-repo';
+import { listUpdates, postStatusUpdate, type NewStatusUpdate } from '../../db/updates-repo';
+import type { SitrepDb } from '../../db/database';
 import { notifiersItem, publishTargetsItem } from '../../db/storage-items';
 import type { Component, PublishResult, StatusUpdate, TimelineEntry } from '../../model';
 import { nudgeBackground, publishAfterChange } from './publishing-state';
@@ -71,4 +65,3 @@ export function createPublishState(db: SitrepDb, incidentId: string, author: () 
   };
 }
 
-export type PublishState = ReturnType<typeof createPublishState>;

@@ -1,7 +1,8 @@
 import { signal } from '@preact/signals';
 import * as z from 'zod';
 import { browser } from 'wxt/browser';
-import { requestPublish, type SitrepDb } from '../../db';
+import { requestPublish } from '../../db/outbox-repo';
+import type { SitrepDb } from '../../db/database';
 import { publishTargetsItem, siteSettingsItem } from '../../db/storage-items';
 import { SiteSettings, type PublishMessage } from '../../model';
 import { readSiteSettings, readTargets, saveSiteSettings } from '../../publish/target-store';

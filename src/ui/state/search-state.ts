@@ -1,5 +1,6 @@
 import { effect, signal } from '@preact/signals';
-import { searchEntries, type SitrepDb } from '../../db';
+import { searchEntries } from '../../db/entries-repo';
+import type { SitrepDb } from '../../db/database';
 import type { TimelineEntry } from '../../model';
 
 /** Search across every incident, debounced so typing stays smooth on a large log. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { SitrepDb } from '../../db';
+import type { SitrepDb } from '../../db/database';
 import { publishTargetsItem } from '../../db/storage-items';
 import { PublishTarget } from '../../model';
 import { openTarget } from '../../publish/open-target';

@@ -1,5 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { deleteEntry, editEntry, listEntries, restoreEntry, type SitrepDb } from '../../db';
+import { deleteEntry, editEntry, listEntries, restoreEntry } from '../../db/entries-repo';
+import type { SitrepDb } from '../../db/database';
 import type { EntryEdit, EntryKind, TimeDisplay, TimelineEntry } from '../../model';
 import { buildTimelineRows, filterEntries } from '../timeline-rows';
 import { liveSignal, type LiveSignal } from './live-signal';
@@ -32,21 +33,32 @@ export function createTimelineState(
     partial.value = false;
     lastDeleted.value = undefined;
     if (!id) return;
-    const current = (live = liveSignal<TimelineEntry[] | undefined>(() => listEntries(db, id), undefined));
-    // A long timeline takes a while to read whole; paint its first screen from a small read.
+    let stopped = false;
+    let unsubscribe: (() => void) | undefined;
+    const follow = () => {
+      if (stopped) return;
+      const current = (live = liveSignal<TimelineEntry[] | undefined>(() => listEntries(db, id), undefined));
+      // Copy into our own signal so consumers need not care that the subscription changes.
+      unsubscribe = current.value.subscribe((v) => {
+        if (live !== current || v === undefined) return;
+        entries.value = v;
+        partial.value = false;
+      });
+    };
+    // A long timeline takes a while to read whole; paint its first screen from a small read, and
+    // only then start the whole read, so it neither delays the small one nor the first paint.
     void listEntries(db, id, { limit: FIRST_SCREEN })
       .then((first) => {
-        if (live !== current || current.value.value !== undefined) return;
+        if (stopped || entries.value !== undefined) return;
         entries.value = first;
         partial.value = first.length === FIRST_SCREEN;
       })
-      .catch(() => {}); // the full read reports errors
-    // Copy into our own signal so consumers need not care that the subscription changes.
-    return current.value.subscribe((v) => {
-      if (live !== current || v === undefined) return;
-      entries.value = v;
-      partial.value = false;
-    });
+      .catch(() => {}) // the whole read reports errors
+      .finally(() => setTimeout(follow, 0));
+    return () => {
+      stopped = true;
+      unsubscribe?.();
+    };
   });
 
   const visible = computed(() => filterEntries(entries.value ?? [], { kinds: kinds.value, starredOnly: starredOnly.value }));

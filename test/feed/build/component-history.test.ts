@@ -51,7 +51,7 @@ function historyOf(log: IncidentLog): Map<string, ComponentHistory> {
 
 /** The days that are not plain operational, as `day status [event names]`. */
 const marked = (h: ComponentHistory) =>
-  h.bars.filter((b) => b.status != 'operational' || b.events.length).map((b) => `${b.day} ${b.status} [${b.events.map((e) => e.name).join(', ')}]`);
+  h.bars.filter((b) => b.status !== 'operational' || b.events.length).map((b) => `${b.day} ${b.status} [${b.events.map((e) => e.name).join(', ')}]`);
 
 describe('component history: daily bars and uptime', () => {
   it('runs in a zone with DST, where UTC and local days differ', () => {

@@ -35,7 +35,7 @@ describe.each([
       ['Checkout errors (Resolved)', link(100), link(100)],
     ]);
     expect(feed.items.map((i) => i.published?.toISOString())).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-10T13:00:00.000Z', '2026-03-05T10:00:00.000Z']);
-    if (type == 'atom') {
+    if (type === 'atom') {
       expect(feed.items.map((i) => i.updated?.toISOString())).toEqual(['2026-03-10T14:00:00.000Z', '2026-03-10T13:10:00.000Z', '2026-03-05T12:00:00.000Z']);
     }
   });

@@ -24,7 +24,7 @@ function publish(now: string, overrides: Partial<Maintenance> = {}, extra: { web
   return {
     maintenance: all[0]!,
     inSummary: summary.scheduled_maintenances.length > 0,
-    web: summary.components.find((c: { id: string }) => c.id == WEB).status,
+    web: summary.components.find((c: { id: string }) => c.id === WEB).status,
     indicator: summary.status.indicator,
   };
 }

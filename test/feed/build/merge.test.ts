@@ -54,17 +54,17 @@ describe('publishing to a site another incident manager publishes to', () => {
   it("keeps their incidents we do not hold, and replaces theirs with ours by id", () => {
     // Newest first by start: ours today, theirs 3 days ago, ours 5 days ago, theirs 200 days ago.
     expect(names(state.incidents)).toEqual(['API unavailable', 'Their recent incident', 'Checkout errors', 'Slow search, still open']);
-    expect(state.incidents.find((i) => i.id == uuid(100))!.name).toBe('Checkout errors');
+    expect(state.incidents.find((i) => i.id === uuid(100))!.name).toBe('Checkout errors');
   });
 
   it('drops what ended before the history window, but never an incident still open', () => {
-    expect(state.incidents.some((i) => i.id == uuid(302))).toBe(false);
-    expect(state.incidents.find((i) => i.id == uuid(300))).toMatchObject({ status: 'investigating', started_at: ago(200) });
+    expect(state.incidents.some((i) => i.id === uuid(302))).toBe(false);
+    expect(state.incidents.find((i) => i.id === uuid(300))).toMatchObject({ status: 'investigating', started_at: ago(200) });
   });
 
   it('drops what we withhold instead of keeping their earlier copy of it', () => {
-    expect(previous.incidents.some((i) => i.id == uuid(102))).toBe(true);
-    expect(state.incidents.some((i) => i.id == uuid(102))).toBe(false);
+    expect(previous.incidents.some((i) => i.id === uuid(102))).toBe(true);
+    expect(state.incidents.some((i) => i.id === uuid(102))).toBe(false);
     expect(files.some((f) => f.body.includes(uuid(102)))).toBe(false);
   });
 
@@ -81,7 +81,7 @@ describe('publishing to a site another incident manager publishes to', () => {
   });
 
   it('moves their maintenances on by the clock', () => {
-    const theirs = (n: number) => state.scheduled_maintenances.find((m) => m.id == uuid(n))!;
+    const theirs = (n: number) => state.scheduled_maintenances.find((m) => m.id === uuid(n))!;
     expect(theirs(400).status).toBe('in_progress');
     expect(theirs(400).incident_updates.map((u) => u.status)).toEqual(['in_progress', 'scheduled']);
     expect(theirs(401).status).toBe('completed');
@@ -93,8 +93,8 @@ describe('publishing to a site another incident manager publishes to', () => {
     const summary = json(files, 'api/v2/summary.json');
     expect(names(summary.incidents)).toEqual(['API unavailable', 'Slow search, still open']);
     expect(names(summary.scheduled_maintenances)).toEqual(['Web upgrade', 'Their search reindex']);
-    expect(files.some((f) => f.path == `incidents/${uuid(301)}.html`)).toBe(true);
-    expect(files.find((f) => f.path == 'history.atom')!.body).toContain('Their recent incident');
+    expect(files.some((f) => f.path === `incidents/${uuid(301)}.html`)).toBe(true);
+    expect(files.find((f) => f.path === 'history.atom')!.body).toContain('Their recent incident');
   });
 
   it('hands back exactly what sitrep-site.json holds, and merging it again changes nothing', () => {

@@ -38,7 +38,7 @@ describe('every page renders published text as text', () => {
   it.each(pages.map((f) => [f.path, f.body]))('%s has no script, handler, frame or unsafe link of its own', (path, body) => {
     const doc = parse(body);
     const scripts = [...doc.querySelectorAll('script')].map((s) => s.getAttribute('src') ?? s.textContent);
-    expect(scripts).toEqual(path == 'index.html' ? [PAGE_SCRIPT, 'sitrep-status.js'] : [PAGE_SCRIPT]);
+    expect(scripts).toEqual(path === 'index.html' ? [PAGE_SCRIPT, 'sitrep-status.js'] : [PAGE_SCRIPT]);
     const handlers = [...doc.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((name) => name.startsWith('on')));
     expect(handlers).toEqual([]);
     expect(doc.querySelectorAll('img, iframe, object, embed, base, form, meta[http-equiv="refresh"]')).toHaveLength(0);

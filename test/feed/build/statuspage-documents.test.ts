@@ -46,7 +46,7 @@ describe('the Statuspage v2 documents', () => {
 
   it("has Statuspage's fields, no more and no fewer: the keys of Cloudflare's own summary.json", () => {
     const cloudflare = JSON.parse(readFileSync(new URL('../../fixtures/feeds/statuspage-summary-cloudflare.json', import.meta.url), 'utf8'));
-    const keys = (o: object) => Object.keys(o).filter((k) => k != 'reminder_intervals').sort();
+    const keys = (o: object) => Object.keys(o).filter((k) => k !== 'reminder_intervals').sort();
     const ours = json(site().files, 'api/v2/summary.json');
     expect(keys(ours)).toEqual(keys(cloudflare));
     expect(keys(ours.page)).toEqual(keys(cloudflare.page));
@@ -100,7 +100,7 @@ describe('the Statuspage v2 documents', () => {
   });
 
   it('writes an incident as Statuspage does: updates newest first, affected components, monitoring and resolution times', () => {
-    const resolved = json(site().files, 'api/v2/incidents.json').incidents.find((i: { id: string }) => i.id == uuid(100));
+    const resolved = json(site().files, 'api/v2/incidents.json').incidents.find((i: { id: string }) => i.id === uuid(100));
     expect(resolved).toMatchObject({
       name: 'Checkout errors',
       status: 'resolved',

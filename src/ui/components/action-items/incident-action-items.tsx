@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { isOverdue } from '../../../db';
+import { isOverdue } from '../../../db/action-items-repo';
 import {
   ACTION_ITEM_KIND_LABELS,
   ACTION_ITEM_STATUS_LABELS,

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import * as z from 'zod';
 import { Severity, STAKEHOLDER_CHANNEL_LABELS, StakeholderChannel, QUADRANT_LABELS, quadrantOf, type Level, type Stakeholder } from '../../../model';
-import type { StakeholderInput } from '../../../db';
+import type { StakeholderInput } from '../../../db/stakeholders-repo';
 import { ErrorBanner } from '../error-banner';
 
 interface Props {

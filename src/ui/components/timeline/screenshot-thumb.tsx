@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { getScreenshot } from '../../../db';
+import { getScreenshot } from '../../../db/clips-repo';
 import type { Screenshot } from '../../../model';
 import { useApp } from '../../state/context';
 

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import type { Component, TimeDisplay, TimelineEntry } from '../../../model';
+import { Component as PreactComponent } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Component, EntryEdit, TimeDisplay, TimelineEntry } from '../../../model';
 import type { TimelineRow } from '../../timeline-rows';
 import { useVirtualizer } from '../../hooks/use-virtualizer';
 import type { TimelineState } from '../../state/timeline-state';
@@ -29,11 +30,19 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
   const rows = timeline.rows.value;
   const scroller = useRef<HTMLDivElement>(null);
   const editing = useSignal<string | undefined>(undefined);
+  // Stable while the rows are: the virtualizer recomputes every row's offset (all 10,000 of them)
+  // whenever its key function changes, so a new closure at each render costs a full pass a frame.
+  // The virtualizer asks for every row's key and size after each measurement: plain array reads.
+  const { getItemKey, estimateSize } = useMemo(() => {
+    const keys = rows.map((row) => row.key);
+    const sizes = rows.map(estimateRowHeight);
+    return { getItemKey: (i: number) => keys[i] ?? i, estimateSize: (i: number) => sizes[i] ?? 64 };
+  }, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]?.type === 'day' ? 36 : 64),
-    getItemKey: (i) => rows[i]?.key ?? i,
+    estimateSize,
+    getItemKey,
     overscan: 6,
   });
 
@@ -84,6 +93,26 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
     }
   }
 
+  // One object for the component's life, reading the latest render's functions: rows compare it by
+  // identity, so scrolling re-renders only the rows that enter the view.
+  const latest = useRef({ onRowKey, focusRow, onCopyLink, timeline });
+  latest.current = { onRowKey, focusRow, onCopyLink, timeline };
+  const [actions] = useState<RowActions>(() => ({
+    onKeyDown: (e: KeyboardEvent, index: number, row: TimelineRow) => latest.current.onRowKey(e, index, row),
+    edit: (entry: TimelineEntry) => (editing.value = entry.id),
+    cancelEdit: (index: number) => {
+      editing.value = undefined;
+      latest.current.focusRow(index);
+    },
+    save: async (entry: TimelineEntry, patch: EntryEdit) => {
+      await latest.current.timeline.edit(entry.id, patch);
+      editing.value = undefined;
+    },
+    star: (entry: TimelineEntry) => void latest.current.timeline.toggleStar(entry),
+    remove: (entry: TimelineEntry) => void latest.current.timeline.remove(entry),
+    copyLink: (entry: TimelineEntry) => latest.current.onCopyLink(entry),
+  }));
+
   if (timeline.entries.value === undefined) return <p class="hint">Loading timeline…</p>;
   if (!rows.length) {
     return <p class="hint empty">{timeline.entries.value.length ? 'No entries match the filter.' : 'No entries yet.'}</p>;
@@ -107,48 +136,21 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
       <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
+          const entryId = row.type === 'entry' ? row.entry.id : undefined;
           return (
-            <div
+            <TimelineRowView
               key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              class={`timeline__row${row.type === 'day' ? ' timeline__day' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
-              tabIndex={row.type === 'entry' ? 0 : -1}
-              // A feed's children are articles; posinset/setsize are only allowed on them.
-              role="article"
-              aria-posinset={item.index + 1}
-              aria-setsize={rows.length}
-              onKeyDown={(e) => onRowKey(e, item.index, row)}
-            >
-              {row.type === 'day' ? (
-                <h3 data-testid="day-heading">{row.label}</h3>
-              ) : editing.value === row.entry.id ? (
-                <EntryEditor
-                  entry={row.entry}
-                  timeDisplay={timeDisplay}
-                  onCancel={() => {
-                    editing.value = undefined;
-                    focusRow(item.index);
-                  }}
-                  onSave={async (patch) => {
-                    await timeline.edit(row.entry.id, patch);
-                    editing.value = undefined;
-                  }}
-                />
-              ) : (
-                <EntryRow
-                  entry={row.entry}
-                  timeDisplay={timeDisplay}
-                  highlighted={row.entry.id === focusEntryId}
-                  components={components}
-                  onEdit={() => (editing.value = row.entry.id)}
-                  onStar={() => void timeline.toggleStar(row.entry)}
-                  onDelete={() => void timeline.remove(row.entry)}
-                  onCopyLink={() => onCopyLink(row.entry)}
-                />
-              )}
-            </div>
+              row={row}
+              index={item.index}
+              start={item.start}
+              setSize={rows.length}
+              measure={virtualizer.measureElement}
+              editing={entryId !== undefined && editing.value === entryId}
+              highlighted={entryId !== undefined && entryId === focusEntryId}
+              timeDisplay={timeDisplay}
+              components={components}
+              actions={actions}
+            />
           );
         })}
       </div>
@@ -156,6 +158,107 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
     <NewEntriesPill count={follow.pending.length} onShow={follow.showPending} />
     </div>
   );
+}
+
+/** What a row can ask of the list; one object for the list's life, so rows can compare it by identity. */
+interface RowActions {
+  onKeyDown(e: KeyboardEvent, index: number, row: TimelineRow): void;
+  edit(entry: TimelineEntry): void;
+  cancelEdit(index: number): void;
+  save(entry: TimelineEntry, patch: EntryEdit): Promise<void>;
+  star(entry: TimelineEntry): void;
+  remove(entry: TimelineEntry): void;
+  copyLink(entry: TimelineEntry): void;
+}
+
+interface RowProps {
+  row: TimelineRow;
+  index: number;
+  start: number;
+  setSize: number;
+  measure(element: HTMLElement | null): void;
+  editing: boolean;
+  highlighted: boolean;
+  timeDisplay: TimeDisplay;
+  components: ReadonlyMap<string, Component>;
+  actions: RowActions;
+}
+
+/**
+ * A height close to what a row lays out at, so few rows move once measured: a day heading, or an
+ * entry's lines of text (about 48 characters a line in the side panel) plus its clip details.
+ */
+function estimateRowHeight(row: TimelineRow): number {
+  if (row.type === 'day') return 36;
+  const lines = Math.max(1, Math.ceil(row.entry.text.length / 48));
+  return 30 + 19 * lines + (row.entry.clip ? 60 : 0);
+}
+
+/** One positioned row: moving it (a row above was measured) touches only its own element. */
+function TimelineRowView({ row, index, start, setSize, measure, actions, ...body }: RowProps) {
+  return (
+    <div
+      data-index={index}
+      ref={measure}
+      class={`timeline__row${row.type === 'day' ? ' timeline__day' : ''}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
+      tabIndex={row.type === 'entry' ? 0 : -1}
+      // A feed's children are articles; posinset/setsize are only allowed on them.
+      role="article"
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      onKeyDown={(e) => actions.onKeyDown(e, index, row)}
+    >
+      <RowBody row={row} index={index} actions={actions} {...body} />
+    </div>
+  );
+}
+
+type RowBodyProps = Omit<RowProps, 'start' | 'setSize' | 'measure'>;
+
+/**
+ * What a row shows. It renders again only when that changed (the entry object, editing, the
+ * highlight, the time display), not on every scroll frame of the list around it.
+ */
+class RowBody extends PreactComponent<RowBodyProps> {
+  override shouldComponentUpdate(next: RowBodyProps): boolean {
+    const p = this.props;
+    return (
+      next.row !== p.row ||
+      next.index !== p.index ||
+      next.editing !== p.editing ||
+      next.highlighted !== p.highlighted ||
+      next.timeDisplay !== p.timeDisplay ||
+      next.components !== p.components ||
+      next.actions !== p.actions
+    );
+  }
+
+  override render({ row, index, editing, highlighted, timeDisplay, components, actions }: RowBodyProps) {
+    if (row.type === 'day') return <h3 data-testid="day-heading">{row.label}</h3>;
+    if (editing) {
+      return (
+        <EntryEditor
+          entry={row.entry}
+          timeDisplay={timeDisplay}
+          onCancel={() => actions.cancelEdit(index)}
+          onSave={(patch) => actions.save(row.entry, patch)}
+        />
+      );
+    }
+    return (
+      <EntryRow
+        entry={row.entry}
+        timeDisplay={timeDisplay}
+        highlighted={highlighted}
+        components={components}
+        onEdit={() => actions.edit(row.entry)}
+        onStar={() => actions.star(row.entry)}
+        onDelete={() => actions.remove(row.entry)}
+        onCopyLink={() => actions.copyLink(row.entry)}
+      />
+    );
+  }
 }
 
 /**
