@@ -38,8 +38,8 @@ const unit = (name: string, TZ: string, include: string[]) => ({
 
 // Projects, one runner, in this order: `unit` is pure code and fake browser APIs (fast, no build
 // needed), in UTC, and `unit-new-york`, `unit-lord-howe` repeat the time-dependent part in zones
-// with DST; `e2e` drives the built extension and widget in Chromium (needs `npm run build`);
-// `bench` runs the browser benchmarks alone and prints their figures.
+// with DST; `e2e` drives the built extension and widget in Chromium (needs `npm run build`).
+// Benchmarks are not tests: `npm run bench` (bench/run.ts) runs them alone.
 export default defineConfig({
   test: {
     projects: [
@@ -50,23 +50,12 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
-          exclude: ['test/e2e/**/*-bench.e2e.ts', 'node_modules/**'],
+          exclude: ['node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file launches its own Chromium; two at once is what 2 cores carry.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        test: {
-          name: 'bench',
-          // Benchmarks print figures; they run last and one at a time so nothing skews them.
-          include: ['test/e2e/**/*-bench.e2e.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
-          maxWorkers: 1,
-          sequence: { groupOrder: 2 },
         },
       },
     ],
