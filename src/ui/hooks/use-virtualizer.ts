@@ -20,7 +20,7 @@ export function useVirtualizer(options: Options): Virtualizer<HTMLElement, HTMLE
     observeElementRect,
     observeElementOffset,
     scrollToFn: elementScroll,
-    measureElement,
+    measureElement: measureWithoutForcedLayout,
     ...options,
     onChange: () => rerender(undefined),
   };
@@ -30,3 +30,14 @@ export function useVirtualizer(options: Options): Virtualizer<HTMLElement, HTMLE
   useLayoutEffect(() => instance._willUpdate());
   return instance;
 }
+
+/**
+ * A row's height from its ResizeObserver entry. A row just mounted has none yet: it keeps the
+ * size known (or estimated) until the observer reports, in the same frame before paint, instead
+ * of reading offsetHeight, which forced a layout per row entering the view while scrolling.
+ */
+const measureWithoutForcedLayout: VirtualizerOptions<HTMLElement, HTMLElement>['measureElement'] = (element, entry, instance) => {
+  if (entry) return measureElement(element, entry, instance);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+};
