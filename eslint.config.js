@@ -33,10 +33,7 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       // `== null` is the house idiom for "null or undefined"; every other comparison is strict.
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Tests and fixtures build hostile and partial inputs on purpose; `any` is reviewed by hand.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -53,9 +53,7 @@ export default defineConfig({
         description: 'Open the incident timeline beside this tab',
       },
     },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sitrep@sitrep.dev', strict_min_version: '115.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sitrep@sitrep.dev', strict_min_version: '115.0' } } } : {}),
   }),
   vite: () => ({
     plugins: [preact()],

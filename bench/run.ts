@@ -28,7 +28,10 @@ for (const suite of chosen) {
     rows.push(...result.rows);
     if (result.chromiumVersion) chromiumVersion = result.chromiumVersion;
     process.stdout.write(` ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
-    for (const row of result.rows) console.log(`[bench]   ${row.ok ? 'ok  ' : 'MISS'} ${row.name}: ${row.median.toFixed(1)} ${row.unit}${row.ratio === null ? '' : `, ${row.ratio.toFixed(2)}×`} (${row.bound})`);
+    for (const row of result.rows)
+      console.log(
+        `[bench]   ${row.ok ? 'ok  ' : 'MISS'} ${row.name}: ${row.median.toFixed(1)} ${row.unit}${row.ratio === null ? '' : `, ${row.ratio.toFixed(2)}×`} (${row.bound})`,
+      );
   } catch (error) {
     // A row that did not run, or whose counts do not match, fails the run; the others still run.
     const message = `${suite.name}: ${error instanceof SanityError ? '' : 'did not run: '}${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;

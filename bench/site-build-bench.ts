@@ -66,7 +66,18 @@ const components: Component[] = Array.from({ length: 12 }, (_, i) => ({
 
 const incidents: Incident[] = [];
 const updates: StatusUpdate[] = [];
-const FLOW: IncidentStatus[] = ['investigating', 'identified', 'identified', 'monitoring', 'monitoring', 'monitoring', 'monitoring', 'monitoring', 'monitoring', 'resolved'];
+const FLOW: IncidentStatus[] = [
+  'investigating',
+  'identified',
+  'identified',
+  'monitoring',
+  'monitoring',
+  'monitoring',
+  'monitoring',
+  'monitoring',
+  'monitoring',
+  'resolved',
+];
 const BAD: ComponentStatus[] = ['degraded_performance', 'partial_outage', 'major_outage'];
 for (let n = 0; n < INCIDENTS; n++) {
   const id = uuid(1000 + n);
@@ -134,7 +145,16 @@ const publishes = Array.from({ length: RUNS + 3 }, (_, r) => {
   const now = new Date(NOW.getTime() + (r + 1) * 60_000);
   const extra: StatusUpdate[] = Array.from({ length: r + 1 }, (_, k) => {
     const at = iso(NOW.getTime() + (k + 1) * 60_000);
-    return { id: uuid(900_000 + k), incidentId: incidents[0]!.id, status: 'monitoring', body: `${SENTENCES[k % SENTENCES.length]!} (update ${k + 1})`, components: [], at, author: 'Ana', updatedAt: at };
+    return {
+      id: uuid(900_000 + k),
+      incidentId: incidents[0]!.id,
+      status: 'monitoring',
+      body: `${SENTENCES[k % SENTENCES.length]!} (update ${k + 1})`,
+      components: [],
+      at,
+      author: 'Ana',
+      updatedAt: at,
+    };
   });
   return selectPublic({ ...log, updates: [...updates, ...extra] }, site, now);
 });
@@ -210,7 +230,9 @@ console.log(
 );
 if (process.argv.includes('--json')) {
   const files = built.files.length;
-  console.log(`BENCH_JSON ${JSON.stringify({ buildTimes, coldTimes, stringifyTimes, changedPages, incidents: INCIDENTS, updates: UPDATES, files, pages: pages.length, jitless })}`);
+  console.log(
+    `BENCH_JSON ${JSON.stringify({ buildTimes, coldTimes, stringifyTimes, changedPages, incidents: INCIDENTS, updates: UPDATES, files, pages: pages.length, jitless })}`,
+  );
 }
 if (ratio > GOAL) {
   console.log(`  FAILED: buildSite takes ${ratio.toFixed(2)}× JSON.stringify, more than ${GOAL}×`);

@@ -131,7 +131,9 @@ function main() {
   }
   const version = spawnSync(found.path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
   if (version.status !== 0) {
-    console.error(`${prefix} ${found.path} does not start (${version.error?.message ?? `exit ${version.status ?? version.signal}`}): reinstall it or set CHROMIUM_PATH.`);
+    console.error(
+      `${prefix} ${found.path} does not start (${version.error?.message ?? `exit ${version.status ?? version.signal}`}): reinstall it or set CHROMIUM_PATH.`,
+    );
     return 1;
   }
   const optional = stillMissing.map((p) => p.name);

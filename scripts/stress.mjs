@@ -56,7 +56,10 @@ function vitestOnce(log) {
     const tail = [];
     const keep = (chunk) => {
       out.write(chunk);
-      for (const text of chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+      for (const text of chunk
+        .toString()
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')) {
         if (/^\s*(Test Files|Tests)\s/.test(text) || /^\s*FAIL\s/.test(text)) tail.push(text.trim());
       }
     };

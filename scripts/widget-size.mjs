@@ -72,7 +72,10 @@ export function formatSizes({ modules, emptyLitElement, statuspageWidget }) {
   ];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row) =>
-    `  ${row[0].padEnd(widths[0])}  ${row.slice(1, 4).map((cell, i) => cell.padStart(widths[i + 1])).join('  ')}  ${row[4]}`.trimEnd();
+    `  ${row[0].padEnd(widths[0])}  ${row
+      .slice(1, 4)
+      .map((cell, i) => cell.padStart(widths[i + 1]))
+      .join('  ')}  ${row[4]}`.trimEnd();
   return `Widget sizes (gzip -9; 1 kB = 1000 bytes):\n${rows.map(line).join('\n')}`;
 }
 

@@ -50,6 +50,8 @@ export function topSelfTime(profile: Profile, top: number): string[] {
   const rank = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
   return [
     ...rank(self, top).map(([key, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${key}`),
-    `by file: ${rank(byModule, 6).map(([file, ms]) => `${file} ${ms.toFixed(0)} ms`).join(', ')}`,
+    `by file: ${rank(byModule, 6)
+      .map(([file, ms]) => `${file} ${ms.toFixed(0)} ms`)
+      .join(', ')}`,
   ];
 }

@@ -20,17 +20,19 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const lines = [
     '| figure | median | p95 | reference (median) | ratio | bound | ok |',
     '|---|---:|---:|---|---:|---|---|',
-    ...rows.map((r) =>
-      [
-        r.name + (r.note ? ` (${r.note})` : ''),
-        num(r.median, r.unit),
-        num(r.p95, r.unit),
-        r.reference ? `${r.reference.name}: ${num(r.reference.median, r.unit)}` : '–',
-        r.ratio === null ? '–' : `${num(r.ratio)}×`,
-        r.bound,
-        r.ok ? 'ok' : '**MISS**',
-      ].join(' | '),
-    ).map((line) => `| ${line} |`),
+    ...rows
+      .map((r) =>
+        [
+          r.name + (r.note ? ` (${r.note})` : ''),
+          num(r.median, r.unit),
+          num(r.p95, r.unit),
+          r.reference ? `${r.reference.name}: ${num(r.reference.median, r.unit)}` : '–',
+          r.ratio === null ? '–' : `${num(r.ratio)}×`,
+          r.bound,
+          r.ok ? 'ok' : '**MISS**',
+        ].join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ];
   return lines.join('\n');
 }

@@ -69,7 +69,19 @@ export function ratioRow({ name, unit, measured, reference, maxRatio, maxP95, ma
 }
 
 /** A row with an absolute bound and no reference (`scrolling: frames over budget ≤ 1 %`). */
-export function limitRow({ name, unit, measured, max, note }: { name: string; unit: BenchRow['unit']; measured: Summary; max: number; note?: string }): BenchRow {
+export function limitRow({
+  name,
+  unit,
+  measured,
+  max,
+  note,
+}: {
+  name: string;
+  unit: BenchRow['unit'];
+  measured: Summary;
+  max: number;
+  note?: string;
+}): BenchRow {
   return {
     name,
     unit,

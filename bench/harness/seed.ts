@@ -36,10 +36,43 @@ export async function seedLog(page: Page): Promise<SeededLog> {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
     };
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const uuid = (n: number, kind: number) => `00000000-0000-4${String(kind).padStart(3, '0')}-8000-${String(n).padStart(12, '0')}`;
     const iso = (ms: number) => new Date(ms).toISOString();
-    const WORDS = ['checkout-api', 'p99', 'latency', 'above', 'SLO', 'rolled', 'back', 'deploy', 'error', 'rate', 'EU', 'region', 'postgres', 'replica', 'lag', 'paged', 'on-call', 'customers', 'report', 'timeouts', 'cache', 'hit', 'ratio', 'dropped', 'after', 'config', 'change', 'load', 'balancer', 'health', 'checks', 'failing'];
+    const WORDS = [
+      'checkout-api',
+      'p99',
+      'latency',
+      'above',
+      'SLO',
+      'rolled',
+      'back',
+      'deploy',
+      'error',
+      'rate',
+      'EU',
+      'region',
+      'postgres',
+      'replica',
+      'lag',
+      'paged',
+      'on-call',
+      'customers',
+      'report',
+      'timeouts',
+      'cache',
+      'hit',
+      'ratio',
+      'dropped',
+      'after',
+      'config',
+      'change',
+      'load',
+      'balancer',
+      'health',
+      'checks',
+      'failing',
+    ];
     const KINDS = ['note', 'decision', 'alert', 'action', 'comms', 'report'];
     const db: IDBDatabase = await new Promise((ok, fail) => {
       const req = indexedDB.open('sitrep');
@@ -57,9 +90,19 @@ export async function seedLog(page: Page): Promise<SeededLog> {
       ids.push(id);
       const startedAt = iso(t0 + n * 86_400_000);
       incidents.put({
-        id, key: `INC-${n + 1}`, title: n === seed.incidents ? 'Empty incident' : `Incident ${n + 1}: ${pick(WORDS)} ${pick(WORDS)}`,
-        severity: pick(['SEV1', 'SEV2', 'SEV3']), status: n > 0 && n < 190 ? 'resolved' : 'identified', impact: '', publicTitle: '', publicImpact: '',
-        manager: 'bench', startedAt, ...(n > 0 && n < 190 && { resolvedAt: iso(t0 + n * 86_400_000 + 3_600_000) }), createdAt: startedAt, updatedAt: startedAt,
+        id,
+        key: `INC-${n + 1}`,
+        title: n === seed.incidents ? 'Empty incident' : `Incident ${n + 1}: ${pick(WORDS)} ${pick(WORDS)}`,
+        severity: pick(['SEV1', 'SEV2', 'SEV3']),
+        status: n > 0 && n < 190 ? 'resolved' : 'identified',
+        impact: '',
+        publicTitle: '',
+        publicImpact: '',
+        manager: 'bench',
+        startedAt,
+        ...(n > 0 && n < 190 && { resolvedAt: iso(t0 + n * 86_400_000 + 3_600_000) }),
+        createdAt: startedAt,
+        updatedAt: startedAt,
       });
     }
     tx.objectStore('meta').put({ name: 'nextIncidentNumber', value: seed.incidents + 2 });
@@ -75,8 +118,15 @@ export async function seedLog(page: Page): Promise<SeededLog> {
         hits++;
       }
       entries.put({
-        id: uuid(i + 1, 2), incidentId: ids[incident], at, recordedAt: at, author: 'bench', kind: KINDS[i % KINDS.length],
-        text: `Entry ${i}: ${words.join(' ')}`, starred: i % 50 === 0, updatedAt: at,
+        id: uuid(i + 1, 2),
+        incidentId: ids[incident],
+        at,
+        recordedAt: at,
+        author: 'bench',
+        kind: KINDS[i % KINDS.length],
+        text: `Entry ${i}: ${words.join(' ')}`,
+        starred: i % 50 === 0,
+        updatedAt: at,
       });
     }
     await new Promise((ok, fail) => ((tx.oncomplete = ok), (tx.onerror = () => fail(tx.error))));
@@ -85,8 +135,14 @@ export async function seedLog(page: Page): Promise<SeededLog> {
     const chrome = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
     await chrome.storage.local.set({ activeIncidentId });
     return {
-      bigIncidentId: ids[0]!, bigEntries: seed.bigIncident, emptyIncidentId: ids[seed.incidents]!, activeIncidentId, entries: seed.entries,
-      incidentsWithEntries: seed.incidents, searchWord: seed.searchWord, searchHits: hits,
+      bigIncidentId: ids[0]!,
+      bigEntries: seed.bigIncident,
+      emptyIncidentId: ids[seed.incidents]!,
+      activeIncidentId,
+      entries: seed.entries,
+      incidentsWithEntries: seed.incidents,
+      searchWord: seed.searchWord,
+      searchHits: hits,
     };
   }, SEED);
 }

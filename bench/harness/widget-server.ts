@@ -52,7 +52,10 @@ export async function startBenchWidgetServer() {
     origin,
     hits,
     page(path: string, body: string) {
-      pages.set(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Product site</title></head><body><main><h1>Product</h1><p>Some content.</p></main>${body}</body></html>`);
+      pages.set(
+        path,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Product site</title></head><body><main><h1>Product</h1><p>Some content.</p></main>${body}</body></html>`,
+      );
       return `${origin}${path}`;
     },
     feed(path: string, feed: ServedFeed) {

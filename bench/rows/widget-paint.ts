@@ -16,7 +16,10 @@ const FEED = '/api/v2/summary.json';
 export async function widgetPaintRows(browser: Browser, server: BenchWidgetServer): Promise<BenchRow[]> {
   server.feed(FEED, { body: await sampleFeed('minor', Date.now()), etag: true });
   const sitrep = server.page('/sitrep.html', `<script type="module" src="/sitrep-banner.js"></script><sitrep-banner src="${FEED}"></sitrep-banner>`);
-  const statuspage = server.page('/statuspage.html', `<script src="/statuspage-widget.js"></script><statuspage-widget src="${server.origin}"></statuspage-widget>`);
+  const statuspage = server.page(
+    '/statuspage.html',
+    `<script src="/statuspage-widget.js"></script><statuspage-widget src="${server.origin}"></statuspage-widget>`,
+  );
   const once = async (url: string, mark: Mark) => {
     const context = await browser.newContext();
     try {

@@ -61,7 +61,10 @@ async function clockPage(browser: Browser, server: BenchWidgetServer, feed: stri
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const bytes = countBytes(cdp, feed);
-  const url = server.page(`/poll${feed.replaceAll('/', '-')}.html`, `<script type="module" src="/sitrep-banner.js"></script><sitrep-banner src="${feed}" poll="${poll}"></sitrep-banner>`);
+  const url = server.page(
+    `/poll${feed.replaceAll('/', '-')}.html`,
+    `<script type="module" src="/sitrep-banner.js"></script><sitrep-banner src="${feed}" poll="${poll}"></sitrep-banner>`,
+  );
   await page.goto(url);
   await page.clock.pauseAt(Math.max(NOW + 1000, (await page.evaluate(() => Date.now())) + 1));
   await page.locator('sitrep-banner [part=name]').waitFor();
@@ -133,4 +136,3 @@ async function heapAfterPolls(browser: Browser, server: BenchWidgetServer): Prom
   await context.close();
   return { first, after };
 }
-

@@ -13,9 +13,10 @@ export async function widgetSizeRows(): Promise<BenchRow[]> {
   const sizes = (await measureWidgetSizes()) as Sizes;
   const banner = sizes.modules.find((m) => m.name === 'sitrep-banner.js');
   check(banner && sizes.emptyLitElement > 3000, 'widget size: the banner or the empty Lit element did not build');
-  const statuspage = sizes.statuspageWidget.bytes === undefined
-    ? `@statuspage/status-widget not measured: ${sizes.statuspageWidget.note}`
-    : `@statuspage/status-widget ${sizes.statuspageWidget.version}: ${sizes.statuspageWidget.bytes.toLocaleString('en')} bytes (${(banner.bytes / sizes.statuspageWidget.bytes).toFixed(2)}×)`;
+  const statuspage =
+    sizes.statuspageWidget.bytes === undefined
+      ? `@statuspage/status-widget not measured: ${sizes.statuspageWidget.note}`
+      : `@statuspage/status-widget ${sizes.statuspageWidget.version}: ${sizes.statuspageWidget.bytes.toLocaleString('en')} bytes (${(banner.bytes / sizes.statuspageWidget.bytes).toFixed(2)}×)`;
   return [
     ratioRow({
       name: 'widget: gzipped bytes of sitrep-banner.js',

@@ -67,9 +67,7 @@ export function App() {
             {active && <NoteBox key={active.id} incident={active} drafts={drafts} onDeclareNew={openDeclare} />}
             {active && <StatusComposer key={active.id} incident={active} />}
             {active && <ImChecklist key={active.id} incident={active} />}
-            {active && (
-              <KeyMoments incident={active} timeDisplay={log.settings.value.timeDisplay} onUpdate={(patch) => void log.update(active.id, patch)} />
-            )}
+            {active && <KeyMoments incident={active} timeDisplay={log.settings.value.timeDisplay} onUpdate={(patch) => void log.update(active.id, patch)} />}
             {(incidents.length > 0 || heldCount > 0) && declare}
           </>
         )}

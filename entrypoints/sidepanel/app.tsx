@@ -68,13 +68,7 @@ export function App() {
         <ErrorBanner message={log.lastError.value ?? timeline.error.value} />
         <SearchBox search={search} inputRef={searchBox} />
         <SearchResults search={search} incidents={incidents ?? []} timeDisplay={timeDisplay.value} onOpen={links.openEntry} />
-        {incidents && (
-          <IncidentSwitcher
-            incidents={incidents}
-            activeId={shown?.id}
-            onSwitch={links.switchTo}
-          />
-        )}
+        {incidents && <IncidentSwitcher incidents={incidents} activeId={shown?.id} onSwitch={links.switchTo} />}
         <HeldClips state={held} incidents={incidents ?? []} />
         {incidents && !incidents.length && !held.held.value.length && <DeclareForm onDeclare={log.declare} autoFocus />}
         {shown && (

@@ -224,7 +224,9 @@ export function extractJiraPage(doc: Document = document): RefPageFacts {
     const value = (text ?? '').replace(/\s+/g, ' ').trim();
     return value === '' ? undefined : value.slice(0, MAX);
   };
-  const heading = doc.querySelector('[data-testid="issue.views.issue-base.foundation.summary.heading"], [data-test-id="issue.views.issue-base.foundation.summary.heading"], #summary-val');
+  const heading = doc.querySelector(
+    '[data-testid="issue.views.issue-base.foundation.summary.heading"], [data-test-id="issue.views.issue-base.foundation.summary.heading"], #summary-val',
+  );
   const fromTitle = /^\[[A-Z][A-Z0-9_]+-\d+\]\s+(.+?)\s+-\s+[^-]+$/.exec(clean(doc.title) ?? '');
   const title = clean(heading?.textContent) ?? clean(fromTitle?.[1]);
   return title === undefined ? {} : { title };
@@ -252,7 +254,9 @@ export function extractZendeskPage(doc: Document = document): RefPageFacts {
   const SUBJECT = '[data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]';
   const candidates: Array<Element | null | undefined> = [
     id === undefined ? undefined : doc.querySelector(`[data-side-conversations-anchor-id="${id}"] input[aria-label="Subject"]`),
-    doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="omni-header-subject"], .ticket-panes-grid-layout.active [data-test-id="ticket-pane-subject"]'),
+    doc.querySelector(
+      '.ticket-panes-grid-layout.active [data-test-id="omni-header-subject"], .ticket-panes-grid-layout.active [data-test-id="ticket-pane-subject"]',
+    ),
   ];
   const all = doc.querySelectorAll(SUBJECT);
   if (all.length === 1) candidates.push(all[0]);

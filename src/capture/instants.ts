@@ -69,8 +69,7 @@ export interface IsoInstantOptions {
   zoneless?: 'utc' | 'reject';
 }
 
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * An ISO-8601 / RFC 3339 date or date-time → canonical UTC instant (`…T…Z`, milliseconds).
@@ -156,11 +155,7 @@ export function isoDurationToMs(text: string, endingAt?: Date): number | undefin
     calendarMs = end - start.getTime();
   }
   const fixed =
-    d.weeks * DURATION_UNIT_MS.w +
-    d.days * DURATION_UNIT_MS.d +
-    d.hours * DURATION_UNIT_MS.h +
-    d.minutes * DURATION_UNIT_MS.m +
-    d.seconds * DURATION_UNIT_MS.s;
+    d.weeks * DURATION_UNIT_MS.w + d.days * DURATION_UNIT_MS.d + d.hours * DURATION_UNIT_MS.h + d.minutes * DURATION_UNIT_MS.m + d.seconds * DURATION_UNIT_MS.s;
   const total = Math.round(calendarMs + fixed);
   return Number.isFinite(total) ? d.sign * total : undefined;
 }
@@ -184,11 +179,7 @@ export function periodToMs(text: string, options: PeriodOptions = {}): number | 
 }
 
 /** A range `[from, to]` from epoch ms, or `undefined` when either end is out of range. */
-export function rangeFromMs(
-  fromMs: number,
-  toMs: number,
-  relative: boolean,
-): TimeRange | undefined {
+export function rangeFromMs(fromMs: number, toMs: number, relative: boolean): TimeRange | undefined {
   const from = msToIso(fromMs);
   const to = msToIso(toMs);
   if (!from || !to || fromMs > toMs) return undefined;

@@ -122,9 +122,7 @@ function rangeFromLabel(label: string, now: Date, zone: string): TimeRange | und
   if (match === null) return undefined;
   const [, direction, amount, unit] = match;
   const step = `${amount}${UNIT_MATH.get(unit ?? '') ?? ''}`;
-  return direction === 'last'
-    ? resolveRange(`now-${step}`, 'now', now, { timeZone: zone })
-    : resolveRange('now', `now+${step}`, now, { timeZone: zone });
+  return direction === 'last' ? resolveRange(`now-${step}`, 'now', now, { timeZone: zone }) : resolveRange('now', `now+${step}`, now, { timeZone: zone });
 }
 
 function splitRange(text: string): [string, string] | undefined {

@@ -127,12 +127,7 @@ export function resolveTime(text: string, now: Date, options: TimeMathOptions = 
  * Resolves a `from`/`to` pair into ISO-8601 UTC instants; `to` rounds up, as in Grafana and Kibana.
  * `relative` is true when either end moves with the clock.
  */
-export function resolveRange(
-  from: string,
-  to: string,
-  now: Date,
-  options: Omit<TimeMathOptions, 'roundUp'> = {},
-): TimeRange | undefined {
+export function resolveRange(from: string, to: string, now: Date, options: Omit<TimeMathOptions, 'roundUp'> = {}): TimeRange | undefined {
   const start = resolveTime(from, now, { ...options, roundUp: false });
   const end = resolveTime(to, now, { ...options, roundUp: true });
   if (start === undefined || end === undefined) return undefined;

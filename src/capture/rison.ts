@@ -44,10 +44,5 @@ export function isRisonObject(value: unknown): value is RisonObject {
  * and percent-encodes the rest, spaces as `%20`.
  */
 export function encodeRisonParam(value: RisonValue): string {
-  return encodeURIComponent(rison.encode(value))
-    .replace(/%2C/g, ',')
-    .replace(/%3A/g, ':')
-    .replace(/%40/g, '@')
-    .replace(/%24/g, '$')
-    .replace(/%2F/g, '/');
+  return encodeURIComponent(rison.encode(value)).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@').replace(/%24/g, '$').replace(/%2F/g, '/');
 }

@@ -30,8 +30,7 @@ export type { ClipResult } from '../model/script-results';
 /** What an entry's text holds (TimelineEntry.text). */
 const MAX_ENTRY_TEXT = 100_000;
 
-const RESTRICTED =
-  'This page does not let extensions read it (browser pages, the web store, PDF viewers): clipped as a link only.';
+const RESTRICTED = 'This page does not let extensions read it (browser pages, the web store, PDF viewers): clipped as a link only.';
 
 /**
  * Clips a tab: reads the selection and what the page says (only now, through activeTab),
@@ -140,12 +139,7 @@ function enrich(recognized: Recognized, facts: unknown, now: Date): Enriched {
  * Holds the clip as built; failing that (a screenshot or draft storage refuses), holds just its
  * text and address, so the person still has it.
  */
-async function holdSomehow(
-  db: SitrepDb,
-  clip: { author: string; draft: ClipDraft; screenshot?: HeldScreenshot },
-  notices: string[],
-  now: Date,
-) {
+async function holdSomehow(db: SitrepDb, clip: { author: string; draft: ClipDraft; screenshot?: HeldScreenshot }, notices: string[], now: Date) {
   try {
     return await holdClip(db, clip, now);
   } catch (first) {

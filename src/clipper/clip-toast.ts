@@ -20,7 +20,13 @@ export function showClipToast(toast: ClipToast): void {
   const host = document.createElement('div');
   host.id = HOST_ID;
   // Through the CSSOM, not a style attribute: a page's CSP may forbid inline styles, not this.
-  for (const [name, value] of [['all', 'initial'], ['position', 'fixed'], ['z-index', '2147483647'], ['right', '16px'], ['bottom', '16px']]) {
+  for (const [name, value] of [
+    ['all', 'initial'],
+    ['position', 'fixed'],
+    ['z-index', '2147483647'],
+    ['right', '16px'],
+    ['bottom', '16px'],
+  ]) {
     host.style.setProperty(name!, value!, 'important');
   }
   const root = host.attachShadow({ mode: 'closed' });

@@ -53,8 +53,7 @@ export function createClipper(db: SitrepDb) {
   }
 
   /** Opens the timeline beside the tab; called synchronously inside the gesture's event. */
-  const openTimelineBeside = (tab: Tab | undefined) =>
-    openTimeline({ tabId: tab?.id, windowId: tab?.windowId });
+  const openTimelineBeside = (tab: Tab | undefined) => openTimeline({ tabId: tab?.id, windowId: tab?.windowId });
 
   /** The public update customers are owed now, if any: the badge keeps showing it after a clip. */
   async function overdueUpdate() {

@@ -53,8 +53,7 @@ export async function showHeldCount(heldCount: number, overdue?: OverdueUpdate, 
 export const CLIP_TOAST_MS = 6000;
 
 /** Sitrep's mark for the system notification (a data URL: the extension ships no icon files). */
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGPgjllLEmIY1TCqYfhqAAAZyhQQSPgVNgAAAABJRU5ErkJggg==';
+const NOTIFICATION_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGPgjllLEmIY1TCqYfhqAAAZyhQQSPgVNgAAAABJRU5ErkJggg==';
 
 /** The system notification's id names the entry it may undo. */
 export const NOTIFICATION_PREFIX = 'sitrep-clip:';

@@ -18,7 +18,18 @@ import {
   toInstant,
   type IncidentKey,
 } from '../model';
-import { BackupError, buildBackup, oneLine, parseBackup, parsedRecords, recordLabel, type Backup, type BackupTable, type BuiltBackup, type SkippedRecord } from '../report/backup';
+import {
+  BackupError,
+  buildBackup,
+  oneLine,
+  parseBackup,
+  parsedRecords,
+  recordLabel,
+  type Backup,
+  type BackupTable,
+  type BuiltBackup,
+  type SkippedRecord,
+} from '../report/backup';
 import { encodeHeldClip, encodeScreenshot } from '../report/backup-images';
 import {
   IMPORT_UNDO_ID,
@@ -69,7 +80,20 @@ export async function exportBackup(db: SitrepDb, now: Date = new Date()): Promis
   const [incidents, entries, components, updates, maintenances, postmortems, checklists, actionItems, stakeholders, tombstones, heldClips, screenshots] =
     await db.transaction(
       'r',
-      [db.incidents, db.entries, db.components, db.updates, db.maintenances, db.postmortems, db.checklists, db.actionItems, db.stakeholders, db.meta, db.heldClips, db.screenshots],
+      [
+        db.incidents,
+        db.entries,
+        db.components,
+        db.updates,
+        db.maintenances,
+        db.postmortems,
+        db.checklists,
+        db.actionItems,
+        db.stakeholders,
+        db.meta,
+        db.heldClips,
+        db.screenshots,
+      ],
       () =>
         Promise.all([
           db.incidents.toArray(),
@@ -216,7 +240,11 @@ function storedRows<T>(table: Table<T, string, unknown>, ids: readonly string[])
  * path starts from a Dexie promise: an early native one would lose the transaction's zone.
  */
 function storedKeys(table: Table<unknown, string, unknown>, ids: readonly string[]): PromiseLike<string[]> {
-  if (ids.length <= ONE_BY_ONE) return table.where(':id').anyOf([...ids]).primaryKeys();
+  if (ids.length <= ONE_BY_ONE)
+    return table
+      .where(':id')
+      .anyOf([...ids])
+      .primaryKeys();
   return table
     .toCollection()
     .primaryKeys()
@@ -237,20 +265,38 @@ interface ReadLocal {
 /** Reads what the merge plan needs of the log; must run inside a transaction over importTables. */
 async function readLocal(db: SitrepDb, backup: Backup): Promise<ReadLocal> {
   const incidents = await db.incidents.toArray();
-  const entries = await storedRows(db.entries, backup.entries.map((e) => e.id));
+  const entries = await storedRows(
+    db.entries,
+    backup.entries.map((e) => e.id),
+  );
   // Records the file's tombstones name are read too: the import deletes them here.
   const deadIds = (table: Tombstone['table']) => backup.tombstones.filter((t) => t.table === table).map((t) => t.id);
   const components = await storedRows(db.components, [...backup.components.map((c) => c.id), ...deadIds('components')]);
-  const postmortems = await storedRows(db.postmortems, backup.postmortems.map((p) => p.incidentId));
-  const checklists = await storedRows(db.checklists, backup.checklists.map((c) => c.incidentId));
+  const postmortems = await storedRows(
+    db.postmortems,
+    backup.postmortems.map((p) => p.incidentId),
+  );
+  const checklists = await storedRows(
+    db.checklists,
+    backup.checklists.map((c) => c.incidentId),
+  );
   const actionItems = await storedRows(db.actionItems, [...backup.actionItems.map((a) => a.id), ...deadIds('actionItems')]);
   const stakeholders = await storedRows(db.stakeholders, [...backup.stakeholders.map((s) => s.id), ...deadIds('stakeholders')]);
   const heldClips = await storedRows(db.heldClips, deadIds('heldClips'));
   const tombstones = await listTombstones(db);
-  const updates = await storedRows(db.updates, backup.updates.map((u) => u.id));
-  const maintenances = await storedRows(db.maintenances, backup.maintenances.map((m) => m.id));
+  const updates = await storedRows(
+    db.updates,
+    backup.updates.map((u) => u.id),
+  );
+  const maintenances = await storedRows(
+    db.maintenances,
+    backup.maintenances.map((m) => m.id),
+  );
   // Only keys: a picture already here is never read just to be skipped.
-  const screenshotIds = await storedKeys(db.screenshots, backup.screenshots.map((s) => s.id));
+  const screenshotIds = await storedKeys(
+    db.screenshots,
+    backup.screenshots.map((s) => s.id),
+  );
   const heldIds = backup.heldClips.map((h) => h.id);
   const heldHere = await storedKeys(db.heldClips, heldIds);
   const placedHere = await storedKeys(db.entries, heldIds);
@@ -283,7 +329,9 @@ function planWith({ records, next: first }: ReadLocal, backup: Backup, now: Date
   const allocateKey = (taken: ReadonlySet<string>): IncidentKey => {
     while (next <= MAX_INCIDENT_NUMBER && taken.has(incidentKeyOf(next))) next++;
     if (next > MAX_INCIDENT_NUMBER) {
-      throw new BackupError(`This backup cannot be imported: one of its incidents needs a new key here, and every key up to INC-${MAX_INCIDENT_NUMBER} is in use.`);
+      throw new BackupError(
+        `This backup cannot be imported: one of its incidents needs a new key here, and every key up to INC-${MAX_INCIDENT_NUMBER} is in use.`,
+      );
     }
     return incidentKeyOf(next++);
   };
@@ -330,7 +378,9 @@ function checked<T>(table: BackupTable, rows: readonly T[], keyOf: (id: string) 
     if (parsed.success) return parsed.data as T;
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new BackupError(`This backup cannot be imported, and nothing was changed: ${recordLabel(table, row, keyOf)} would be stored invalid (${where}${oneLine(issue.message)}).`);
+    throw new BackupError(
+      `This backup cannot be imported, and nothing was changed: ${recordLabel(table, row, keyOf)} would be stored invalid (${where}${oneLine(issue.message)}).`,
+    );
   });
 }
 
@@ -362,7 +412,9 @@ async function writeImport(
       const plan = planned && planned.against === local.print ? planned.plan : planWith(local, backup, now);
       const moved = expected && fingerprint(plan.changes) !== fingerprint(expected);
       if (moved || (expectedTombstones && tombstonesPrint(plan.tombstones) !== tombstonesPrint(expectedTombstones))) {
-        throw new BackupError('The log changed while this import waited for your answer, so nothing was imported; choose the file again to see what it would change now.');
+        throw new BackupError(
+          'The log changed while this import waited for your answer, so nothing was imported; choose the file again to see what it would change now.',
+        );
       }
       const keys = new Map(local.records.incidents.map((i): [string, string] => [i.id, i.key]));
       for (const i of plan.incidents) keys.set(i.id, i.key);
@@ -391,7 +443,13 @@ async function writeImport(
       const counterAfter = await counterValue(db);
 
       if (plan.changes.length || tombstones.length) {
-        const written: WrittenRecord[] = plan.changes.map(({ table, id, action, label, updatedAt }) => ({ table, id, action, label: label.slice(0, 500), ...(updatedAt && { updatedAt }) }));
+        const written: WrittenRecord[] = plan.changes.map(({ table, id, action, label, updatedAt }) => ({
+          table,
+          id,
+          action,
+          label: label.slice(0, 500),
+          ...(updatedAt && { updatedAt }),
+        }));
         const undo: ImportUndo = {
           id: IMPORT_UNDO_ID,
           importedAt: toInstant(now),

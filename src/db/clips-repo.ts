@@ -173,11 +173,7 @@ export function listCodeChanges(db: SitrepDb, incidentId: string): Promise<Timel
 }
 
 /** Keeps a clip that has no incident yet; the popup asks where it belongs. */
-export async function holdClip(
-  db: SitrepDb,
-  { author, draft, screenshot }: Omit<ClipToStore, 'incidentId' | 'takenAt'>,
-  now = new Date(),
-): Promise<HeldClip> {
+export async function holdClip(db: SitrepDb, { author, draft, screenshot }: Omit<ClipToStore, 'incidentId' | 'takenAt'>, now = new Date()): Promise<HeldClip> {
   const held = HeldClip.parse({
     id: crypto.randomUUID(),
     takenAt: toInstant(now),

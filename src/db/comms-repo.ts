@@ -27,10 +27,7 @@ export async function recordEscalation(
   { author, now = new Date() }: Who,
 ): Promise<TimelineEntry> {
   const entry: TimelineEntry = {
-    ...buildEntry(
-      { incidentId: input.incidentId, kind: 'comms', text: `Escalated to ${input.contact} (${input.componentName}) ${input.how}`, author },
-      now,
-    ),
+    ...buildEntry({ incidentId: input.incidentId, kind: 'comms', text: `Escalated to ${input.contact} (${input.componentName}) ${input.how}`, author }, now),
     escalation: { componentId: input.componentId, contact: input.contact, entryId: input.entryId },
   };
   return addChecked(db, entry);

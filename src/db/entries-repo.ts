@@ -123,4 +123,3 @@ export async function searchEntries(db: SitrepDb, query: string, limit = 200): P
   }
   return hits.toSorted((a, b) => compareEntries(b, a)).slice(0, limit);
 }
-

@@ -125,9 +125,7 @@ export async function declareIncident(db: SitrepDb, input: NewIncident, { author
       updatedAt: at,
     });
     await db.incidents.add(incident);
-    await db.entries.add(
-      buildEntry({ incidentId: incident.id, kind: 'change', text: `Declared ${severity}: ${title}`, author }, now),
-    );
+    await db.entries.add(buildEntry({ incidentId: incident.id, kind: 'change', text: `Declared ${severity}: ${title}`, author }, now));
     return incident;
   });
 }
@@ -145,12 +143,7 @@ export async function getIncident(db: SitrepDb, id: string): Promise<Incident | 
  * Changes an incident. Every change is written to the timeline as well (one `change` entry), so
  * the post-mortem can tell when the response changed gear or hands; resolving stamps resolvedAt.
  */
-export async function updateIncident(
-  db: SitrepDb,
-  id: string,
-  patch: IncidentPatch,
-  { author, now = new Date() }: Who,
-): Promise<Incident> {
+export async function updateIncident(db: SitrepDb, id: string, patch: IncidentPatch, { author, now = new Date() }: Who): Promise<Incident> {
   return db.transaction('rw', db.incidents, db.entries, async () => {
     const current = await db.incidents.get(id);
     if (!current) throw new Error(`No incident with id ${id}`);

@@ -13,12 +13,12 @@ export async function requestPublish(db: SitrepDb, targetIds: readonly string[],
   await db.transaction('rw', db.outbox, db.publishResults, async () => {
     for (const targetId of targetIds) {
       const current = await db.outbox.get(jobId(targetId));
-      await db.outbox.put(
-        PublishJob.parse({ id: jobId(targetId), kind: 'publish', targetId, requestedAt: at, dueAt: at, attempts: current?.attempts ?? 0 }),
-      );
+      await db.outbox.put(PublishJob.parse({ id: jobId(targetId), kind: 'publish', targetId, requestedAt: at, dueAt: at, attempts: current?.attempts ?? 0 }));
       const result = await db.publishResults.get(targetId);
       if (result?.state !== 'publishing') {
-        await db.publishResults.put(PublishResult.parse({ ...result, targetId, state: 'pending', at, message: 'Waiting to publish', nextAttemptAt: undefined }));
+        await db.publishResults.put(
+          PublishResult.parse({ ...result, targetId, state: 'pending', at, message: 'Waiting to publish', nextAttemptAt: undefined }),
+        );
       }
     }
   });

@@ -63,7 +63,11 @@ export async function patchPostmortem(db: SitrepDb, incidentId: string, patch: P
  * "Draft post-mortem": drafts one from the incident's log and stores it. An incident that has one
  * already keeps it (nothing written is ever replaced by a draft) and gets it back.
  */
-export async function createPostmortemDraft(db: SitrepDb, incidentId: string, { authors, now = new Date() }: { authors?: string[]; now?: Date } = {}): Promise<Postmortem> {
+export async function createPostmortemDraft(
+  db: SitrepDb,
+  incidentId: string,
+  { authors, now = new Date() }: { authors?: string[]; now?: Date } = {},
+): Promise<Postmortem> {
   const existing = await db.postmortems.get(incidentId);
   if (existing) return existing;
   const incident = await db.incidents.get(incidentId);
@@ -147,7 +151,9 @@ export async function loadPostmortemExport(db: SitrepDb, incidentId: string): Pr
 
 /** The screenshots these entries took, by id (for the HTML export). */
 export async function loadScreenshots(db: SitrepDb, entries: readonly TimelineEntry[]): Promise<Map<string, Screenshot>> {
-  const ids = [...new Set(entries.flatMap((e) => [e.clip?.screenshotId, ...(e.clip?.sightings ?? []).map((s) => s.screenshotId)]).filter((id): id is string => !!id))];
+  const ids = [
+    ...new Set(entries.flatMap((e) => [e.clip?.screenshotId, ...(e.clip?.sightings ?? []).map((s) => s.screenshotId)]).filter((id): id is string => !!id)),
+  ];
   const rows = await db.screenshots.bulkGet(ids);
   return new Map(rows.filter((s): s is Screenshot => !!s).map((s) => [s.id, s]));
 }

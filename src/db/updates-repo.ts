@@ -92,7 +92,9 @@ export async function postStatusUpdate(db: SitrepDb, input: NewStatusUpdate, { a
 export function describeUpdate(update: StatusUpdate): string {
   const lines = [`Published “${STATUS_LABELS[update.status]}”: ${update.body}`];
   for (const c of update.components) {
-    lines.push(c.from === c.to ? `${c.name}: ${COMPONENT_STATUS_LABELS[c.to]}` : `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`);
+    lines.push(
+      c.from === c.to ? `${c.name}: ${COMPONENT_STATUS_LABELS[c.to]}` : `${c.name}: ${COMPONENT_STATUS_LABELS[c.from]} → ${COMPONENT_STATUS_LABELS[c.to]}`,
+    );
   }
   return lines.join('\n');
 }

@@ -16,16 +16,26 @@ export interface StatusSnapshot {
   page: { name: string; url?: string };
   indicator: 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
   description: string;
-  components: { id: string; name: string; status: 'operational' | 'degraded_performance'
-      | 'partial_outage' | 'major_outage' | 'under_maintenance'; group?: string }[];
-  incidents: FeedEvent[];     // unresolved incidents, newest first
-  maintenances: FeedEvent[];  // scheduled or in-progress maintenance
+  components: {
+    id: string;
+    name: string;
+    status: 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+    group?: string;
+  }[];
+  incidents: FeedEvent[]; // unresolved incidents, newest first
+  maintenances: FeedEvent[]; // scheduled or in-progress maintenance
   updatedAt?: string;
 }
 
 export interface FeedEvent {
-  id: string; name: string; status: string; impact: string; url?: string;
-  startedAt?: string; endsAt?: string; updatedAt: string;   // endsAt: a maintenance window's end
+  id: string;
+  name: string;
+  status: string;
+  impact: string;
+  url?: string;
+  startedAt?: string;
+  endsAt?: string;
+  updatedAt: string; // endsAt: a maintenance window's end
   latest?: { status: string; body: string; at: string };
 }
 
@@ -79,7 +89,11 @@ const STRING_OR_TRAILING_COMMA = /("[^"\\]*(?:\\[^]?[^"\\]*)*)("|$)|,(?=\s*[}\]]
 function readJson(input: string): unknown {
   const json = input.replace(/^\uFEFF/, '').trim();
   if (!/^[[{"\d-]|^(true|false|null)\b/.test(json)) {
-    const what = !json ? 'empty' : /^<(\?xml|rss|feed)\b/i.test(json) ? 'XML (Atom/RSS), not JSON' : `not JSON: it starts with '${text(json.split('\n', 1)[0], 30)}'`;
+    const what = !json
+      ? 'empty'
+      : /^<(\?xml|rss|feed)\b/i.test(json)
+        ? 'XML (Atom/RSS), not JSON'
+        : `not JSON: it starts with '${text(json.split('\n', 1)[0], 30)}'`;
     throw new FeedError(`Feed is ${what}${CHECK_SRC}`);
   }
   try {

@@ -227,12 +227,7 @@ function checkComponentTree(doc: { components: Component[] }, ctx: z.core.$Refin
  * event in full; the builder checks each event once, when its document is new, and then checks the
  * documents around it with `z.custom` events (what it publishes is the same either way).
  */
-function documentSchemas(
-  incident: z.ZodType<Incident>,
-  maintenance: z.ZodType<ScheduledMaintenance>,
-  component: z.ZodType<Component>,
-  page: z.ZodType<Page>,
-) {
+function documentSchemas(incident: z.ZodType<Incident>, maintenance: z.ZodType<ScheduledMaintenance>, component: z.ZodType<Component>, page: z.ZodType<Page>) {
   const unresolvedIncidents = z.array(incident).superRefine((incidents, ctx) => {
     incidents.forEach((incident, i) => {
       if (!OPEN_INCIDENT.has(incident.status)) {

@@ -8,12 +8,32 @@ import { TimeRange } from './time-range';
  */
 export const ClipTool = z.enum([
   // Monitoring.
-  'grafana', 'grafana-explore', 'prometheus', 'alertmanager', 'kibana', 'opensearch', 'datadog',
-  'sentry', 'jaeger', 'cloudwatch', 'gcp-logging', 'honeycomb', 'dynatrace', 'newrelic', 'zabbix', 'nagios',
+  'grafana',
+  'grafana-explore',
+  'prometheus',
+  'alertmanager',
+  'kibana',
+  'opensearch',
+  'datadog',
+  'sentry',
+  'jaeger',
+  'cloudwatch',
+  'gcp-logging',
+  'honeycomb',
+  'dynatrace',
+  'newrelic',
+  'zabbix',
+  'nagios',
   // Alerting.
-  'pagerduty', 'opsgenie', 'xmatters',
+  'pagerduty',
+  'opsgenie',
+  'xmatters',
   // Tickets and changes.
-  'jira', 'zendesk', 'intercom', 'github', 'gitlab',
+  'jira',
+  'zendesk',
+  'intercom',
+  'github',
+  'gitlab',
   'generic',
 ]);
 export type ClipTool = z.infer<typeof ClipTool>;

@@ -45,9 +45,16 @@ export const S3Target = z.strictObject({
   /** The service endpoint, e.g. https://s3.eu-west-1.amazonaws.com or https://<account>.r2.cloudflarestorage.com. */
   endpoint: HttpUrl('The S3 endpoint'),
   region: z.string().trim().min(1, 'The region, e.g. eu-west-1 (auto for R2)').max(64),
-  bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'A bucket name: 3–63 lower-case letters, digits, . or -'),
+  bucket: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'A bucket name: 3–63 lower-case letters, digits, . or -'),
   /** A folder in the bucket (`status/`), or empty for its root. */
-  prefix: z.string().trim().max(512).regex(/^(?:[^/].*\/)?$/, 'A prefix ends with / and does not start with one'),
+  prefix: z
+    .string()
+    .trim()
+    .max(512)
+    .regex(/^(?:[^/].*\/)?$/, 'A prefix ends with / and does not start with one'),
   accessKeyId: z.string().trim().min(1, 'The access key id').max(128),
   publicUrl: PublicUrl,
 });
@@ -71,11 +78,21 @@ export const GitHubTarget = z.strictObject({
   id: TargetId,
   /** https://api.github.com, or a GitHub Enterprise Server's /api/v3. */
   apiUrl: HttpUrl('The GitHub API URL'),
-  owner: z.string().trim().regex(/^[A-Za-z0-9-]{1,39}$/, 'The owner: a GitHub user or organisation'),
-  repo: z.string().trim().regex(/^[A-Za-z0-9._-]{1,100}$/, 'The repository name'),
+  owner: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,39}$/, 'The owner: a GitHub user or organisation'),
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'The repository name'),
   branch: z.string().trim().min(1).max(255),
   /** A folder in the repository (`docs/`), or empty for its root. */
-  directory: z.string().trim().max(512).regex(/^(?:[^/].*\/)?$/, 'A folder ends with / and does not start with one'),
+  directory: z
+    .string()
+    .trim()
+    .max(512)
+    .regex(/^(?:[^/].*\/)?$/, 'A folder ends with / and does not start with one'),
   publicUrl: PublicUrl,
 });
 export type GitHubTarget = z.infer<typeof GitHubTarget>;
@@ -92,9 +109,18 @@ export function siteUrlOf(target: PublishTarget): string {
 /** How often customers must hear from us while an incident is open. */
 export const UpdateCadence = z.strictObject({
   /** Minutes from declaring to the first public update. */
-  firstMinutes: z.int().min(1).max(24 * 60),
+  firstMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Minutes between public updates while unresolved, per severity. */
-  everyMinutes: z.record(Severity, z.int().min(1).max(7 * 24 * 60)),
+  everyMinutes: z.record(
+    Severity,
+    z
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  ),
 });
 export type UpdateCadence = z.infer<typeof UpdateCadence>;
 

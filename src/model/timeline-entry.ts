@@ -54,9 +54,7 @@ export const TimelineEntry = z.strictObject({
   /** The public status update this entry records (kind `status`). */
   updateId: z.uuid().optional(),
   /** Who was told, how, and about which update (kind `comms`, recorded from the communication checklist). */
-  told: z
-    .strictObject({ stakeholderId: z.uuid(), channel: StakeholderChannel, updateId: z.uuid().optional() })
-    .optional(),
+  told: z.strictObject({ stakeholderId: z.uuid(), channel: StakeholderChannel, updateId: z.uuid().optional() }).optional(),
   /** An escalation to a component's contact from a clip (kind `comms`): whom, how, and from which entry. */
   escalation: z.strictObject({ componentId: z.uuid(), contact: z.string().max(100), entryId: z.uuid() }).optional(),
   /** Soft deletion: undo clears it, merge propagates it. */

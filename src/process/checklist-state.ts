@@ -93,9 +93,7 @@ export function checklistState(facts: ChecklistFacts): StepState[] {
  */
 function internalEmail(comms: readonly TimelineEntry[], first: StatusUpdate | undefined, cadence: UpdateCadence) {
   if (!first) return { done: false };
-  const email = comms
-    .filter((e) => e.kind === 'comms' && !e.deletedAt && e.at >= first.at && isEmail(e))
-    .sort((a, b) => compareText(a.at, b.at))[0];
+  const email = comms.filter((e) => e.kind === 'comms' && !e.deletedAt && e.at >= first.at && isEmail(e)).sort((a, b) => compareText(a.at, b.at))[0];
   if (email) return { done: true, event: { text: email.told ? 'Internal email recorded' : 'Email drafted or sent', at: email.at } };
   return { done: false, dueAt: plus(first.at, cadence.firstMinutes * MINUTE) };
 }

@@ -45,9 +45,7 @@ export function summarize(values: readonly number[]): Summary {
 }
 
 function summaries(timings: readonly IncidentTimings[]): MeasureSummaries {
-  return Object.fromEntries(
-    MEASURES.map((m) => [m, summarize(timings.flatMap((t) => (t.ms[m] === undefined ? [] : [t.ms[m]])))]),
-  ) as MeasureSummaries;
+  return Object.fromEntries(MEASURES.map((m) => [m, summarize(timings.flatMap((t) => (t.ms[m] === undefined ? [] : [t.ms[m]])))])) as MeasureSummaries;
 }
 
 /** The components an incident's updates took out of operational (or back from it): those it hit. */

@@ -16,18 +16,16 @@ export const NEW_DAY_ALARM = 'sitrep-new-day';
 /** A second into the next calendar day after `now`, in `zone` (the browser's own by default), DST included. */
 export function nextLocalMidnight(now: Date, zone?: string): Date {
   const local = zone ? new TZDate(now, zone) : now;
-  const next = zone ? new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 1, zone) : new Date(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 1);
+  const next = zone
+    ? new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 1, zone)
+    : new Date(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 1);
   return new Date(next.getTime());
 }
 
 /** The badge as it should be now: held clips, any overdue public update, overdue action items (when asked for). */
 export async function refreshStatusBadge(db: SitrepDb, now = new Date()): Promise<void> {
   const cadence = readSettings(await settingsItem.getValue()).cadence;
-  const [heldCount, next, overdueItems] = await Promise.all([
-    db.heldClips.count(),
-    findNextDueUpdate(db, cadence, now),
-    overdueActionItemsForBadge(db, now),
-  ]);
+  const [heldCount, next, overdueItems] = await Promise.all([db.heldClips.count(), findNextDueUpdate(db, cadence, now), overdueActionItemsForBadge(db, now)]);
   await showHeldCount(heldCount, next?.overdue ? next : undefined, overdueItems);
   if (next && !next.overdue) await browser.alarms.create(CADENCE_ALARM, { when: Date.parse(next.dueAt) });
   else await browser.alarms.clear(CADENCE_ALARM);

@@ -20,4 +20,3 @@ export function createExtensionPublisher(db: SitrepDb) {
     },
   });
 }
-

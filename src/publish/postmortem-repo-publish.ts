@@ -94,7 +94,10 @@ export async function publishPostmortemFiles(target: Target, { incident, postmor
         startedAt: incident.startedAt,
         updatedAt: postmortem.updatedAt,
       });
-      const indexed = await target.write(markdownFile(POSTMORTEMS_INDEX, renderIndex(rows)), written.etag ? { ifMatch: written.etag } : index ? {} : { ifNoneMatch: '*' });
+      const indexed = await target.write(
+        markdownFile(POSTMORTEMS_INDEX, renderIndex(rows)),
+        written.etag ? { ifMatch: written.etag } : index ? {} : { ifNoneMatch: '*' },
+      );
       return { path, ...((indexed.etag ?? written.etag) && { commit: indexed.etag ?? written.etag }) };
     } catch (error) {
       if (error instanceof PublishError && error.kind === 'conflict' && attempt < MAX_ATTEMPTS) continue;

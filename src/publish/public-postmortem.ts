@@ -35,9 +35,7 @@ export interface PublishedPostmortem {
 
 /** The sections still empty, by name; an empty list when all four are written. */
 export function missingPublicSections(pm: Pick<PublicPostmortem, keyof typeof PUBLIC_SECTION_NAMES>): string[] {
-  return (Object.keys(PUBLIC_SECTION_NAMES) as (keyof typeof PUBLIC_SECTION_NAMES)[])
-    .filter((key) => !pm[key].trim())
-    .map((key) => PUBLIC_SECTION_NAMES[key]);
+  return (Object.keys(PUBLIC_SECTION_NAMES) as (keyof typeof PUBLIC_SECTION_NAMES)[]).filter((key) => !pm[key].trim()).map((key) => PUBLIC_SECTION_NAMES[key]);
 }
 
 /**

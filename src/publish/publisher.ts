@@ -142,17 +142,35 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
       await completeJob(db, job);
       const at = toInstant(now());
       await recordPublishResult(db, resultId, { state: 'published', at, publishedAt: at, message: 'Sent', nextAttemptAt: undefined });
-      await addEntry(db, { incidentId: incident.id, kind: 'comms', text: `Told ${notifier.name} (${KIND_NAMES[notifier.kind]}) about the ${said}`, author: update.author }, now());
+      await addEntry(
+        db,
+        { incidentId: incident.id, kind: 'comms', text: `Told ${notifier.name} (${KIND_NAMES[notifier.kind]}) about the ${said}`, author: update.author },
+        now(),
+      );
     } catch (e) {
       const error = asPublishError(e);
       if (job.attempts + 1 >= MAX_NOTIFY_ATTEMPTS) {
         await completeJob(db, job);
         await recordPublishResult(db, resultId, { state: 'failed', at: toInstant(now()), message: error.message, nextAttemptAt: undefined });
-        await addEntry(db, { incidentId: incident.id, kind: 'comms', text: `Could not tell ${notifier.name} (${KIND_NAMES[notifier.kind]}) about the ${said}, after ${MAX_NOTIFY_ATTEMPTS} tries: ${error.message}`, author: update.author }, now());
+        await addEntry(
+          db,
+          {
+            incidentId: incident.id,
+            kind: 'comms',
+            text: `Could not tell ${notifier.name} (${KIND_NAMES[notifier.kind]}) about the ${said}, after ${MAX_NOTIFY_ATTEMPTS} tries: ${error.message}`,
+            author: update.author,
+          },
+          now(),
+        );
         return;
       }
       const next = await deferJob(db, job, new Date(now().getTime() + retryDelayMs(job.attempts, error, deps.random)));
-      await recordPublishResult(db, resultId, { state: error.retry ? 'retrying' : 'failed', at: toInstant(now()), message: error.message, nextAttemptAt: next.dueAt });
+      await recordPublishResult(db, resultId, {
+        state: error.retry ? 'retrying' : 'failed',
+        at: toInstant(now()),
+        message: error.message,
+        nextAttemptAt: next.dueAt,
+      });
     }
   }
 
@@ -172,7 +190,10 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
     const t = now().getTime();
     if (due) await deps.alarms.create(OUTBOX_ALARM, { when: Math.max(Date.parse(due), t + 1000) });
     else await deps.alarms.clear(OUTBOX_ALARM);
-    const transitions = (await listMaintenances(db)).map((m) => nextMaintenanceTransition(m, now())).filter((x) => x !== undefined).sort();
+    const transitions = (await listMaintenances(db))
+      .map((m) => nextMaintenanceTransition(m, now()))
+      .filter((x) => x !== undefined)
+      .sort();
     if (transitions[0]) await deps.alarms.create(MAINTENANCE_ALARM, { when: Math.max(Date.parse(transitions[0]), t + 1000) });
     else await deps.alarms.clear(MAINTENANCE_ALARM);
   }
@@ -213,7 +234,12 @@ export function createPublisher(db: SitrepDb, deps: PublisherDeps) {
       if (name === MAINTENANCE_ALARM) {
         // A maintenance moved by the clock: the site must say so.
         const { targets } = await deps.loadPublishing();
-        if (targets.length) await requestPublish(db, targets.map((t) => t.id), now());
+        if (targets.length)
+          await requestPublish(
+            db,
+            targets.map((t) => t.id),
+            now(),
+          );
       }
       if (name === MAINTENANCE_ALARM || name === OUTBOX_ALARM) await drain();
     },

@@ -1,11 +1,4 @@
-import {
-  ACTION_ITEM_STATUS_LABELS,
-  ActionItem,
-  ActionItemStatus,
-  Instant,
-  WebUrl,
-  toInstant,
-} from '../model';
+import { ACTION_ITEM_STATUS_LABELS, ActionItem, ActionItemStatus, Instant, WebUrl, toInstant } from '../model';
 import * as z from 'zod';
 
 // The backlog as CSV (RFC 4180), for a spreadsheet or a tracker, and its statuses read back from a

@@ -333,11 +333,7 @@ export function buildBackup(log: BackupContents, now: Date = new Date()): BuiltB
     // A stable order makes two exports of the same log byte-identical and diffable.
     incidents: incidents.sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id)),
     entries: entries.sort(
-      (a, b) =>
-        compareText(a.incidentId, b.incidentId) ||
-        compareText(a.at, b.at) ||
-        compareText(a.recordedAt, b.recordedAt) ||
-        compareText(a.id, b.id),
+      (a, b) => compareText(a.incidentId, b.incidentId) || compareText(a.at, b.at) || compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id),
     ),
     components: keep<Component>('components', log.components).sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
     heldClips: keep<BackupHeldClip>('heldClips', log.heldClips).sort((a, b) => compareText(a.takenAt, b.takenAt) || compareText(a.id, b.id)),
@@ -410,7 +406,10 @@ export function recordLabel(table: BackupTable, row: unknown, keyOf: (incidentId
     case 'incidents':
       return `${typeof r.key === 'string' ? oneLine(r.key).slice(0, 20) : 'incident'} ${quoted(r.title)}`;
     case 'entries': {
-      const kind = typeof r.kind === 'string' && Object.hasOwn(ENTRY_KIND_LABELS, r.kind) ? ENTRY_KIND_LABELS[r.kind as keyof typeof ENTRY_KIND_LABELS].toLowerCase() : 'entry';
+      const kind =
+        typeof r.kind === 'string' && Object.hasOwn(ENTRY_KIND_LABELS, r.kind)
+          ? ENTRY_KIND_LABELS[r.kind as keyof typeof ENTRY_KIND_LABELS].toLowerCase()
+          : 'entry';
       return `${kind} ${quoted(r.text)}${incident}`;
     }
     case 'components':
@@ -458,9 +457,7 @@ export function parseBackup(input: string): Backup {
     doc = JSON.parse(text);
   } catch (error) {
     if (endsEarly(text)) {
-      throw new BackupError(
-        'This backup is cut off: the file ends in the middle of the data, as if it was only partly saved or downloaded. Export it again.',
-      );
+      throw new BackupError('This backup is cut off: the file ends in the middle of the data, as if it was only partly saved or downloaded. Export it again.');
     }
     const detail = error instanceof Error ? ` (${error.message})` : '';
     throw new BackupError(`This file is not a Sitrep backup: it is not valid JSON${detail}.`);
@@ -534,7 +531,11 @@ export function parsedRecords(backup: Backup, table: BackupTable): ReadonlySet<u
 
 function validateBackup(doc: unknown, lead = 'This backup cannot be imported'): Backup {
   const parsed = Backup.safeParse(doc, { error: describeIssue });
-  if (!parsed.success) throw problemsError(lead, parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
+  if (!parsed.success)
+    throw problemsError(
+      lead,
+      parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    );
   checkReferences(parsed.data, lead);
   parsedBackups.add(parsed.data);
   return parsed.data;
@@ -594,9 +595,19 @@ function findBrokenReferences(backup: Backup): string[] {
       if (!incidentAt.has(row.incidentId)) problems.push(`${table}[${i}].incidentId: names no incident in this backup (${row.incidentId})`);
     });
   // One post-mortem and one checklist per incident: the incident id is their key.
-  uniqueIds('postmortems', backup.postmortems.map((p) => ({ id: p.incidentId })), problems, 'incidentId');
+  uniqueIds(
+    'postmortems',
+    backup.postmortems.map((p) => ({ id: p.incidentId })),
+    problems,
+    'incidentId',
+  );
   belongs('postmortems', backup.postmortems);
-  uniqueIds('checklists', backup.checklists.map((c) => ({ id: c.incidentId })), problems, 'incidentId');
+  uniqueIds(
+    'checklists',
+    backup.checklists.map((c) => ({ id: c.incidentId })),
+    problems,
+    'incidentId',
+  );
   belongs('checklists', backup.checklists);
   uniqueIds('actionItems', backup.actionItems, problems);
   belongs('actionItems', backup.actionItems);
@@ -648,7 +659,11 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_big':
       return issue.origin === 'string' ? `longer than ${issue.maximum} characters` : `more than ${issue.maximum} items`;
     case 'too_small':
-      return issue.origin === 'string' ? (issue.minimum === 1 ? 'must not be empty' : `shorter than ${issue.minimum} characters`) : `fewer than ${issue.minimum} items`;
+      return issue.origin === 'string'
+        ? issue.minimum === 1
+          ? 'must not be empty'
+          : `shorter than ${issue.minimum} characters`
+        : `fewer than ${issue.minimum} items`;
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:
@@ -686,4 +701,3 @@ function endsEarly(text: string): boolean {
   }
   return inString || depth > 0;
 }
-

@@ -432,7 +432,10 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
   });
 
   // Labels name incidents by the key they will have here.
-  const keys = new Map<string, string>([...local.incidents.map((i): [string, string] => [i.id, i.key]), ...incidents.map((i): [string, string] => [i.id, i.key])]);
+  const keys = new Map<string, string>([
+    ...local.incidents.map((i): [string, string] => [i.id, i.key]),
+    ...incidents.map((i): [string, string] => [i.id, i.key]),
+  ]);
   const written = new Map<string, object>();
   for (const [table, rows] of [
     ['incidents', incidents],
@@ -449,7 +452,8 @@ export function planBackupMerge(local: LocalRecords, file: Backup, allocateKey: 
   ] as const) {
     for (const row of rows) written.set(`${table}:${recordKey(table, row)}`, row);
   }
-  for (const change of changes) if (change.action !== 'delete') change.label = recordLabel(change.table, written.get(`${change.table}:${change.id}`), (id) => keys.get(id));
+  for (const change of changes)
+    if (change.action !== 'delete') change.label = recordLabel(change.table, written.get(`${change.table}:${change.id}`), (id) => keys.get(id));
 
   return {
     incidents,
@@ -565,9 +569,7 @@ function sameRecord(a: object, b: object): boolean {
 /** JSON with object keys sorted at every depth, so key order never decides a merge. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 
@@ -601,9 +603,7 @@ export function describeImportSummary(summary: ImportSummary): string {
   if (added) parts.push(`added ${added}`);
   if (updated) parts.push(`updated ${updated}`);
   if (summary.deleted) parts.push(`deleted ${count(summary.deleted, 'record', 'records')} deleted where the backup was made`);
-  let text = parts.length
-    ? `Imported: ${parts.join('; ')}.`
-    : 'Nothing new: everything in this backup is already in the log.';
+  let text = parts.length ? `Imported: ${parts.join('; ')}.` : 'Nothing new: everything in this backup is already in the log.';
   if (parts.length && summary.unchanged) {
     text += ` ${count(summary.unchanged, 'record was', 'records were')} already up to date.`;
   }
@@ -615,9 +615,7 @@ export function describeImportSummary(summary: ImportSummary): string {
 
 /** `1 incident, 4 timeline entries and 2 screenshots` */
 function joinCounts(counts: [number, string][]): string {
-  const parts = counts
-    .filter(([n]) => n > 0)
-    .map(([n, noun]) => count(n, noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`));
+  const parts = counts.filter(([n]) => n > 0).map(([n, noun]) => count(n, noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`));
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
@@ -671,7 +669,9 @@ export function describeImportPreview(plan: Pick<MergePlan, 'changes' | 'summary
   const clamped = plan.changes.filter((c) => c.clamped).length;
   if (clamped) {
     const latest = plan.latestClaimed ? ` (as late as ${plan.latestClaimed.slice(0, 16).replace('T', ' ')} UTC)` : '';
-    lines.push(`${clamped === 1 ? '1 record claims a time' : `${clamped} records claim times`} after now${latest}; ${clamped === 1 ? 'it is' : 'they are'} dated now instead.`);
+    lines.push(
+      `${clamped === 1 ? '1 record claims a time' : `${clamped} records claim times`} after now${latest}; ${clamped === 1 ? 'it is' : 'they are'} dated now instead.`,
+    );
   }
   if (!plan.changes.length) lines.push('Nothing new: everything in this backup is already in the log.');
   else if (plan.summary.unchanged) lines.push(`${count(plan.summary.unchanged, 'record is', 'records are')} already up to date here.`);

@@ -95,9 +95,7 @@ function draftImpact(incident: Incident, updates: readonly StatusUpdate[], compo
     const lines = windows.map((w) => {
       const owner = owners.get(w.componentId);
       const how = `${COMPONENT_STATUS_LABELS[w.worst].toLowerCase()}`;
-      const span = w.to
-        ? `for ${formatDuration(w.from, w.to)} (${utcDateTime(w.from)} – ${utcDateTime(w.to)})`
-        : `since ${utcDateTime(w.from)}, still out`;
+      const span = w.to ? `for ${formatDuration(w.from, w.to)} (${utcDateTime(w.from)} – ${utcDateTime(w.to)})` : `since ${utcDateTime(w.from)}, still out`;
       return `- **${markdownText(oneLine(w.name))}**${owner ? ` (${markdownText(owner)})` : ''}: ${how} ${span}`;
     });
     parts.push(['Components affected, from the status updates:', '', ...lines].join('\n'));
@@ -108,20 +106,19 @@ function draftImpact(incident: Incident, updates: readonly StatusUpdate[], compo
 
 function draftTrigger(changes: readonly TimelineEntry[], when: (iso: string) => string): string {
   if (!changes.length) return '';
-  return [
-    'Code changes recorded on the timeline (candidates: confirm which one, if any, set it off):',
-    '',
-    ...listed(changes, when),
-  ].join('\n');
+  return ['Code changes recorded on the timeline (candidates: confirm which one, if any, set it off):', '', ...listed(changes, when)].join('\n');
 }
 
 function draftDetection(incident: Incident, alerts: readonly TimelineEntry[], when: (iso: string) => string): string {
   const parts: string[] = [];
   const facts: string[] = [];
-  if (incident.detectedAt) facts.push(`Detected at ${utcDateTime(incident.detectedAt)}, ${formatDuration(incident.startedAt, incident.detectedAt)} after it started.`);
+  if (incident.detectedAt)
+    facts.push(`Detected at ${utcDateTime(incident.detectedAt)}, ${formatDuration(incident.startedAt, incident.detectedAt)} after it started.`);
   if (incident.acknowledgedAt) {
     const from = incident.detectedAt ?? incident.startedAt;
-    facts.push(`Acknowledged at ${utcDateTime(incident.acknowledgedAt)}, ${formatDuration(from, incident.acknowledgedAt)} after it was ${incident.detectedAt ? 'detected' : 'started'}.`);
+    facts.push(
+      `Acknowledged at ${utcDateTime(incident.acknowledgedAt)}, ${formatDuration(from, incident.acknowledgedAt)} after it was ${incident.detectedAt ? 'detected' : 'started'}.`,
+    );
   }
   if (facts.length) parts.push(facts.join(' '));
   if (alerts.length) parts.push(['Alerts on the timeline:', '', ...listed(alerts, when)].join('\n'));
@@ -131,12 +128,12 @@ function draftDetection(incident: Incident, alerts: readonly TimelineEntry[], wh
 function draftResolution(incident: Incident, updates: readonly StatusUpdate[], decisions: readonly TimelineEntry[], when: (iso: string) => string): string {
   const parts: string[] = [];
   const facts: string[] = [];
-  if (incident.mitigatedAt) facts.push(`Mitigated at ${utcDateTime(incident.mitigatedAt)}, ${formatDuration(incident.startedAt, incident.mitigatedAt)} after it started.`);
-  if (incident.resolvedAt) facts.push(`Resolved at ${utcDateTime(incident.resolvedAt)}, ${formatDuration(incident.startedAt, incident.resolvedAt)} after it started.`);
+  if (incident.mitigatedAt)
+    facts.push(`Mitigated at ${utcDateTime(incident.mitigatedAt)}, ${formatDuration(incident.startedAt, incident.mitigatedAt)} after it started.`);
+  if (incident.resolvedAt)
+    facts.push(`Resolved at ${utcDateTime(incident.resolvedAt)}, ${formatDuration(incident.startedAt, incident.resolvedAt)} after it started.`);
   if (facts.length) parts.push(facts.join(' '));
-  const last = updates
-    .filter((u) => u.incidentId === incident.id)
-    .sort((a, b) => compareText(b.at, a.at) || compareText(b.id, a.id))[0];
+  const last = updates.filter((u) => u.incidentId === incident.id).sort((a, b) => compareText(b.at, a.at) || compareText(b.id, a.id))[0];
   if (last) parts.push(`The last public update (${STATUS_LABELS[last.status]}, ${utcDateTime(last.at)}) said: “${markdownText(oneLine(last.body))}”`);
   if (decisions.length) parts.push(['Decisions on the timeline:', '', ...listed(decisions, when)].join('\n'));
   return parts.join('\n\n');

@@ -49,7 +49,9 @@ export function buildPostmortemHtml({ incident, postmortem, entries, actionItems
 
   const view = timelineView(postmortem, incident, entries);
   body.push('<h2>Timeline</h2>');
-  body.push(`<p class="zone">${view.shows === 'starred' ? 'Starred entries' : view.shows === 'all-asked' ? 'Every entry' : 'Every entry (none is starred)'}, in UTC.</p>`);
+  body.push(
+    `<p class="zone">${view.shows === 'starred' ? 'Starred entries' : view.shows === 'all-asked' ? 'Every entry' : 'Every entry (none is starred)'}, in UTC.</p>`,
+  );
   if (!view.lines.length) body.push('<p><em>No timeline entries.</em></p>');
   let day = '';
   let open = false;

@@ -184,7 +184,11 @@ export interface TimelineView {
 }
 
 /** The entries the post-mortem's timeline lists: starred ones, or all when it says so or none is starred. */
-export function timelineView(postmortem: Pick<Postmortem, 'timeline'>, incident: Pick<Incident, 'id' | 'startedAt'>, entries: readonly TimelineEntry[]): TimelineView {
+export function timelineView(
+  postmortem: Pick<Postmortem, 'timeline'>,
+  incident: Pick<Incident, 'id' | 'startedAt'>,
+  entries: readonly TimelineEntry[],
+): TimelineView {
   const live = entries.filter((e) => e.incidentId === incident.id && !e.deletedAt);
   const starred = live.filter((e) => e.starred);
   const shows = postmortem.timeline === 'all' ? 'all-asked' : starred.length ? 'starred' : 'all-none-starred';
@@ -253,10 +257,7 @@ export function headerFacts(incident: Incident, postmortem: Postmortem, now: Dat
   } else {
     facts.push(['Duration', `ongoing, ${formatDuration(incident.startedAt, now.toISOString())} so far`]);
   }
-  facts.push(
-    ['Authors', postmortem.authors.map(oneLine).join(', ') || '(none named)'],
-    ['Post-mortem status', POSTMORTEM_STATUS_LABELS[postmortem.status]],
-  );
+  facts.push(['Authors', postmortem.authors.map(oneLine).join(', ') || '(none named)'], ['Post-mortem status', POSTMORTEM_STATUS_LABELS[postmortem.status]]);
   return facts;
 }
 

@@ -1,12 +1,5 @@
 import { stripBidiControls } from '../capture/untrusted-text';
-import {
-  ENTRY_KIND_LABELS,
-  STATUS_LABELS,
-  compareEntries,
-  severityName,
-  type Incident,
-  type TimelineEntry,
-} from '../model';
+import { ENTRY_KIND_LABELS, STATUS_LABELS, compareEntries, severityName, type Incident, type TimelineEntry } from '../model';
 import { clipRefLabel } from '../model/clip-ref';
 
 /**
@@ -50,27 +43,20 @@ export interface TimelineMarkdownOptions {
   now?: Date;
 }
 
-
 /**
  * Deleted entries and entries of other incidents are left out; the rest are ordered by when
  * they happened (ties: when they were written down). Throws RangeError for an unknown zone.
  */
-export function buildTimelineMarkdown(
-  incident: Incident,
-  entries: readonly TimelineEntry[],
-  { timeZone, now = new Date() }: TimelineMarkdownOptions,
-): string {
+export function buildTimelineMarkdown(incident: Incident, entries: readonly TimelineEntry[], { timeZone, now = new Date() }: TimelineMarkdownOptions): string {
   const clock = createZoneClock(timeZone);
-  const shown = entries
-    .filter((e) => e.incidentId === incident.id && !e.deletedAt)
-    .sort(compareEntries);
+  const shown = entries.filter((e) => e.incidentId === incident.id && !e.deletedAt).sort(compareEntries);
 
   const started = clock(incident.startedAt);
   const times = shown.map((e) => clock(e.at));
   const multiDay = new Set([started.day, ...times.map((t) => t.day)]).size > 1;
 
   const out: string[] = [`## ${escapeHeading(incident.key)}: ${escapeHeading(incident.title)}`, ''];
-    const facts = [`**${incident.severity} (${severityName(incident.severity)})**`, STATUS_LABELS[incident.status], `started ${started.day} ${started.time}`];
+  const facts = [`**${incident.severity} (${severityName(incident.severity)})**`, STATUS_LABELS[incident.status], `started ${started.day} ${started.time}`];
   const zonesUsed = [started.zone, ...times.map((t) => t.zone)];
   // Written first: the sightings' times count for the zone line too (one may be past a DST change).
   const entryLines = shown.map((entry, i) => formatEntry(entry, times[i]!, clock, zonesUsed));
@@ -313,4 +299,3 @@ function formatElapsed(fromIso: string, toIso: string): string {
   if (hours) return mins ? `${hours} h ${mins} min` : `${hours} h`;
   return `${mins} min`;
 }
-

@@ -9,4 +9,3 @@ export function downloadText(filename: string, text: string | Uint8Array<ArrayBu
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-

@@ -1,9 +1,7 @@
 import type { EntryKind, TimeDisplay, TimelineEntry } from '../model';
 import { dayKey, formatDay } from './format-time';
 
-export type TimelineRow =
-  | { type: 'day'; key: string; label: string }
-  | { type: 'entry'; key: string; entry: TimelineEntry };
+export type TimelineRow = { type: 'day'; key: string; label: string } | { type: 'entry'; key: string; entry: TimelineEntry };
 
 export interface TimelineFilter {
   /** Kinds to show; empty shows every kind. */

@@ -72,7 +72,10 @@ export function fillTemplate(id: UpdateTemplateId, words: PublicWords): FilledTe
  * case unless the first word has other capitals (`EU`, `GitHub`), so names and acronyms keep theirs.
  */
 export function midSentence(text: string): string {
-  const trimmed = text.trim().replace(/[.!]+$/u, '').trim();
+  const trimmed = text
+    .trim()
+    .replace(/[.!]+$/u, '')
+    .trim();
   const firstWord = trimmed.split(/\s/u, 1)[0] ?? '';
   const [first = '', ...rest] = [...firstWord];
   if (!first || rest.some((c) => c !== c.toLowerCase())) return trimmed;

@@ -65,7 +65,12 @@ describe('applyPageFacts on alert, ticket and change pages', () => {
 
 describe('buildClip with a ref', () => {
   it('stores what the page is about on the clip', () => {
-    const { draft } = buildClip({ pageUrl: 'https://acme.zendesk.com/agent/tickets/8812', pageTitle: 'Acme Support – Agent', recognized: TICKET, components: [] });
+    const { draft } = buildClip({
+      pageUrl: 'https://acme.zendesk.com/agent/tickets/8812',
+      pageTitle: 'Acme Support – Agent',
+      recognized: TICKET,
+      components: [],
+    });
     expect(draft.clip.ref).toEqual({ kind: 'ticket', id: '8812' });
   });
 

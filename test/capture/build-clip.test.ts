@@ -56,7 +56,8 @@ describe('buildClipDraft', () => {
       input({ pageUrl: KIBANA, pageTitle: 'Discover - Elastic' }),
       {
         text: 'Discover - Elastic',
-        sourceUrl: "https://kibana.example.com/app/discover#/?_g=(time:(from:'2026-11-28T09:45:00.000Z',to:'2026-11-28T10:00:00.000Z'))&_a=(query:(language:kuery,query:'status:500'))",
+        sourceUrl:
+          "https://kibana.example.com/app/discover#/?_g=(time:(from:'2026-11-28T09:45:00.000Z',to:'2026-11-28T10:00:00.000Z'))&_a=(query:(language:kuery,query:'status:500'))",
         pageUrl: KIBANA,
         tool: 'kibana',
         components: ['Logs'],
@@ -80,7 +81,13 @@ describe('buildClipDraft', () => {
     [
       'a PDF in the browser viewer is still an http(s) link',
       input({ pageUrl: 'https://status.example.com/postmortem.pdf', pageTitle: 'postmortem.pdf' }),
-      { text: 'postmortem.pdf', sourceUrl: 'https://status.example.com/postmortem.pdf', pageUrl: 'https://status.example.com/postmortem.pdf', tool: 'generic', components: [] },
+      {
+        text: 'postmortem.pdf',
+        sourceUrl: 'https://status.example.com/postmortem.pdf',
+        pageUrl: 'https://status.example.com/postmortem.pdf',
+        tool: 'generic',
+        components: [],
+      },
     ],
   ])('%s', (_name, clipInput, expected) => {
     const draft = buildClipDraft(clipInput);
@@ -96,7 +103,13 @@ describe('buildClipDraft', () => {
 
   it('keeps what recognize() and the page found: range, panel, titles, notice', () => {
     const draft = buildClipDraft(
-      input({ pageUrl: GRAFANA, pageTitle: 'Checkout - Grafana', panelTitle: 'p99 latency', dashboardTitle: 'Checkout', notice: 'No screenshot: the tab was hidden.' }),
+      input({
+        pageUrl: GRAFANA,
+        pageTitle: 'Checkout - Grafana',
+        panelTitle: 'p99 latency',
+        dashboardTitle: 'Checkout',
+        notice: 'No screenshot: the tab was hidden.',
+      }),
     );
     expect(draft.clip).toEqual({
       tool: 'grafana',

@@ -20,9 +20,9 @@ describe('extractGitHubPage', () => {
 
   it('reads the classic commit page\u2019s `.commit-title`', () => {
     loadSavedPage('github-commit.html', COMMIT);
-    document.querySelector('[class*="commitMessageContainer"]')?.replaceWith(
-      Object.assign(document.createElement('div'), { className: 'commit-title markdown-title', textContent: ' Pin the gateway client to 4.2 ' }),
-    );
+    document
+      .querySelector('[class*="commitMessageContainer"]')
+      ?.replaceWith(Object.assign(document.createElement('div'), { className: 'commit-title markdown-title', textContent: ' Pin the gateway client to 4.2 ' }));
     expect(asInjected(extractGitHubPage)().title).toBe('Pin the gateway client to 4.2');
   });
 

@@ -14,20 +14,28 @@ const all = [payments, search, edge, everyGrafana];
 
 describe('matchComponents', () => {
   it.each([
-    ['a pasted dashboard address, now with a time range and a panel', 'https://grafana.example.com/d/abc123/checkout?orgId=1&from=now-1h&to=now&viewPanel=4', ['Payments', 'Observability']],
+    [
+      'a pasted dashboard address, now with a time range and a panel',
+      'https://grafana.example.com/d/abc123/checkout?orgId=1&from=now-1h&to=now&viewPanel=4',
+      ['Payments', 'Observability'],
+    ],
     ['the dashboard address exactly', 'https://grafana.example.com/d/abc123', ['Payments', 'Observability']],
     ['prefixes ignore letter case', 'HTTPS://GRAFANA.EXAMPLE.COM/d/ABC123/Checkout', ['Payments', 'Observability']],
     ['another dashboard whose uid starts the same', 'https://grafana.example.com/d/abc1234/other', ['Observability']],
     ['a look-alike host', 'https://grafana.example.com.evil.test/d/abc123', []],
     ['`*` on both sides, any host', 'https://grafana.internal:3000/grafana/d/search-latency/search?from=now-6h', ['Search']],
     ['`*` patterns are anchored: the middle must be there', 'https://grafana.example.com/d/searchlatency', ['Observability']],
-    ['a Kibana dashboard named in the fragment', "https://kibana.example.com/app/dashboards#/view/5f1e0c30-search?_g=(time:(from:now-15m,to:now))", ['Search']],
+    ['a Kibana dashboard named in the fragment', 'https://kibana.example.com/app/dashboards#/view/5f1e0c30-search?_g=(time:(from:now-15m,to:now))', ['Search']],
     ['a CloudWatch dashboard, range after a ;', 'https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=Edge;start=PT3H', ['Edge']],
     ['a CloudWatch dashboard with a longer name', 'https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=EdgeCache', []],
     ['a page no pattern names', 'https://example.com/', []],
     ['a browser page', 'chrome://extensions/', []],
   ])('%s', (_name, url, names) => {
-    expect(matchComponents(url, all).map((c) => c.name).sort()).toEqual([...names].sort());
+    expect(
+      matchComponents(url, all)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('matches nothing with no components, and keeps the registry order', () => {

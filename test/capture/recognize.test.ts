@@ -10,16 +10,28 @@ describe('recognize', () => {
   it.each([
     ['https://ops.example.com/monitoring/grafana/d/abc/payments?from=now-1h', 'grafana'],
     ['https://play.grafana.org/d/000000012/grafana-play-home?viewPanel=2&orgId=1&from=now-6h&to=now', 'grafana'],
-    ['https://grafana.example.com/explore?orgId=1&left=%7B%22datasource%22%3A%22Local%22%2C%22queries%22%3A%5B%7B%22expr%22%3A%22metric%22%7D%5D%7D', 'grafana-explore'],
+    [
+      'https://grafana.example.com/explore?orgId=1&left=%7B%22datasource%22%3A%22Local%22%2C%22queries%22%3A%5B%7B%22expr%22%3A%22metric%22%7D%5D%7D',
+      'grafana-explore',
+    ],
     ['http://localhost:9090/graph?g0.expr=up&g0.tab=0&g0.range_input=1h', 'prometheus'],
     ['https://prometheus.example.com/query?g0.expr=up&g0.tab=graph', 'prometheus'],
     ['http://alertmanager/#/alerts?filter=%7Bseverity%3D%22warning%22%7D', 'alertmanager'],
     ["http://localhost:5601/app/discover#/?_g=(time:(from:now-15m,to:now))&_a=(query:(language:kuery,query:''))", 'kibana'],
     ["https://search.example.com/_dashboards/app/data-explorer/discover#?_g=(time:(from:now-15m,to:now))&_q=(query:(language:kuery,query:''))", 'opensearch'],
-    ['https://app.datadoghq.com/dashboard/4vk-yhn-iju/obsevability-ops?fromUser=false&refresh_mode=sliding&from_ts=1762247296394&to_ts=1762333696394&live=true', 'datadog'],
+    [
+      'https://app.datadoghq.com/dashboard/4vk-yhn-iju/obsevability-ops?fromUser=false&refresh_mode=sliding&from_ts=1762247296394&to_ts=1762333696394&live=true',
+      'datadog',
+    ],
     ['https://sms.sentry.io/issues/?project=4505904603660288&statsPeriod=14d', 'sentry'],
-    ['http://localhost:16686/search?end=1704133081894000&limit=20&lookback=1h&maxDuration&minDuration&service=perfect-group-allocation&start=1704129481894000', 'jaeger'],
-    ['https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Faws$252Flambda$252Flog-test/log-events$3FfilterPattern$3DENGINE_42$26start$3D-3600000', 'cloudwatch'],
+    [
+      'http://localhost:16686/search?end=1704133081894000&limit=20&lookback=1h&maxDuration&minDuration&service=perfect-group-allocation&start=1704129481894000',
+      'jaeger',
+    ],
+    [
+      'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Faws$252Flambda$252Flog-test/log-events$3FfilterPattern$3DENGINE_42$26start$3D-3600000',
+      'cloudwatch',
+    ],
     ['https://console.cloud.google.com/logs/query;query=severity%3E%3DERROR;timeRange=PT1H?project=acme', 'gcp-logging'],
     ['https://ui.honeycomb.io/acme/environments/prod/datasets/api?query=%7B%22time_range%22%3A300%7D', 'honeycomb'],
     ['https://example.com/blog/post?from=now-1h', 'generic'],
@@ -37,12 +49,18 @@ describe('recognize', () => {
     });
   });
 
-  it.each(['', 'not a url', '/relative/path?from=now-1h', 'grafana.example.com/d/abc/x?from=now-1h', 'http://', 'chrome://extensions', 'about:blank', 'file:///tmp/report.html'])(
-    'keeps %j as a generic clip, unchanged',
-    (url) => {
-      expect(recognize(url, NOW)).toEqual({ tool: 'generic', frozenUrl: url });
-    },
-  );
+  it.each([
+    '',
+    'not a url',
+    '/relative/path?from=now-1h',
+    'grafana.example.com/d/abc/x?from=now-1h',
+    'http://',
+    'chrome://extensions',
+    'about:blank',
+    'file:///tmp/report.html',
+  ])('keeps %j as a generic clip, unchanged', (url) => {
+    expect(recognize(url, NOW)).toEqual({ tool: 'generic', frozenUrl: url });
+  });
 
   it('never throws on hostile input', () => {
     const nasty = [
@@ -77,7 +95,7 @@ describe('each recognizer on hostile input', () => {
     'https://grafana.example.com/d/abc/x?from=now-99999999999y&to=now',
     'https://grafana.example.com/explore?left=%5B%22now-99999999999y%22%2C%22now%22%2C%22x%22%5D',
     'https://p.example.com/graph?g0.expr=up&g0.tab=0&g0.range_input=99999999999999999999y',
-    "https://kibana.example.com/app/discover#/?_g=(time:(from:now-99999999999y,to:now))",
+    'https://kibana.example.com/app/discover#/?_g=(time:(from:now-99999999999y,to:now))',
     "https://kibana.example.com/app/discover#/?_g=(time:(from:'",
   ])('answers %s without a range instead of throwing', (url) => {
     const answers = RECOGNIZERS.map((recognizer) => recognizer(new URL(url), NOW)).filter((found) => found !== undefined);

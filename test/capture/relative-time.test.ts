@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  durationToMs,
-  isRelativeTime,
-  parseInstant,
-  resolveRange,
-  resolveTime,
-} from '../../src/capture/relative-time.ts';
+import { durationToMs, isRelativeTime, parseInstant, resolveRange, resolveTime } from '../../src/capture/relative-time.ts';
 
 const NOW = new Date('2026-11-28T09:10:00.000Z'); // a Saturday
 

@@ -32,7 +32,11 @@ describe('clipTab', () => {
     const incident = await declareIncident(db, { title: 'Checkout errors', severity: 'SEV2' }, { author: 'Ana', now: NOW });
     await activeIncidentIdItem.setValue(incident.id);
     await settingsItem.setValue({ author: 'Ana', timeDisplay: 'utc', screenshotOnClip: false });
-    const payments = await saveComponent(db, { name: 'Payments', owner: 'Team Cash', dashboardPatterns: ['https://ops.example.com/monitoring/grafana/d/pay-01'] });
+    const payments = await saveComponent(db, {
+      name: 'Payments',
+      owner: 'Team Cash',
+      dashboardPatterns: ['https://ops.example.com/monitoring/grafana/d/pay-01'],
+    });
     pageAnswers(
       new Map<unknown, unknown>([
         [readSelection, { selection: 'POST /v1/charges 12.4', title: 'Payments - Grafana' }],
@@ -52,9 +56,7 @@ describe('clipTab', () => {
       dashboardTitle: 'Payments',
       componentIds: [payments.id],
     });
-    expect(clip.sourceUrl).toBe(
-      'https://ops.example.com/monitoring/grafana/d/pay-01/payments?orgId=1&from=1795853400000&to=1795857000000',
-    );
+    expect(clip.sourceUrl).toBe('https://ops.example.com/monitoring/grafana/d/pay-01/payments?orgId=1&from=1795853400000&to=1795857000000');
   });
 
   it('holds the clip when no incident is active, so it is never lost', async () => {
@@ -95,7 +97,12 @@ describe('clipTab', () => {
     const db = freshDb();
     const incident = await declareIncident(db, { title: 'x', severity: 'SEV3' }, { author: '', now: NOW });
     await activeIncidentIdItem.setValue(incident.id);
-    pageAnswers(new Map<unknown, unknown>([[readSelection, new Error('Cannot access a chrome:// URL')], [extractGrafanaPage, new Error('no')]]));
+    pageAnswers(
+      new Map<unknown, unknown>([
+        [readSelection, new Error('Cannot access a chrome:// URL')],
+        [extractGrafanaPage, new Error('no')],
+      ]),
+    );
     const result = await clipTab(db, { tab: { ...tab, url: 'chrome://settings', title: 'Settings' } }, NOW);
     expect(result).toMatchObject({ status: 'added', notices: [expect.stringMatching(/clipped as a link only/)] });
     const clip = (await listEntries(db, incident.id)).find((e) => e.kind === 'clip')!;

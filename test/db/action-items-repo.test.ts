@@ -50,10 +50,18 @@ describe('action items repository', () => {
     const inc2 = await declareIncident(db, { title: 'Slow search', severity: 'SEV3' }, { author: 'Ana', now: new Date('2026-10-25T08:00:00.000Z') });
     const at = (iso: string) => new Date(iso);
     const hotfix = await addActionItem(db, { incidentId: inc1.id, text: 'Roll back', kind: 'hotfix', due: '2026-10-31' }, at('2026-10-20T09:00:00.000Z'));
-    const debt = await addActionItem(db, { incidentId: inc1.id, text: 'Shard the ledger', kind: 'tech-debt', owner: 'Ben', due: '2026-12-01' }, at('2026-10-20T10:00:00.000Z'));
+    const debt = await addActionItem(
+      db,
+      { incidentId: inc1.id, text: 'Shard the ledger', kind: 'tech-debt', owner: 'Ben', due: '2026-12-01' },
+      at('2026-10-20T10:00:00.000Z'),
+    );
     const older = await addActionItem(db, { incidentId: inc2.id, text: 'Alert on p99', kind: 'prevention', due: '2026-10-28' }, at('2026-10-26T09:00:00.000Z'));
     const noDue = await addActionItem(db, { incidentId: inc2.id, text: 'Write runbook', kind: 'process' }, at('2026-10-19T09:00:00.000Z'));
-    const done = await addActionItem(db, { incidentId: inc2.id, text: 'Restart', kind: 'hotfix', due: '2026-10-01', status: 'done' }, at('2026-10-25T09:00:00.000Z'));
+    const done = await addActionItem(
+      db,
+      { incidentId: inc2.id, text: 'Restart', kind: 'hotfix', due: '2026-10-01', status: 'done' },
+      at('2026-10-25T09:00:00.000Z'),
+    );
     return { db, inc1, inc2, hotfix, debt, older, noDue, done };
   }
 
@@ -80,8 +88,19 @@ describe('action items repository', () => {
 
   it('adds, edits, clears and deletes; lists one incident oldest first', async () => {
     const { db, inc1, hotfix, debt } = await setUp();
-    const edited = await updateActionItem(db, hotfix.id, { status: 'in-progress', ticketUrl: 'https://jira.example.com/browse/OPS-9', owner: 'Cleo' }, new Date('2026-10-21T00:00:00.000Z'));
-    expect(edited).toMatchObject({ status: 'in-progress', owner: 'Cleo', ticketUrl: 'https://jira.example.com/browse/OPS-9', updatedAt: '2026-10-21T00:00:00.000Z', createdAt: hotfix.createdAt });
+    const edited = await updateActionItem(
+      db,
+      hotfix.id,
+      { status: 'in-progress', ticketUrl: 'https://jira.example.com/browse/OPS-9', owner: 'Cleo' },
+      new Date('2026-10-21T00:00:00.000Z'),
+    );
+    expect(edited).toMatchObject({
+      status: 'in-progress',
+      owner: 'Cleo',
+      ticketUrl: 'https://jira.example.com/browse/OPS-9',
+      updatedAt: '2026-10-21T00:00:00.000Z',
+      createdAt: hotfix.createdAt,
+    });
     const cleared = await updateActionItem(db, hotfix.id, { due: undefined, ticketUrl: undefined });
     expect(cleared.due).toBeUndefined();
     expect('ticketUrl' in cleared).toBe(false);
@@ -109,7 +128,10 @@ describe('action items repository', () => {
   it('saves imported items, never bringing back one deleted since the preview', async () => {
     const { db, hotfix, debt } = await setUp();
     await deleteActionItem(db, debt.id);
-    await saveImportedActionItems(db, [{ ...hotfix, status: 'done' }, { ...debt, status: 'done' }]);
+    await saveImportedActionItems(db, [
+      { ...hotfix, status: 'done' },
+      { ...debt, status: 'done' },
+    ]);
     expect((await db.actionItems.get(hotfix.id))?.status).toBe('done');
     expect(await db.actionItems.get(debt.id)).toBeUndefined();
   });

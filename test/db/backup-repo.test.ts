@@ -33,7 +33,25 @@ import { freshDb } from './fresh-db';
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
 
 /** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
-const noClipData = { componentsAdded: 0, componentsUpdated: 0, updatesAdded: 0, updatesUpdated: 0, maintenancesAdded: 0, maintenancesUpdated: 0, postmortemsAdded: 0, postmortemsUpdated: 0, checklistsAdded: 0, checklistsUpdated: 0, actionItemsAdded: 0, actionItemsUpdated: 0, stakeholdersAdded: 0, stakeholdersUpdated: 0, deleted: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
+const noClipData = {
+  componentsAdded: 0,
+  componentsUpdated: 0,
+  updatesAdded: 0,
+  updatesUpdated: 0,
+  maintenancesAdded: 0,
+  maintenancesUpdated: 0,
+  postmortemsAdded: 0,
+  postmortemsUpdated: 0,
+  checklistsAdded: 0,
+  checklistsUpdated: 0,
+  actionItemsAdded: 0,
+  actionItemsUpdated: 0,
+  stakeholdersAdded: 0,
+  stakeholdersUpdated: 0,
+  deleted: 0,
+  screenshotsAdded: 0,
+  heldClipsAdded: 0,
+};
 
 /** Everything stored, in a stable order, pictures as their bytes: what "the log is unchanged" compares. */
 async function snapshot(db: SitrepDb) {
@@ -122,16 +140,16 @@ describe('exportBackup / importBackup', () => {
 
     expect(await snapshot(mine)).toEqual(await snapshot(theirs));
     const timeline = await listEntries(mine, incident.id);
-    expect(timeline.map((e) => e.text)).toEqual([
-      'Declared SEV2: Checkout errors',
-      'Paged Bo; Bo joined 09:12',
-      'Roll back',
-      'Cache hit rate fell',
-    ]);
+    expect(timeline.map((e) => e.text)).toEqual(['Declared SEV2: Checkout errors', 'Paged Bo; Bo joined 09:12', 'Roll back', 'Cache hit rate fell']);
     const all = await listEntries(mine, incident.id, { withDeleted: true });
     expect(all).toHaveLength(6);
     expect(new Set(all.map((e) => e.id)).size).toBe(6);
-    expect(all.filter((e) => e.deletedAt).map((e) => e.id).sort()).toEqual([alert.id, wrong.id].sort());
+    expect(
+      all
+        .filter((e) => e.deletedAt)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([alert.id, wrong.id].sort());
   });
 
   it('re-keys a colleague’s incident whose key is taken here, once, and never hands its keys out again', async () => {
@@ -203,7 +221,12 @@ describe('a backup of hundreds of records', () => {
     const some = freshDb();
     await importBackup(some, { ...first, entries: first.entries.slice(0, 100) }, t('10:01'));
     expect(await importBackup(some, second, t('10:07'))).toMatchObject({ entriesAdded: 501, entriesUpdated: 5, unchanged: 96 });
-    expect((await listEntries(some, incident.id)).filter((e) => e.text === 'edited').map((e) => e.id).sort()).toEqual([...edited].sort());
+    expect(
+      (await listEntries(some, incident.id))
+        .filter((e) => e.text === 'edited')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...edited].sort());
   });
 });
 
@@ -213,7 +236,11 @@ describe('a bad file changes nothing', () => {
     ['not an object', () => '["sitrep-backup", 1]', /it holds a list, not a backup/],
     ['the wrong format tag', (valid) => valid.replace('"sitrep-backup"', '"sitrep-export"'), /its format is "sitrep-export"/],
     ['a missing field', (valid) => edit(valid, (d) => delete d.entries[1].kind), /entries\[1\]\.kind: expected one of note/],
-    ['a wrong type', (valid) => edit(valid, (d) => (d.incidents[0].severity = 2)), /incidents\[0\]\.severity: expected one of SEV1, SEV2, SEV3, SEV4, SEV5, got the number 2/],
+    [
+      'a wrong type',
+      (valid) => edit(valid, (d) => (d.incidents[0].severity = 2)),
+      /incidents\[0\]\.severity: expected one of SEV1, SEV2, SEV3, SEV4, SEV5, got the number 2/,
+    ],
     ['a newer version', (valid) => edit(valid, (d) => (d.version = BACKUP_VERSION + 1)), /made by a newer Sitrep: update the extension/],
     ['an older version', (valid) => edit(valid, (d) => (d.version = 0)), /older than this Sitrep can import/],
     ['a garbage version', (valid) => edit(valid, (d) => (d.version = 'latest')), /broken version number \("latest"\)/],
@@ -287,7 +314,11 @@ function draft(text: string, componentIds: string[] = []): ClipDraft {
 async function seedWithClips(db: SitrepDb) {
   const base = await seed(db);
   const component = await saveComponent(db, { name: 'Checkout API', owner: 'Payments', dashboardPatterns: ['https://grafana.example.com/d/abc'] }, t('08:00'));
-  const clip = await addClip(db, { incidentId: base.incident.id, author: 'Ana', draft: draft('p99 2.4 s', [component.id]), screenshot: picture(1) }, t('09:10'));
+  const clip = await addClip(
+    db,
+    { incidentId: base.incident.id, author: 'Ana', draft: draft('p99 2.4 s', [component.id]), screenshot: picture(1) },
+    t('09:10'),
+  );
   const held = await holdClip(db, { author: 'Bo', draft: draft('Queue depth climbing'), screenshot: picture(3) }, t('09:20'));
   const heldPlain = await holdClip(db, { author: 'Bo', draft: draft('No picture') }, t('09:21'));
   return { ...base, component, clip, held, heldPlain };
@@ -297,7 +328,15 @@ describe('backup version 2: components, screenshots and held clips', () => {
   it('imports a version 1 file into today’s database, and again without duplicates', async () => {
     const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: v1.incidents, entries: v1.entries });
     const db = freshDb();
-    expect(await importBackupText(db, file)).toEqual({ incidentsAdded: 1, incidentsUpdated: 0, entriesAdded: 2, entriesUpdated: 0, ...noClipData, unchanged: 0, rekeyed: [] });
+    expect(await importBackupText(db, file)).toEqual({
+      incidentsAdded: 1,
+      incidentsUpdated: 0,
+      entriesAdded: 2,
+      entriesUpdated: 0,
+      ...noClipData,
+      unchanged: 0,
+      rekeyed: [],
+    });
     const after = await snapshot(db);
     expect(after.incidents).toEqual(v1.incidents.map((i) => ({ ...i, publicTitle: '', publicImpact: '' })));
     expect(after.entries).toEqual([...v1.entries].sort((a, b) => (a.id < b.id ? -1 : 1)));
@@ -347,7 +386,13 @@ describe('backup version 2: components, screenshots and held clips', () => {
     expect(got.screenshots[0]!.image).toEqual({ type: 'image/webp', bytes: [...rasterBytes('image/webp', 5000, 1)] });
     expect(got.heldClips.find((h) => h.screenshot)?.screenshot?.thumbnail).toEqual({ type: 'image/jpeg', bytes: [...rasterBytes('image/jpeg', 400, 4)] });
 
-    expect(await importBackupText(restored, file)).toMatchObject({ entriesAdded: 0, componentsAdded: 0, screenshotsAdded: 0, heldClipsAdded: 0, unchanged: 10 });
+    expect(await importBackupText(restored, file)).toMatchObject({
+      entriesAdded: 0,
+      componentsAdded: 0,
+      screenshotsAdded: 0,
+      heldClipsAdded: 0,
+      unchanged: 10,
+    });
     expect(await snapshot(restored)).toEqual(got);
     expect(await transfer(restored)).toBe(file);
   });
@@ -387,9 +432,21 @@ describe('backup version 2: components, screenshots and held clips', () => {
   });
 
   const brokenPictures: [string, (doc: any) => void, RegExp][] = [
-    ['a screenshot that is not base64', (d) => (d.screenshots[0].image = `${d.screenshots[0].image.slice(0, 40)}*`), /screenshots\[0\]\.image: expected the picture as base64 text/],
-    ['a held clip thumbnail with a stray character', (d) => (d.heldClips.find((h: any) => h.screenshot).screenshot.thumbnail += '%'), /heldClips\[\d\]\.screenshot\.thumbnail: expected the picture as base64 text/],
-    ['a screenshot that claims to be a web page', (d) => (d.screenshots[0].imageType = 'text/html'), /screenshots\[0\]\.imageType: expected a picture type \(image\/webp, image\/jpeg, image\/png or image\/gif\), got "text\/html"/],
+    [
+      'a screenshot that is not base64',
+      (d) => (d.screenshots[0].image = `${d.screenshots[0].image.slice(0, 40)}*`),
+      /screenshots\[0\]\.image: expected the picture as base64 text/,
+    ],
+    [
+      'a held clip thumbnail with a stray character',
+      (d) => (d.heldClips.find((h: any) => h.screenshot).screenshot.thumbnail += '%'),
+      /heldClips\[\d\]\.screenshot\.thumbnail: expected the picture as base64 text/,
+    ],
+    [
+      'a screenshot that claims to be a web page',
+      (d) => (d.screenshots[0].imageType = 'text/html'),
+      /screenshots\[0\]\.imageType: expected a picture type \(image\/webp, image\/jpeg, image\/png or image\/gif\), got "text\/html"/,
+    ],
     ['a screenshot that is an SVG document', (d) => (d.screenshots[0].imageType = 'image/svg+xml'), /screenshots\[0\]\.imageType: expected a picture type/],
   ];
 
@@ -438,7 +495,18 @@ async function seedWithProcess(db: SitrepDb) {
     status: 'draft',
     authors: ['Ana'],
     timeline: 'starred',
-    sections: { summary: 'Checkout failed', impact: '', rootCause: '', trigger: '', detection: '', resolution: '', longTermFix: '', wentWell: '', wentWrong: '', lucky: '' },
+    sections: {
+      summary: 'Checkout failed',
+      impact: '',
+      rootCause: '',
+      trigger: '',
+      detection: '',
+      resolution: '',
+      longTermFix: '',
+      wentWell: '',
+      wentWrong: '',
+      lucky: '',
+    },
     public: { opening: '', whatHappened: '', whatWeDid: '', closing: '' },
     createdAt: t('10:05').toISOString(),
     updatedAt: t('10:05').toISOString(),
@@ -449,8 +517,14 @@ async function seedWithProcess(db: SitrepDb) {
 
 /** Ids of what tombstones may name, as stored now. */
 async function deletable(db: SitrepDb) {
-  const ids = async (table: 'heldClips' | 'components' | 'stakeholders' | 'actionItems') => (await db.table(table).toCollection().primaryKeys()).map(String).sort();
-  return { heldClips: await ids('heldClips'), components: await ids('components'), stakeholders: await ids('stakeholders'), actionItems: await ids('actionItems') };
+  const ids = async (table: 'heldClips' | 'components' | 'stakeholders' | 'actionItems') =>
+    (await db.table(table).toCollection().primaryKeys()).map(String).sort();
+  return {
+    heldClips: await ids('heldClips'),
+    components: await ids('components'),
+    stakeholders: await ids('stakeholders'),
+    actionItems: await ids('actionItems'),
+  };
 }
 
 describe('backup version 4: tombstones and the incident manager’s process', () => {
@@ -473,17 +547,20 @@ describe('backup version 4: tombstones and the incident manager’s process', ()
 
     // The deletions travel in the next backup, with their times.
     const newer = parseBackup(await transfer(db, t('12:30')));
-    expect(newer.tombstones).toEqual(
-      [
-        { table: 'actionItems', id: seeded.actionItem.id, deletedAt: t('11:13').toISOString() },
-        { table: 'components', id: seeded.component.id, deletedAt: t('11:11').toISOString() },
-        { table: 'heldClips', id: seeded.held.id, deletedAt: t('11:10').toISOString() },
-        { table: 'stakeholders', id: seeded.stakeholder.id, deletedAt: t('11:12').toISOString() },
-      ],
-    );
+    expect(newer.tombstones).toEqual([
+      { table: 'actionItems', id: seeded.actionItem.id, deletedAt: t('11:13').toISOString() },
+      { table: 'components', id: seeded.component.id, deletedAt: t('11:11').toISOString() },
+      { table: 'heldClips', id: seeded.held.id, deletedAt: t('11:10').toISOString() },
+      { table: 'stakeholders', id: seeded.stakeholder.id, deletedAt: t('11:12').toISOString() },
+    ]);
 
     const fresh = freshDb();
-    expect(await importBackupText(fresh, older, t('12:00'))).toMatchObject({ heldClipsAdded: 2, componentsAdded: 1, stakeholdersAdded: 1, actionItemsAdded: 1 });
+    expect(await importBackupText(fresh, older, t('12:00'))).toMatchObject({
+      heldClipsAdded: 2,
+      componentsAdded: 1,
+      stakeholdersAdded: 1,
+      actionItemsAdded: 1,
+    });
     expect(await deletable(fresh)).toEqual(all);
   });
 
@@ -503,7 +580,12 @@ describe('backup version 4: tombstones and the incident manager’s process', ()
     const newer = await transfer(mine, t('12:00'));
 
     const preview = await previewImport(theirs, newer, { now: t('12:05') });
-    expect(preview.changes.filter((c) => c.action === 'delete').map((c) => c.label).sort()).toEqual([
+    expect(
+      preview.changes
+        .filter((c) => c.action === 'delete')
+        .map((c) => c.label)
+        .sort(),
+    ).toEqual([
       'action item “Validate CA bundles in CI” on INC-1',
       'component “Checkout API”',
       'held clip “Queue depth climbing”',
@@ -515,7 +597,12 @@ describe('backup version 4: tombstones and the incident manager’s process', ()
     expect((await listTombstones(theirs)).map((t) => t.id).sort()).toEqual((await listTombstones(mine)).map((t) => t.id).sort());
 
     // The older backup again: nothing comes back.
-    expect(await importBackupText(theirs, older, t('12:10'))).toMatchObject({ heldClipsAdded: 0, componentsAdded: 0, stakeholdersAdded: 0, actionItemsAdded: 0 });
+    expect(await importBackupText(theirs, older, t('12:10'))).toMatchObject({
+      heldClipsAdded: 0,
+      componentsAdded: 0,
+      stakeholdersAdded: 0,
+      actionItemsAdded: 0,
+    });
     expect(await deletable(theirs)).toEqual(await deletable(mine));
 
     // Undoing the newer import in a third log puts the copies back, pictures and all, and forgets its tombstones.

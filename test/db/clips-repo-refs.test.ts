@@ -53,12 +53,7 @@ async function withIncident(db: SitrepDb, title = 'Checkout errors') {
 describe('a clip of an alert, ticket or change page', () => {
   it.each<[string, ClipDraft, TimelineEntry['kind'], string]>([
     ['a PagerDuty incident, its title read from the page', alertDraft(), 'alert', 'PagerDuty PT4KHLK: Error rate above 5% on checkout-api'],
-    [
-      'a PagerDuty incident whose page said nothing more',
-      refDraft({ pageTitle: '', ref: { kind: 'alert', id: 'PT4KHLK' } }),
-      'alert',
-      'PagerDuty PT4KHLK',
-    ],
+    ['a PagerDuty incident whose page said nothing more', refDraft({ pageTitle: '', ref: { kind: 'alert', id: 'PT4KHLK' } }), 'alert', 'PagerDuty PT4KHLK'],
     [
       'an Opsgenie alert, the page title only',
       refDraft({
@@ -173,7 +168,12 @@ describe('sightings: the same alert clipped again on the same incident', () => {
     expect([second.id, third.id]).toEqual([first.id, first.id]);
     const alerts = (await listEntries(db, incident.id)).filter((e) => e.kind === 'alert');
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ at: iso('09:10'), author: 'Ana', text: 'PagerDuty PT4KHLK: Error rate above 5% on checkout-api', updatedAt: iso('09:40') });
+    expect(alerts[0]).toMatchObject({
+      at: iso('09:10'),
+      author: 'Ana',
+      text: 'PagerDuty PT4KHLK: Error rate above 5% on checkout-api',
+      updatedAt: iso('09:40'),
+    });
     expect(alerts[0]!.clip?.sightings).toEqual([{ at: iso('09:25') }, { at: iso('09:40') }]);
   });
 
@@ -257,7 +257,7 @@ describe('sightings: the same alert clipped again on the same incident', () => {
     const again = await addClip(db, { incidentId: incident.id, author: 'Ana', draft: alertDraft() }, t('09:20'));
     expect(again.id).not.toBe(first.id);
     expect(again.kind).toBe('alert');
-    expect((await db.entries.get(first.id))).toMatchObject({ kind: 'note', text: 'The page that woke us' });
+    expect(await db.entries.get(first.id)).toMatchObject({ kind: 'note', text: 'The page that woke us' });
   });
 
   it('starts a new entry once one holds as many sightings as an entry keeps', async () => {
@@ -288,7 +288,9 @@ describe('sightings: the same alert clipped again on the same incident', () => {
     const db = freshDb();
     await withIncident(db);
     const missing = crypto.randomUUID();
-    await expect(addClip(db, { incidentId: missing, author: 'Ana', draft: alertDraft(), screenshot: picture() })).rejects.toThrow(`No incident with id ${missing}`);
+    await expect(addClip(db, { incidentId: missing, author: 'Ana', draft: alertDraft(), screenshot: picture() })).rejects.toThrow(
+      `No incident with id ${missing}`,
+    );
     expect([await db.entries.count(), await db.screenshots.count()]).toEqual([1, 0]);
   });
 
@@ -383,7 +385,15 @@ describe('backup and merge', () => {
     const incident = await withIncident(mine);
     const alert = await addClip(mine, { incidentId: incident.id, author: 'Ana', draft: alertDraft({ alertedAt: iso('08:47') }) }, t('09:10'));
     await addClip(mine, { incidentId: incident.id, author: 'Ana', draft: alertDraft(), screenshot: picture() }, t('09:20'));
-    await addClip(mine, { incidentId: incident.id, author: 'Ana', draft: refDraft({ tool: 'zendesk', pageUrl: 'https://acme.zendesk.com/agent/tickets/8812', ref: { kind: 'ticket', id: '8812' } }) }, t('09:25'));
+    await addClip(
+      mine,
+      {
+        incidentId: incident.id,
+        author: 'Ana',
+        draft: refDraft({ tool: 'zendesk', pageUrl: 'https://acme.zendesk.com/agent/tickets/8812', ref: { kind: 'ticket', id: '8812' } }),
+      },
+      t('09:25'),
+    );
 
     const { backup, skipped } = await exportBackup(mine, t('10:00'));
     expect(skipped).toEqual([]);

@@ -28,7 +28,11 @@ describe('the component registry', () => {
   it('lists components in status page order, a new one last, ties by name', async () => {
     const db = freshDb();
     for (const name of ['search', 'Payments API', 'CDN']) await saveComponent(db, { ...payments, name });
-    expect((await listComponents(db)).map((c) => [c.name, c.order])).toEqual([['search', 0], ['Payments API', 1], ['CDN', 2]]);
+    expect((await listComponents(db)).map((c) => [c.name, c.order])).toEqual([
+      ['search', 0],
+      ['Payments API', 1],
+      ['CDN', 2],
+    ]);
     await saveComponent(db, { ...payments, name: 'auth', order: 1 });
     expect((await listComponents(db)).map((c) => c.name)).toEqual(['search', 'auth', 'Payments API', 'CDN']);
   });
@@ -54,7 +58,12 @@ describe('the component registry', () => {
     ['no name', { ...payments, name: '   ' }, ['name'], 'A component needs a name'],
     ['a blank pattern line', { ...payments, dashboardPatterns: ['https://grafana.example.com/d/x', ' '] }, ['dashboardPatterns', 1], undefined],
     ['an owner longer than 100 characters', { ...payments, owner: 'o'.repeat(101) }, ['owner'], undefined],
-    ['more than 50 patterns', { ...payments, dashboardPatterns: Array.from({ length: 51 }, (_, i) => `https://g.example.com/d/${i}`) }, ['dashboardPatterns'], undefined],
+    [
+      'more than 50 patterns',
+      { ...payments, dashboardPatterns: Array.from({ length: 51 }, (_, i) => `https://g.example.com/d/${i}`) },
+      ['dashboardPatterns'],
+      undefined,
+    ],
   ])('refuses %s with a ZodError naming the field, saving nothing', async (_name, input, path, message) => {
     const db = freshDb();
     const error = await saveComponent(db, input).catch((e: unknown) => e);
@@ -84,7 +93,11 @@ describe('moving a component on the status page', () => {
     expect((await listComponents(db)).map((c) => c.name)).toEqual(['API', 'Search', 'Web']);
     const web = (await listComponents(db)).find((c) => c.name === 'Web');
     expect(await moveComponent(db, web!.id, -1, t('11:00'))).toBe(true);
-    expect((await listComponents(db)).map((c) => [c.name, c.order])).toEqual([['API', 0], ['Web', 1], ['Search', 2]]);
+    expect((await listComponents(db)).map((c) => [c.name, c.order])).toEqual([
+      ['API', 0],
+      ['Web', 1],
+      ['Search', 2],
+    ]);
     const first = (await listComponents(db))[0]!;
     expect(await moveComponent(db, first.id, -1)).toBe(false);
   });

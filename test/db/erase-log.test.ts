@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addActionItem, createPostmortemDraft, declareIncident, eraseLog, listStakeholders, saveComponent, seedDefaultStakeholders, tickStep } from '../../src/db';
+import {
+  addActionItem,
+  createPostmortemDraft,
+  declareIncident,
+  eraseLog,
+  listStakeholders,
+  saveComponent,
+  seedDefaultStakeholders,
+  tickStep,
+} from '../../src/db';
 import { freshDb } from './fresh-db';
 
 describe('eraseLog', () => {

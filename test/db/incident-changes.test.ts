@@ -26,7 +26,10 @@ const declared = () => declareIncident(db, { title: 'Checkout errors', severity:
 
 /** The text of the incident's change entries after the declaration, oldest first. */
 async function changesLogged(incidentId: string): Promise<string[]> {
-  return (await listEntries(db, incidentId)).filter((e) => e.kind === 'change').slice(1).map((e) => e.text);
+  return (await listEntries(db, incidentId))
+    .filter((e) => e.kind === 'change')
+    .slice(1)
+    .map((e) => e.text);
 }
 
 describe('updateIncident logs every field change', () => {

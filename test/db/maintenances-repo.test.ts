@@ -5,7 +5,13 @@ import { maintenanceStatus, nextMaintenanceTransition } from '../../src/model';
 import { freshDb } from './fresh-db';
 
 const at = (hhmm: string) => `2026-12-02T${hhmm}:00.000Z`;
-const window = { title: 'Database upgrade', body: 'Checkout may be slow for a few minutes.', componentIds: [], scheduledFor: at('02:00'), scheduledUntil: at('03:00') };
+const window = {
+  title: 'Database upgrade',
+  body: 'Checkout may be slow for a few minutes.',
+  componentIds: [],
+  scheduledFor: at('02:00'),
+  scheduledUntil: at('03:00'),
+};
 
 describe('scheduled maintenance', () => {
   it.each([

@@ -46,7 +46,10 @@ const UPGRADES: Record<number, Record<string, (row: Row, index: number, all: rea
       public: true,
       status: 'operational',
       ...row,
-      order: all.map((c) => String(c.name)).sort((a, b) => a.localeCompare(b)).indexOf(String(row.name)),
+      order: all
+        .map((c) => String(c.name))
+        .sort((a, b) => a.localeCompare(b))
+        .indexOf(String(row.name)),
     }),
     entries: (row) => (row.kind === 'status' ? { ...row, kind: 'change' } : row),
   },

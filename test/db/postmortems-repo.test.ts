@@ -1,13 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addEntry, declareIncident, updateIncident, type SitrepDb } from '../../src/db';
-import {
-  createPostmortemDraft,
-  getPostmortem,
-  listPostmortems,
-  loadPostmortemExport,
-  patchPostmortem,
-  savePostmortem,
-} from '../../src/db/postmortems-repo';
+import { createPostmortemDraft, getPostmortem, listPostmortems, loadPostmortemExport, patchPostmortem, savePostmortem } from '../../src/db/postmortems-repo';
 import type { ActionItem, Incident } from '../../src/model';
 import { freshDb } from './fresh-db';
 
@@ -94,8 +87,26 @@ describe('listPostmortems', () => {
       item(5, later.id, 'done'),
     ]);
     expect(await listPostmortems(db)).toEqual([
-      { incidentId: later.id, key: 'INC-2', title: 'Search slow', startedAt: at(600).toISOString(), status: 'final', updatedAt: at(661).toISOString(), openActionItems: 0, actionItems: 1 },
-      { incidentId: incident.id, key: 'INC-1', title: 'API down', startedAt: T0.toISOString(), status: 'draft', updatedAt: at(60).toISOString(), openActionItems: 2, actionItems: 4 },
+      {
+        incidentId: later.id,
+        key: 'INC-2',
+        title: 'Search slow',
+        startedAt: at(600).toISOString(),
+        status: 'final',
+        updatedAt: at(661).toISOString(),
+        openActionItems: 0,
+        actionItems: 1,
+      },
+      {
+        incidentId: incident.id,
+        key: 'INC-1',
+        title: 'API down',
+        startedAt: T0.toISOString(),
+        status: 'draft',
+        updatedAt: at(60).toISOString(),
+        openActionItems: 2,
+        actionItems: 4,
+      },
     ]);
   });
 

@@ -56,11 +56,7 @@ describe('updateIncident', () => {
     expect(resolved.resolvedAt).toBe(at(30).toISOString());
     expect(resolved.acknowledgedAt).toBe(at(5).toISOString());
     const texts = (await listEntries(db, inc.id)).map((e) => e.text);
-    expect(texts).toEqual([
-      'Declared SEV2: API down',
-      'Severity SEV2 → SEV1 (Critical) · Status: Identified',
-      'Status: Resolved',
-    ]);
+    expect(texts).toEqual(['Declared SEV2: API down', 'Severity SEV2 → SEV1 (Critical) · Status: Identified', 'Status: Resolved']);
   });
 });
 
@@ -110,9 +106,7 @@ describe('timeline entries', () => {
   it('refuses an entry for an unknown incident and a javascript: source link', async () => {
     const { inc } = await incidentWithNotes();
     await expect(addEntry(db, { incidentId: crypto.randomUUID(), kind: 'note', text: 'x', author: 'A' })).rejects.toThrow(/No incident/);
-    await expect(
-      addEntry(db, { incidentId: inc.id, kind: 'note', text: 'x', author: 'A', sourceUrl: 'javascript:alert(1)' }),
-    ).rejects.toThrow();
+    await expect(addEntry(db, { incidentId: inc.id, kind: 'note', text: 'x', author: 'A', sourceUrl: 'javascript:alert(1)' })).rejects.toThrow();
   });
 
   it('searches across incidents, case-insensitively, skipping deleted entries', async () => {

@@ -20,7 +20,14 @@ import { DEFAULT_STAKEHOLDERS } from '../../src/process/default-stakeholders';
 import { freshDb } from './fresh-db';
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
-const finance: StakeholderInput = { name: ' Finance ', power: 'low', interest: 'high', channels: ['email'], reach: 'finance@example.com', fromSeverity: 'SEV2' };
+const finance: StakeholderInput = {
+  name: ' Finance ',
+  power: 'low',
+  interest: 'high',
+  channels: ['email'],
+  reach: 'finance@example.com',
+  fromSeverity: 'SEV2',
+};
 
 describe('the stakeholder register', () => {
   it('is seeded with the defaults once, in their order', async () => {
@@ -73,7 +80,11 @@ describe('the stakeholder register', () => {
 
   it('moves one up and renumbers the register', async () => {
     const db = freshDb();
-    const [a, b, c] = [await saveStakeholder(db, { ...finance, name: 'A' }), await saveStakeholder(db, { ...finance, name: 'B' }), await saveStakeholder(db, { ...finance, name: 'C' })];
+    const [a, b, c] = [
+      await saveStakeholder(db, { ...finance, name: 'A' }),
+      await saveStakeholder(db, { ...finance, name: 'B' }),
+      await saveStakeholder(db, { ...finance, name: 'C' }),
+    ];
     expect(await moveStakeholder(db, c.id, -1)).toBe(true);
     expect((await listStakeholders(db)).map((s) => [s.name, s.order])).toEqual([
       ['A', 0],
@@ -89,7 +100,11 @@ describe('telling, escalating and ticking', () => {
   async function incidentWithUpdate() {
     const db = freshDb();
     const incident = await declareIncident(db, { title: 'Checkout down', severity: 'SEV1' }, { author: 'Ana', now: t('09:00') });
-    const { update } = await postStatusUpdate(db, { incidentId: incident.id, status: 'investigating', body: 'Looking', components: [], publicTitle: 'Payments' }, { author: 'Ana', now: t('09:05') });
+    const { update } = await postStatusUpdate(
+      db,
+      { incidentId: incident.id, status: 'investigating', body: 'Looking', components: [], publicTitle: 'Payments' },
+      { author: 'Ana', now: t('09:05') },
+    );
     return { db, incident, update };
   }
 
@@ -109,15 +124,24 @@ describe('telling, escalating and ticking', () => {
   it('records an escalation from a clip', async () => {
     const { db, incident } = await incidentWithUpdate();
     const ids = [crypto.randomUUID(), crypto.randomUUID()] as const;
-    await recordEscalation(db, { incidentId: incident.id, componentId: ids[0], componentName: 'Payments', contact: 'Payments on-call', how: 'by email draft', entryId: ids[1] }, { author: 'Ana' });
+    await recordEscalation(
+      db,
+      { incidentId: incident.id, componentId: ids[0], componentName: 'Payments', contact: 'Payments on-call', how: 'by email draft', entryId: ids[1] },
+      { author: 'Ana' },
+    );
     const [entry] = await listEntriesOfKind(db, incident.id, 'comms');
-    expect(entry).toMatchObject({ text: 'Escalated to Payments on-call (Payments) by email draft', escalation: { componentId: ids[0], contact: 'Payments on-call', entryId: ids[1] } });
+    expect(entry).toMatchObject({
+      text: 'Escalated to Payments on-call (Payments) by email draft',
+      escalation: { componentId: ids[0], contact: 'Payments on-call', entryId: ids[1] },
+    });
   });
 
   it('refuses to record for an incident that is gone', async () => {
     const db = freshDb();
     const exec = await saveStakeholder(db, finance);
-    await expect(recordTold(db, { incidentId: crypto.randomUUID(), stakeholder: exec, channel: 'email' }, { author: 'Ana' })).rejects.toThrow('That incident is gone');
+    await expect(recordTold(db, { incidentId: crypto.randomUUID(), stakeholder: exec, channel: 'email' }, { author: 'Ana' })).rejects.toThrow(
+      'That incident is gone',
+    );
   });
 
   it('ticks a step by hand with a note, replaces it, and takes it back', async () => {

@@ -52,7 +52,11 @@ describe('posting a public status update', () => {
   it('refuses an update while the incident has no public title, saving nothing', async () => {
     const { db, incident, api } = await seeded();
     await expect(
-      postStatusUpdate(db, { incidentId: incident.id, status: 'investigating', body: 'Looking', components: [{ componentId: api.id, status: 'partial_outage' }] }, who('09:05')),
+      postStatusUpdate(
+        db,
+        { incidentId: incident.id, status: 'investigating', body: 'Looking', components: [{ componentId: api.id, status: 'partial_outage' }] },
+        who('09:05'),
+      ),
     ).rejects.toThrow('Write a public title first');
     expect(await db.updates.count()).toBe(0);
     expect((await db.components.get(api.id))?.status).toBe('operational');

@@ -48,12 +48,7 @@ export async function launchWithExtension({ args = [], timezoneId }: LaunchOptio
     // Dates and times read the same on every machine: en-US, whatever the host's LANG says.
     locale: 'en-US',
     ...(timezoneId && { timezoneId }),
-    args: [
-      ...QUIET_FLAGS,
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      ...args,
-    ],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`, ...args],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -5,10 +5,7 @@ import { PopupPage } from './pages/popup-page';
 import { SidePanelPage } from './pages/sidepanel-page';
 import { clickToolbarButton } from './toolbar';
 
-test('clip a selection on a self-hosted Grafana: frozen link, panel title and screenshot land in the side panel', async ({
-  context,
-  extensionId,
-}) => {
+test('clip a selection on a self-hosted Grafana: frozen link, panel title and screenshot land in the side panel', async ({ context, extensionId }) => {
   const dashboards = await serveFakeDashboards();
   try {
     const popup = await PopupPage.open(context, extensionId);
@@ -76,10 +73,12 @@ test('with no active incident the clip is held until someone says where it belon
     await held.getByLabel('What is wrong?').fill('Payments dashboard looks wrong');
     await held.getByRole('button', { name: 'Declare incident' }).click();
     await held.waitFor({ state: 'detached' });
-    await expect.poll(() => panel.entryTexts()).toEqual([
-      'Payments overview', // the clip: page clipped with nothing selected, taken before the declaration
-      'Declared SEV3: Payments dashboard looks wrong',
-    ]);
+    await expect
+      .poll(() => panel.entryTexts())
+      .toEqual([
+        'Payments overview', // the clip: page clipped with nothing selected, taken before the declaration
+        'Declared SEV3: Payments dashboard looks wrong',
+      ]);
   } finally {
     await dashboards.close();
   }
@@ -95,5 +94,8 @@ test('a page that refuses scripts still yields a link clip with a clear notice',
   const worker = await BackgroundWorker.of(context);
   await worker.pressShortcut('clip-selection', restricted);
   await expect.poll(() => worker.badgeTitle()).toMatch(/^Sitrep: clipped to INC-1 \(.*does not let extensions read it/);
-  await panel.page.getByTestId('clip-notice').getByText(/clipped as a link only/).waitFor();
+  await panel.page
+    .getByTestId('clip-notice')
+    .getByText(/clipped as a link only/)
+    .waitFor();
 });

@@ -57,7 +57,10 @@ test('a hostile backup: preview first, Cancel changes nothing, Import then Undo 
   const note = original.entries.find((e: { text: string }) => e.text === 'Paged Bo');
 
   const hostile = structuredClone(original);
-  Object.assign(hostile.entries.find((e: { id: string }) => e.id === note.id), { text: 'Rewritten by the file', updatedAt: '2999-12-31T23:59:59.999Z' });
+  Object.assign(
+    hostile.entries.find((e: { id: string }) => e.id === note.id),
+    { text: 'Rewritten by the file', updatedAt: '2999-12-31T23:59:59.999Z' },
+  );
   hostile.incidents.push({ ...original.incidents[0], id: crypto.randomUUID(), key: 'INC-999999999', title: '\u202Egnp.exe planted' });
   const path = await writeBackup('colleague.json', { ...hostile, exportedAt: '2999-12-31T23:59:59.999Z' });
 
@@ -118,7 +121,12 @@ test('a hostile backup: preview first, Cancel changes nothing, Import then Undo 
 test('an imported INC-999999999 leaves declaring working', async ({ context, extensionId }) => {
   const { popup, panel } = await seed(context, extensionId);
   const original = await logOf(panel);
-  const planted = { ...original, exportedAt: EXPORTED_AT, incidents: [{ ...original.incidents[0], id: crypto.randomUUID(), key: 'INC-999999999', title: 'Planted' }], entries: [] };
+  const planted = {
+    ...original,
+    exportedAt: EXPORTED_AT,
+    incidents: [{ ...original.incidents[0], id: crypto.randomUUID(), key: 'INC-999999999', title: 'Planted' }],
+    entries: [],
+  };
   await chooseFile(panel, await writeBackup('planted.json', planted));
   await panel.page.getByTestId('import-preview').getByRole('button', { name: 'Import', exact: true }).click();
   await expect.poll(() => status(panel).textContent()).toMatch(/^Imported planted\.json/);
@@ -134,7 +142,17 @@ test('an SVG screenshot is refused with a clear message, and the log is untouche
   const { panel } = await seed(context, extensionId);
   const original = await logOf(panel);
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"/>').toString('base64');
-  const shot = { id: crypto.randomUUID(), incidentId: original.incidents[0].id, imageType: 'image/png', image: svg, thumbnailType: 'image/svg+xml', thumbnail: svg, width: 2, height: 1, takenAt: original.incidents[0].startedAt };
+  const shot = {
+    id: crypto.randomUUID(),
+    incidentId: original.incidents[0].id,
+    imageType: 'image/png',
+    image: svg,
+    thumbnailType: 'image/svg+xml',
+    thumbnail: svg,
+    width: 2,
+    height: 1,
+    takenAt: original.incidents[0].startedAt,
+  };
   await chooseFile(panel, await writeBackup('svg.json', { ...original, exportedAt: EXPORTED_AT, screenshots: [shot] }));
 
   await expect.poll(() => status(panel).textContent()).toMatch(/^This backup cannot be imported:/);

@@ -123,9 +123,17 @@ test('a hostile page is clipped through the toolbar popup, and the side panel sh
     await expect.poll(() => entry.getByTestId('clip-where').textContent()).toBe('sesnopser xx5 · gnp.exe — Payments');
     const isolation = await panel.page.evaluate(() => {
       const pieces = [
-        ...document.querySelectorAll('[data-testid="entry"] .entry__author, [data-testid="entry"] [data-testid="clip-where"] bdi, [data-testid="incident-title"] bdi'),
+        ...document.querySelectorAll(
+          '[data-testid="entry"] .entry__author, [data-testid="entry"] [data-testid="clip-where"] bdi, [data-testid="incident-title"] bdi',
+        ),
       ];
-      return pieces.map((e) => ({ tag: e.tagName, bidi: getComputedStyle(e).unicodeBidi, text: e.textContent ?? '', left: e.getBoundingClientRect().left, top: e.getBoundingClientRect().top }));
+      return pieces.map((e) => ({
+        tag: e.tagName,
+        bidi: getComputedStyle(e).unicodeBidi,
+        text: e.textContent ?? '',
+        left: e.getBoundingClientRect().left,
+        top: e.getBoundingClientRect().top,
+      }));
     });
     expect(isolation.length).toBeGreaterThanOrEqual(4);
     for (const piece of isolation) {

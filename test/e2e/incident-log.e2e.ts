@@ -17,9 +17,7 @@ test('declare an incident, add notes, close and reopen: notes are there in order
   await expect.poll(() => again.noteInput.inputValue()).toBe('Half-typed thought');
 
   const panel = await SidePanelPage.open(context, extensionId);
-  await expect
-    .poll(() => panel.entryTexts())
-    .toEqual(['Declared SEV1: Checkout returns 502', 'Paged the payments on-call', 'Rolled back deploy 4812']);
+  await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV1: Checkout returns 502', 'Paged the payments on-call', 'Rolled back deploy 4812']);
 });
 
 test('edit a time and the order follows; delete and undo', async ({ context, extensionId }) => {
@@ -94,7 +92,14 @@ test('keyboard only: declare, note, then star, delete and undo from the timeline
   await panel.page.keyboard.press('ArrowDown');
   await panel.page.keyboard.press('s');
 
-  await expect.poll(() => panel.entry('Cleared the session cache').getByRole('button', { name: /Unstar/ }).count()).toBe(1);
+  await expect
+    .poll(() =>
+      panel
+        .entry('Cleared the session cache')
+        .getByRole('button', { name: /Unstar/ })
+        .count(),
+    )
+    .toBe(1);
   await panel.page.keyboard.press('Delete');
   await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV3: Login loop']);
   await panel.page.locator('body').press('Control+z');

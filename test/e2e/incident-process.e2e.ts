@@ -79,7 +79,10 @@ describe('the incident manager’s process, end to end', () => {
     const options = await OptionsPage.open(context, extensionId);
     await options.setHost(host.url, host.token);
     await options.setAuthor('Ada Lovelace');
-    await options.addComponent('Payments API', [`${dashboards.origin}/ops/grafana/d/pay-01`], { who: 'Payments on-call', reach: 'mailto:payments-oncall@example.com' });
+    await options.addComponent('Payments API', [`${dashboards.origin}/ops/grafana/d/pay-01`], {
+      who: 'Payments on-call',
+      reach: 'mailto:payments-oncall@example.com',
+    });
     await options.addStakeholder({ name: 'Finance team', power: 'high', interest: 'low', channels: ['email'], fromSeverity: 'SEV3' });
     // The defaults are there, and the grid places each where its power and interest say.
     expect(await options.quadrant('keep-satisfied')).toEqual(['Customers', 'Executives', 'Finance team']);
@@ -145,16 +148,28 @@ describe('the incident manager’s process, end to end', () => {
     const audience = p.getByRole('list', { name: 'Must hear now' }).getByTestId('comms-item');
     await expect.poll(() => audience.locator('.comms-item__who').allTextContents()).toEqual(['✓ Customers', 'Engineering', 'Support', 'Finance team']);
     expect(await p.getByTestId('comms-summary').textContent()).toBe('3 still to tell at SEV3.');
-    await tell(p, [['Engineering', 'Slack'], ['Support', 'Email'], ['Finance team', 'Email']]);
+    await tell(p, [
+      ['Engineering', 'Slack'],
+      ['Support', 'Email'],
+      ['Finance team', 'Email'],
+    ]);
 
     // The next finding, and the next round of telling; then resolved, and told once more.
     await composer.post({ status: 'identified', message: 'A bad deploy; rolling back.' });
     await p.getByTestId('comms-summary').filter({ hasText: '3 still to tell at SEV3.' }).waitFor();
-    await tell(p, [['Engineering', 'Slack'], ['Support', 'Slack'], ['Finance team', 'Email']]);
+    await tell(p, [
+      ['Engineering', 'Slack'],
+      ['Support', 'Slack'],
+      ['Finance team', 'Email'],
+    ]);
     await composer.post({ status: 'resolved', message: `Payments work again. We are sorry for the trouble.` });
     await expect.poll(async () => (await publishedIncidents())[0]?.status, { timeout: 15_000 }).toBe('resolved');
     await p.getByTestId('comms-summary').filter({ hasText: '3 still to tell at SEV3.' }).waitFor();
-    await tell(p, [['Engineering', 'Slack'], ['Support', 'Email'], ['Finance team', 'Email']]);
+    await tell(p, [
+      ['Engineering', 'Slack'],
+      ['Support', 'Email'],
+      ['Finance team', 'Email'],
+    ]);
     await expect.poll(() => step(p, 'resolve').getAttribute('data-status')).toBe('auto');
     await expect.poll(() => step(p, 'keep-updated').getAttribute('data-status')).toBe('auto');
     await expect.poll(() => step(p, 'postmortem').getAttribute('data-status')).toBe('pending');

@@ -94,7 +94,10 @@ describe('clips held for an incident', () => {
     await held.getByText('2 clips waiting — which incident?').waitFor();
 
     // Put it on the first incident, not the active one.
-    const target = await held.locator('#held-target option').filter({ hasText: new RegExp(`^${first} `) }).getAttribute('value');
+    const target = await held
+      .locator('#held-target option')
+      .filter({ hasText: new RegExp(`^${first} `) })
+      .getAttribute('value');
     await held.locator('#held-target').selectOption(target!);
     const keep = held.locator('li.held-clip').filter({ hasText: 'p99 at 4 s' });
     await keep.getByRole('button', { name: `Add to ${first}` }).click();

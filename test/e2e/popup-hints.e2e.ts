@@ -32,8 +32,8 @@ describe('hints in the right place', () => {
     await popup.addNote('Rolled back 4.12');
     const panel = await SidePanelPage.open(context, extensionId);
     await panel.entry('Rolled back 4.12').getByRole('button', { name: 'Copy link (c)' }).click();
-    await expect.poll(() => panel.page.getByTestId('copy-link-status').textContent()).toBe(
-      'Link copied. It opens this entry in your own Sitrep only: a colleague needs your backup first.',
-    );
+    await expect
+      .poll(() => panel.page.getByTestId('copy-link-status').textContent())
+      .toBe('Link copied. It opens this entry in your own Sitrep only: a colleague needs your backup first.');
   });
 });

@@ -60,7 +60,11 @@ describe('publishing beyond one machine, and telling the channel', () => {
     await network.on();
     await popup.page.getByRole('button', { name: 'Retry now' }).click();
     await expect
-      .poll(async () => JSON.parse((await object('api/v2/incidents.json')) ?? '{"incidents":[]}').incidents[0]?.incident_updates.map((u: { status: string }) => u.status), { timeout: 15_000 })
+      .poll(
+        async () =>
+          JSON.parse((await object('api/v2/incidents.json')) ?? '{"incidents":[]}').incidents[0]?.incident_updates.map((u: { status: string }) => u.status),
+        { timeout: 15_000 },
+      )
       .toEqual(['identified', 'investigating']);
     // Slack heard about each update exactly once.
     await expect.poll(() => slack.requests.length, { timeout: 15_000 }).toBe(2);

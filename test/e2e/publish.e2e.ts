@@ -16,7 +16,9 @@ afterEach(async () => {
 
 async function summary(host: RunningHost) {
   const response = await fetch(new URL('api/v2/summary.json', host.url), { cache: 'no-store' });
-  return response.ok ? ((await response.json()) as { incidents: { name: string; status: string; incident_updates: { status: string; body: string }[] }[] }) : undefined;
+  return response.ok
+    ? ((await response.json()) as { incidents: { name: string; status: string; incident_updates: { status: string; body: string }[] }[] })
+    : undefined;
 }
 
 /** The product page a customer has open: the banner fed from the host, as the README's snippet embeds it. */
@@ -32,7 +34,10 @@ async function productPage(page: Page, host: RunningHost, server: Awaited<Return
 }
 
 describe('the publish loop, as an incident manager runs it', () => {
-  test('an update from the popup reaches the host and every banner, survives the host going down, and resolving clears it', async ({ context, extensionId }) => {
+  test('an update from the popup reaches the host and every banner, survives the host going down, and resolving clears it', async ({
+    context,
+    extensionId,
+  }) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sitrep-e2e-host-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     let host = await startHost({ dataDir, port: 0, quiet: true });
@@ -84,7 +89,11 @@ describe('the publish loop, as an incident manager runs it', () => {
     await expect.poll(async () => (await summary(host))?.incidents.length, { timeout: 15_000 }).toBe(0);
     await product.reload();
     await product.evaluate(() => customElements.whenDefined('sitrep-banner'));
-    await expect.poll(() => product.locator('sitrep-banner').evaluate((el) => el.shadowRoot?.querySelector('[part=base]') === null && el.getClientRects().length === 0), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => product.locator('sitrep-banner').evaluate((el) => el.shadowRoot?.querySelector('[part=base]') === null && el.getClientRects().length === 0), {
+        timeout: 10_000,
+      })
+      .toBe(true);
 
     // The whole story stays on the status page's history, and in the feeds.
     const atom = await (await fetch(new URL('history.atom', host.url))).text();

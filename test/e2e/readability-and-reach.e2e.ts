@@ -64,7 +64,10 @@ test('times read the same in the list and the editor; the zone is said the same 
   const twelveHour = await panel.page.evaluate(() => new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hourCycle?.startsWith('h1'));
   expect(/[AP]M/.test(listed)).toBe(!!twelveHour);
   const options = await OptionsPage.open(context, extensionId);
-  const chip = await panel.page.getByRole('button', { name: /^(UTC|Times are shown)/ }).first().textContent();
+  const chip = await panel.page
+    .getByRole('button', { name: /^(UTC|Times are shown)/ })
+    .first()
+    .textContent();
   const localOption = await options.page.locator('option[value="local"]').textContent();
   if (chip?.trim() !== 'UTC') expect(localOption).toBe(`Local time (${chip!.trim()})`);
   else expect(localOption).toMatch(/^Local time \(/);
@@ -101,9 +104,19 @@ test('counts say their noun in the right number; the data menu closes after an a
   expect(dangerBox.y).toBeGreaterThanOrEqual(safeBox.y + safeBox.height + 8);
 
   await panel.page.keyboard.press('Escape');
-  const search = panel.page.getByRole('searchbox').or(panel.page.getByPlaceholder(/Search/)).first();
+  const search = panel.page
+    .getByRole('searchbox')
+    .or(panel.page.getByPlaceholder(/Search/))
+    .first();
   await search.fill('Paged');
-  await expect.poll(() => panel.page.getByRole('status').filter({ hasText: /in all incidents/ }).textContent()).toBe('1 match in all incidents');
+  await expect
+    .poll(() =>
+      panel.page
+        .getByRole('status')
+        .filter({ hasText: /in all incidents/ })
+        .textContent(),
+    )
+    .toBe('1 match in all incidents');
 });
 
 /** Sizes under 24×24 px of the visible controls a person clicks, as "label: w×h". */
@@ -165,7 +178,11 @@ test.for(['light', 'dark'] as const)('axe finds nothing on the popup, side panel
   const { popup, panel } = await declared(context, extensionId);
   const options = await OptionsPage.open(context, extensionId);
   const found: string[] = [];
-  for (const [name, page] of [['popup', popup.page], ['side panel', panel.page], ['options', options.page]] as const) {
+  for (const [name, page] of [
+    ['popup', popup.page],
+    ['side panel', panel.page],
+    ['options', options.page],
+  ] as const) {
     await page.setViewportSize(PANEL);
     await page.emulateMedia({ colorScheme: theme });
     // Through the debugger protocol: extension pages' CSP refuses an injected <script>.

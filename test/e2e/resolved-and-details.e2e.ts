@@ -49,7 +49,10 @@ test('after Resolved, notes and clips wait for a conscious choice: Add anyway, D
     // The in-page confirmation says it was held, not clipped to the resolved incident.
     await grafana.waitForFunction(() => !!document.getElementById('sitrep-clip-toast-host'));
     await panel.page.bringToFront();
-    await panel.page.getByTestId('held-clips').getByText(/^1 clip waiting/).waitFor();
+    await panel.page
+      .getByTestId('held-clips')
+      .getByText(/^1 clip waiting/)
+      .waitFor();
 
     // Add anyway: the note box returns, saying where the note goes.
     await later.page.bringToFront();

@@ -20,14 +20,29 @@ async function seedIncident(panel: SidePanelPage, count: number) {
     });
     const tx = db.transaction(['incidents', 'entries'], 'readwrite');
     tx.objectStore('incidents').put({
-      id, key: 'INC-1', title: 'Checkout returns 502 for EU customers after the 09:40 deploy', severity: 'SEV2',
-      status: 'investigating', impact: '', manager: 'e2e', startedAt: iso(t0), createdAt: iso(t0), updatedAt: iso(t0),
+      id,
+      key: 'INC-1',
+      title: 'Checkout returns 502 for EU customers after the 09:40 deploy',
+      severity: 'SEV2',
+      status: 'investigating',
+      impact: '',
+      manager: 'e2e',
+      startedAt: iso(t0),
+      createdAt: iso(t0),
+      updatedAt: iso(t0),
     });
     for (let i = 0; i < count; i++) {
       const at = iso(t0 + i * 60_000);
       tx.objectStore('entries').put({
-        id: crypto.randomUUID(), incidentId: id, at, recordedAt: at, author: 'e2e', kind: 'note',
-        text: `Seeded note ${i}`, starred: false, updatedAt: at,
+        id: crypto.randomUUID(),
+        incidentId: id,
+        at,
+        recordedAt: at,
+        author: 'e2e',
+        kind: 'note',
+        text: `Seeded note ${i}`,
+        starred: false,
+        updatedAt: at,
       });
     }
     await new Promise((resolve, reject) => {
@@ -97,8 +112,9 @@ async function findInPage(context: BrowserContext, page: Page, text: string, nod
   const session = await context.newCDPSession(page);
   try {
     const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const hit = walk(root).find((n) => (nodeName === '#text' ? n.nodeName === '#text' && n.nodeValue === text
-      : n.nodeName === nodeName && n.children?.some((c) => c.nodeValue === text)));
+    const hit = walk(root).find((n) =>
+      nodeName === '#text' ? n.nodeName === '#text' && n.nodeValue === text : n.nodeName === nodeName && n.children?.some((c) => c.nodeValue === text),
+    );
     if (!hit) return undefined;
     const shadow = walk(root).find((n) => n.shadowRoots?.some((s) => walk(s).includes(hit)));
     const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: hit.backendNodeId })) as { model: { content: number[] } };
@@ -110,7 +126,13 @@ async function findInPage(context: BrowserContext, page: Page, text: string, nod
     await session.detach();
   }
 }
-interface DomNode { nodeName: string; nodeValue: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] }
+interface DomNode {
+  nodeName: string;
+  nodeValue: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+}
 function walk(node: DomNode): DomNode[] {
   return [node, ...(node.children ?? []).flatMap(walk), ...(node.shadowRoots ?? []).flatMap(walk)];
 }
@@ -163,15 +185,19 @@ test('the in-page confirmation leaves by itself, and Open timeline opens the tim
 
     await clickToolbarButton(context, extensionId, grafana);
     await worker.pressShortcut('clip-selection', grafana);
-    const open = (await expect.poll(() => findInPage(context, grafana, 'Open timeline', 'BUTTON')).toBeTruthy(), (await findInPage(context, grafana, 'Open timeline', 'BUTTON'))!);
+    const open =
+      (await expect.poll(() => findInPage(context, grafana, 'Open timeline', 'BUTTON')).toBeTruthy(),
+      (await findInPage(context, grafana, 'Open timeline', 'BUTTON'))!);
     const before = context.pages().filter((p) => p.url().includes('/sidepanel.html')).length;
     await grafana.mouse.click(open.center.x, open.center.y);
-    await expect.poll(async () => {
-      const session = await context.browser()!.newBrowserCDPSession();
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-      await session.detach();
-      return targetInfos.filter((t) => t.url.includes(`${extensionId}/sidepanel.html`)).length;
-    }).toBeGreaterThan(before);
+    await expect
+      .poll(async () => {
+        const session = await context.browser()!.newBrowserCDPSession();
+        const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+        await session.detach();
+        return targetInfos.filter((t) => t.url.includes(`${extensionId}/sidepanel.html`)).length;
+      })
+      .toBeGreaterThan(before);
     expect(await grafana.evaluate(() => !!document.getElementById('sitrep-clip-toast-host'))).toBe(false);
   } finally {
     await dashboards.close();

@@ -9,7 +9,13 @@ describe('parseStatusFeed reads each format from real documents', () => {
   it.each<[string, Partial<StatusSnapshot>, { components: string[]; incidents: string[]; maintenances: string[] }]>([
     [
       'statuspage-summary-cloudflare.json',
-      { format: 'statuspage', page: { name: 'Cloudflare', url: 'http://www.cloudflarestatus.com/' }, indicator: 'minor', description: 'Minor Service Outage', updatedAt: '2026-05-17T02:50:03.552Z' },
+      {
+        format: 'statuspage',
+        page: { name: 'Cloudflare', url: 'http://www.cloudflarestatus.com/' },
+        indicator: 'minor',
+        description: 'Minor Service Outage',
+        updatedAt: '2026-05-17T02:50:03.552Z',
+      },
       {
         components: ['Billing: degraded_performance', 'Access: operational', 'Amsterdam, Netherlands - (AMS): under_maintenance'],
         incidents: ['PayPal Billing Issues: monitoring'],
@@ -19,37 +25,82 @@ describe('parseStatusFeed reads each format from real documents', () => {
     [
       'statuspage-summary-github.json',
       // The feed's own indicator is kept even while an incident is open: GitHub's said "none".
-      { format: 'statuspage', page: { name: 'GitHub', url: 'https://www.githubstatus.com/' }, indicator: 'none', description: 'All Systems Operational', updatedAt: '2026-09-23T13:35:44.681Z' },
-      { components: ['API Requests: operational', 'Git Operations: operational'], incidents: ['Incident across several services: investigating'], maintenances: [] },
+      {
+        format: 'statuspage',
+        page: { name: 'GitHub', url: 'https://www.githubstatus.com/' },
+        indicator: 'none',
+        description: 'All Systems Operational',
+        updatedAt: '2026-09-23T13:35:44.681Z',
+      },
+      {
+        components: ['API Requests: operational', 'Git Operations: operational'],
+        incidents: ['Incident across several services: investigating'],
+        maintenances: [],
+      },
     ],
     [
       'statuspage-status-mongodb.json',
-      { format: 'statuspage', page: { name: 'MongoDB Cloud Status', url: 'https://status.mongodb.com/' }, indicator: 'none', description: 'All Systems Operational', updatedAt: '2025-03-11T07:52:20.000Z' },
+      {
+        format: 'statuspage',
+        page: { name: 'MongoDB Cloud Status', url: 'https://status.mongodb.com/' },
+        indicator: 'none',
+        description: 'All Systems Operational',
+        updatedAt: '2025-03-11T07:52:20.000Z',
+      },
       { components: [], incidents: [], maintenances: [] },
     ],
     [
       'statuspage-incidents-emma.json',
       // No status object: the indicator comes from the one open incident; the resolved one is left out.
-      { format: 'statuspage', page: { name: 'Emma', url: 'https://status.myemma.com/' }, indicator: 'minor', description: 'Minor Service Outage', updatedAt: '2019-02-21T14:31:24.239Z' },
+      {
+        format: 'statuspage',
+        page: { name: 'Emma', url: 'https://status.myemma.com/' },
+        indicator: 'minor',
+        description: 'Minor Service Outage',
+        updatedAt: '2019-02-21T14:31:24.239Z',
+      },
       { components: [], incidents: ['Delays in mailing delivery: identified'], maintenances: [] },
     ],
     [
       'incidentio-summary-linear.json',
-      { format: 'statuspage', page: { name: 'Linear', url: 'https://linearstatus.com/' }, indicator: 'major', description: 'Partial System Outage', updatedAt: '2026-09-23T09:54:16.000Z' },
+      {
+        format: 'statuspage',
+        page: { name: 'Linear', url: 'https://linearstatus.com/' },
+        indicator: 'major',
+        description: 'Partial System Outage',
+        updatedAt: '2026-09-23T09:54:16.000Z',
+      },
       { components: ['API: partial_outage', 'Sync: operational'], incidents: ['Elevated API error rates: identified'], maintenances: [] },
     ],
     [
       'cstate-index-tor.json',
-      { format: 'cstate', page: { name: 'Tor Project status', url: 'https://status.torproject.org/' }, indicator: 'major', description: 'Partial System Outage', updatedAt: '2025-05-01T15:22:00.000Z' },
       {
-        components: ['v3 Onion Services: operational', 'Directory Authorities: partial_outage', 'metrics.torproject.org: partial_outage', 'GitLab: operational'],
+        format: 'cstate',
+        page: { name: 'Tor Project status', url: 'https://status.torproject.org/' },
+        indicator: 'major',
+        description: 'Partial System Outage',
+        updatedAt: '2025-05-01T15:22:00.000Z',
+      },
+      {
+        components: [
+          'v3 Onion Services: operational',
+          'Directory Authorities: partial_outage',
+          'metrics.torproject.org: partial_outage',
+          'GitLab: operational',
+        ],
         incidents: ['Directory authority moria1 is unreachable: investigating', 'BridgeDB graphs on Metrics website are not shown: investigating'],
         maintenances: [],
       },
     ],
     [
       'cstate-index-v4-example.json',
-      { format: 'cstate', page: { name: 'Eggsample Status', url: 'http://localhost:1313/' }, indicator: 'major', description: 'Partial System Outage', updatedAt: undefined },
+      {
+        format: 'cstate',
+        page: { name: 'Eggsample Status', url: 'http://localhost:1313/' },
+        indicator: 'major',
+        description: 'Partial System Outage',
+        updatedAt: undefined,
+      },
       { components: ['Gateway: operational', 'API: operational'], incidents: [], maintenances: [] },
     ],
     [

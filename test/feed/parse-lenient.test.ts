@@ -41,7 +41,13 @@ describe('links: only absolute http(s) ones survive', () => {
     const issue = parseStatusFeed({
       is: 'index',
       summaryStatus: 'down',
-      systems: [{ name: 'API', status: 'down', unresolvedIssues: [{ title: 'Down', createdAt: '2026-03-01 09:00:00 +0000 UTC', permalink: link, severity: 'down', resolved: false }] }],
+      systems: [
+        {
+          name: 'API',
+          status: 'down',
+          unresolvedIssues: [{ title: 'Down', createdAt: '2026-03-01 09:00:00 +0000 UTC', permalink: link, severity: 'down', resolved: false }],
+        },
+      ],
     }).incidents[0];
     expect(issue?.url).toBe(expected);
   });
@@ -104,7 +110,12 @@ describe('huge and hostile text', () => {
     );
     expect(snapshot.indicator).toBe('minor');
     expect(snapshot.components.map((c) => c.id)).toEqual(['c']);
-    expect(parseStatusFeed([{ name: 'x', status: 'hasOwnProperty' }, { name: 'y', status: 'up' }]).components).toHaveLength(1);
+    expect(
+      parseStatusFeed([
+        { name: 'x', status: 'hasOwnProperty' },
+        { name: 'y', status: 'up' },
+      ]).components,
+    ).toHaveLength(1);
   });
 
   it('reads an object that refers to itself without looping', () => {
@@ -147,7 +158,10 @@ describe('missing, extra and loosely typed fields', () => {
   });
 
   it('names the page after its host when it has no name', () => {
-    expect(parseStatusFeed({ page: { url: 'https://status.acme.test/' }, status: { indicator: 'none' } }).page).toEqual({ name: 'status.acme.test', url: 'https://status.acme.test/' });
+    expect(parseStatusFeed({ page: { url: 'https://status.acme.test/' }, status: { indicator: 'none' } }).page).toEqual({
+      name: 'status.acme.test',
+      url: 'https://status.acme.test/',
+    });
   });
 
   it('reads numbers written as strings and strings written as numbers', () => {
@@ -272,9 +286,14 @@ describe('deriving the indicator from the components when the feed states none',
   });
 
   it('derives from open incidents when there are no components (an incidents.json)', () => {
-    expect(parseStatusFeed({ page: { name: 'Acme' }, incidents: [{ id: 'a', name: 'A', impact: 'critical', started_at: '2026-03-01T09:00:00Z' }] }).indicator).toBe('critical');
     expect(
-      parseStatusFeed({ page: { name: 'Acme' }, scheduled_maintenances: [{ id: 'm', name: 'M', status: 'in_progress', scheduled_for: '2026-03-01T09:00:00Z' }] }).indicator,
+      parseStatusFeed({ page: { name: 'Acme' }, incidents: [{ id: 'a', name: 'A', impact: 'critical', started_at: '2026-03-01T09:00:00Z' }] }).indicator,
+    ).toBe('critical');
+    expect(
+      parseStatusFeed({
+        page: { name: 'Acme' },
+        scheduled_maintenances: [{ id: 'm', name: 'M', status: 'in_progress', scheduled_for: '2026-03-01T09:00:00Z' }],
+      }).indicator,
     ).toBe('maintenance');
   });
 });

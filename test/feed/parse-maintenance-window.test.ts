@@ -37,15 +37,35 @@ describe('Statuspage: endsAt is scheduled_until', () => {
   });
 
   it.each<[string, Record<string, unknown>, string | undefined, string | undefined]>([
-    ['an offset, as Statuspage writes in the page zone', { scheduled_for: '2015-06-17T00:00:00.000+02:00', scheduled_until: '2015-06-18T00:00:00.000+02:00' }, '2015-06-16T22:00:00.000Z', '2015-06-17T22:00:00.000Z'],
-    ['a window of no length', { scheduled_for: '2026-05-17T13:00:00Z', scheduled_until: '2026-05-17T13:00:00Z' }, '2026-05-17T13:00:00.000Z', '2026-05-17T13:00:00.000Z'],
+    [
+      'an offset, as Statuspage writes in the page zone',
+      { scheduled_for: '2015-06-17T00:00:00.000+02:00', scheduled_until: '2015-06-18T00:00:00.000+02:00' },
+      '2015-06-16T22:00:00.000Z',
+      '2015-06-17T22:00:00.000Z',
+    ],
+    [
+      'a window of no length',
+      { scheduled_for: '2026-05-17T13:00:00Z', scheduled_until: '2026-05-17T13:00:00Z' },
+      '2026-05-17T13:00:00.000Z',
+      '2026-05-17T13:00:00.000Z',
+    ],
     ['no scheduled_until', { scheduled_until: undefined }, '2026-05-15T13:00:00.000Z', undefined],
     ['scheduled_until null', { scheduled_until: null }, '2026-05-15T13:00:00.000Z', undefined],
     ['scheduled_until not a time', { scheduled_until: 'until further notice' }, '2026-05-15T13:00:00.000Z', undefined],
     ['scheduled_until an object', { scheduled_until: { at: '2026-05-17T13:00:00Z' } }, '2026-05-15T13:00:00.000Z', undefined],
     ['an end before the start', { scheduled_until: '2026-05-15T12:59:59Z' }, '2026-05-15T13:00:00.000Z', undefined],
-    ['an end before the start once offsets count', { scheduled_for: '2026-05-15T13:00:00Z', scheduled_until: '2026-05-15T14:30:00+02:00' }, '2026-05-15T13:00:00.000Z', undefined],
-    ['an end but no start anywhere', { scheduled_for: undefined, started_at: undefined, scheduled_until: '2026-05-17T13:00:00Z' }, undefined, '2026-05-17T13:00:00.000Z'],
+    [
+      'an end before the start once offsets count',
+      { scheduled_for: '2026-05-15T13:00:00Z', scheduled_until: '2026-05-15T14:30:00+02:00' },
+      '2026-05-15T13:00:00.000Z',
+      undefined,
+    ],
+    [
+      'an end but no start anywhere',
+      { scheduled_for: undefined, started_at: undefined, scheduled_until: '2026-05-17T13:00:00Z' },
+      undefined,
+      '2026-05-17T13:00:00.000Z',
+    ],
   ])('%s', (_label, fields, startedAt, endsAt) => {
     const maintenance = statuspageMaintenance(fields);
     expect(maintenance.startedAt).toBe(startedAt);

@@ -59,7 +59,10 @@ describe('parseStatusFeed on anything at all', () => {
       page: fc.oneof(fc.anything(), fc.record({ name: fc.anything(), url: fc.anything(), status: fc.anything() })),
       status: fc.oneof(fc.anything(), fc.record({ indicator: fc.anything(), description: fc.anything() })),
       components: fc.oneof(fc.anything(), fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'status', 'group', 'group_id'), fc.anything()))),
-      incidents: fc.oneof(fc.anything(), fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'status', 'impact', 'shortlink', 'incident_updates', 'started_at'), fc.anything()))),
+      incidents: fc.oneof(
+        fc.anything(),
+        fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'status', 'impact', 'shortlink', 'incident_updates', 'started_at'), fc.anything())),
+      ),
       systems: fc.anything(),
       activeIncidents: fc.anything(),
     },

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  ComponentsJson,
-  IncidentsJson,
-  ScheduledMaintenancesJson,
-  StatusJson,
-  SummaryJson,
-  UnresolvedIncidentsJson,
-} from '../../src/feed/schema';
+import { ComponentsJson, IncidentsJson, ScheduledMaintenancesJson, StatusJson, SummaryJson, UnresolvedIncidentsJson } from '../../src/feed/schema';
 
 /**
  * Cloudflare's live summary.json, less the one field Statuspage serves that Sitrep does not
@@ -44,18 +37,50 @@ describe('SummaryJson', () => {
     ['a time without milliseconds', (d) => Object.assign(d.page, { updated_at: '2026-05-17T02:50:03Z' }), /^page\.updated_at: /],
     ['an unknown time zone', (d) => Object.assign(d.page, { time_zone: 'Mars/Olympus_Mons' }), /^page\.time_zone: An IANA time zone name/],
     ['a javascript: page link', (d) => Object.assign(d.page, { url: 'javascript:alert(1)' }), /^page\.url: /],
-    ['a shortlink with credentials', (d) => Object.assign(d.incidents[0]!, { shortlink: 'https://user:pw@stspg.io/x' }), /^incidents\.0\.shortlink: A published link carries no user name or password/],
+    [
+      'a shortlink with credentials',
+      (d) => Object.assign(d.incidents[0]!, { shortlink: 'https://user:pw@stspg.io/x' }),
+      /^incidents\.0\.shortlink: A published link carries no user name or password/,
+    ],
     ['an id that is not URL-safe', (d) => Object.assign(d.incidents[0]!, { id: '../../etc' }), /^incidents\.0\.id: An id is/],
-    ['a resolved incident', (d) => Object.assign(d.incidents[0]!, { status: 'resolved' }), /^incidents\.0\.status: Only unresolved incidents belong here, not resolved ones/],
+    [
+      'a resolved incident',
+      (d) => Object.assign(d.incidents[0]!, { status: 'resolved' }),
+      /^incidents\.0\.status: Only unresolved incidents belong here, not resolved ones/,
+    ],
     ['a maintenance impact on an incident', (d) => Object.assign(d.incidents[0]!, { impact: 'maintenance' }), /^incidents\.0\.impact: /],
-    ['a completed maintenance', (d) => Object.assign(d.scheduled_maintenances[0]!, { status: 'completed' }), /^scheduled_maintenances\.0\.status: Only upcoming or in-progress/],
-    ['a maintenance that ends before it starts', (d) => Object.assign(d.scheduled_maintenances[0]!, { scheduled_until: '2026-05-17T11:00:00.000Z' }), /^scheduled_maintenances\.0\.scheduled_until: scheduled_until is before scheduled_for/],
-    ['updates oldest first', (d) => d.incidents[0]!.incident_updates.reverse(), /^incidents\.0\.incident_updates\.1\.display_at: incident_updates are listed newest first/],
-    ['an update of another incident', (d) => Object.assign(d.incidents[0]!.incident_updates[0]!, { incident_id: 'p0fk3s7dtn2g' }), /^incidents\.0\.incident_updates\.0\.incident_id: An update of incident m2wyc8xq1v0t names incident p0fk3s7dtn2g/],
+    [
+      'a completed maintenance',
+      (d) => Object.assign(d.scheduled_maintenances[0]!, { status: 'completed' }),
+      /^scheduled_maintenances\.0\.status: Only upcoming or in-progress/,
+    ],
+    [
+      'a maintenance that ends before it starts',
+      (d) => Object.assign(d.scheduled_maintenances[0]!, { scheduled_until: '2026-05-17T11:00:00.000Z' }),
+      /^scheduled_maintenances\.0\.scheduled_until: scheduled_until is before scheduled_for/,
+    ],
+    [
+      'updates oldest first',
+      (d) => d.incidents[0]!.incident_updates.reverse(),
+      /^incidents\.0\.incident_updates\.1\.display_at: incident_updates are listed newest first/,
+    ],
+    [
+      'an update of another incident',
+      (d) => Object.assign(d.incidents[0]!.incident_updates[0]!, { incident_id: 'p0fk3s7dtn2g' }),
+      /^incidents\.0\.incident_updates\.0\.incident_id: An update of incident m2wyc8xq1v0t names incident p0fk3s7dtn2g/,
+    ],
     ['a leaf with a components list', (d) => Object.assign(d.components[1]!, { components: [] }), /^components\.1: Unrecognized key: "components"/],
     ['a group inside a group', (d) => Object.assign(d.components[3]!, { group_id: '1km35smx8p41' }), /^components\.3\.group_id: /],
-    ['a group listing a stranger', (d) => (d.components[0] as { components: string[] }).components.push('4zdk7c1bv3pj'), /^components\.0\.components\.2: Group 1km35smx8p41 lists 4zdk7c1bv3pj, which is not a component of this group/],
-    ['a child its group does not list', (d) => (d.components[0] as { components: string[] }).components.pop(), /^components\.2\.group_id: Component zj0kwfl8t7hq names group 1km35smx8p41, which does not list it/],
+    [
+      'a group listing a stranger',
+      (d) => (d.components[0] as { components: string[] }).components.push('4zdk7c1bv3pj'),
+      /^components\.0\.components\.2: Group 1km35smx8p41 lists 4zdk7c1bv3pj, which is not a component of this group/,
+    ],
+    [
+      'a child its group does not list',
+      (d) => (d.components[0] as { components: string[] }).components.pop(),
+      /^components\.2\.group_id: Component zj0kwfl8t7hq names group 1km35smx8p41, which does not list it/,
+    ],
     ['two components with one id', (d) => Object.assign(d.components[2]!, { id: 'b7z3qwgk2pcl' }), /^components: Component ids are unique/],
     ['a position of zero', (d) => Object.assign(d.components[1]!, { position: 0 }), /^components\.1\.position: /],
     ['a name of 256 characters', (d) => Object.assign(d.components[1]!, { name: 'x'.repeat(256) }), /^components\.1\.name: /],
@@ -78,7 +103,11 @@ describe('the other published documents', () => {
     ['components.json', ComponentsJson, { page: doc.page, components: doc.components }],
     ['incidents.json, resolved ones included', IncidentsJson, { page: doc.page, incidents: [...doc.incidents, resolved] }],
     ['incidents/unresolved.json', UnresolvedIncidentsJson, { page: doc.page, incidents: doc.incidents }],
-    ['scheduled-maintenances.json, completed ones included', ScheduledMaintenancesJson, { page: doc.page, scheduled_maintenances: [...doc.scheduled_maintenances, completed] }],
+    [
+      'scheduled-maintenances.json, completed ones included',
+      ScheduledMaintenancesJson,
+      { page: doc.page, scheduled_maintenances: [...doc.scheduled_maintenances, completed] },
+    ],
   ])('accepts %s', (_label, schema, value) => {
     expect(issues(schema.safeParse(value))).toEqual([]);
   });

@@ -5,9 +5,7 @@ import type { SummaryJson } from '../../src/feed/schema';
 // astral symbols, huge names), any instants, component trees with groups, unresolved
 // incidents and upcoming maintenance with their updates newest first.
 
-const instant = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
-  .map((d) => d.toISOString());
+const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
 const visible = (max: number) => fc.string({ unit: 'binary', minLength: 1, maxLength: max }).filter((s) => s.length <= max && /[^\s\p{Cc}]/u.test(s));
 const idPrefix = fc.stringMatching(/^[a-z0-9]{1,8}$/);
 
@@ -30,7 +28,10 @@ const componentDraft = fc.record({
   position: fc.integer({ min: 1, max: 1000 }),
   description: fc.option(fc.string({ maxLength: 300 }), { nil: null }),
   showcase: fc.boolean(),
-  start_date: fc.option(instant.map((t) => t.slice(0, 10)), { nil: null }),
+  start_date: fc.option(
+    instant.map((t) => t.slice(0, 10)),
+    { nil: null },
+  ),
   only_show_if_degraded: fc.boolean(),
 });
 
@@ -39,10 +40,9 @@ const updateDraft = fc.record({
   body: visible(6000),
   created_at: instant,
   display_at: instant,
-  affected_components: fc.option(
-    fc.array(fc.record({ name: visible(80), old_status: componentStatus, new_status: componentStatus }), { maxLength: 3 }),
-    { nil: null },
-  ),
+  affected_components: fc.option(fc.array(fc.record({ name: visible(80), old_status: componentStatus, new_status: componentStatus }), { maxLength: 3 }), {
+    nil: null,
+  }),
   deliver_notifications: fc.boolean(),
   custom_tweet: fc.option(fc.string({ maxLength: 280 }), { nil: null }),
 });

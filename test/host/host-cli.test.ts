@@ -13,8 +13,18 @@ describe('parseHostSettings', () => {
   it.each<[string, string[], Record<string, string>, { port: number; host: string; dataDir: string; demo: boolean }]>([
     ['defaults', [], {}, { port: 8787, host: '127.0.0.1', dataDir: '/repo/.sitrep-host', demo: false }],
     ['the environment', [], { PORT: '9000', HOST: '::1', SITREP_DATA_DIR: '/var/sitrep' }, { port: 9000, host: '::1', dataDir: '/var/sitrep', demo: false }],
-    ['flags over the environment', ['--port', '0', '--host', '0.0.0.0', '--data-dir', 'data', '--demo'], { PORT: '9000' }, { port: 0, host: '0.0.0.0', dataDir: resolve('data'), demo: true }],
-    ['empty variables as unset', [], { PORT: '', HOST: '', SITREP_DATA_DIR: '' }, { port: 8787, host: '127.0.0.1', dataDir: '/repo/.sitrep-host', demo: false }],
+    [
+      'flags over the environment',
+      ['--port', '0', '--host', '0.0.0.0', '--data-dir', 'data', '--demo'],
+      { PORT: '9000' },
+      { port: 0, host: '0.0.0.0', dataDir: resolve('data'), demo: true },
+    ],
+    [
+      'empty variables as unset',
+      [],
+      { PORT: '', HOST: '', SITREP_DATA_DIR: '' },
+      { port: 8787, host: '127.0.0.1', dataDir: '/repo/.sitrep-host', demo: false },
+    ],
   ])('%s', (_label, argv, env, settings) => {
     if (env.PORT === '') delete env.PORT;
     expect(parseHostSettings(argv, env, '/repo')).toEqual(settings);
@@ -51,7 +61,10 @@ describe('the host command', () => {
 
   /** Runs widget/host/cli.ts until it has printed its start message, then stops it with SIGTERM. */
   async function run(...args: string[]) {
-    const child = spawn(join(root, 'node_modules/.bin/vite-node'), [join(root, 'widget/host/cli.ts'), '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(root, 'node_modules/.bin/vite-node'), [join(root, 'widget/host/cli.ts'), '--', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     for await (const line of createInterface({ input: child.stdout! })) {
       lines.push(line);

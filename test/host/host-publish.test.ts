@@ -164,7 +164,12 @@ describe('what a body may be', () => {
       validSummaryText((d) => Object.assign(d.incidents[0], { status: 'resolved' })),
       /^api\/v2\/summary\.json at incidents\[0\]\.status: Only unresolved incidents belong here, not resolved ones\n$/,
     ],
-    ['a summary with a field Statuspage has and Sitrep does not publish', 'api/v2/summary.json', validSummaryText((d) => Object.assign(d.page, { logo: 'x' })), /^api\/v2\/summary\.json at page: Unrecognized key: "logo"\n$/],
+    [
+      'a summary with a field Statuspage has and Sitrep does not publish',
+      'api/v2/summary.json',
+      validSummaryText((d) => Object.assign(d.page, { logo: 'x' })),
+      /^api\/v2\/summary\.json at page: Unrecognized key: "logo"\n$/,
+    ],
     ['a site state of another format', 'sitrep-site.json', JSON.stringify({ format: 'other' }), /^sitrep-site\.json at format: /],
     ['a page that is not UTF-8', 'index.html', new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe]), /^index\.html is not UTF-8 text\n$/],
   ])('refuses %s with 422 and one line naming the file and the problem', async (_label, path, body, message) => {
@@ -193,7 +198,12 @@ describe('what a body may be', () => {
         controller.close();
       },
     });
-    const streamed = await fetch(host.at('index.html'), { method: 'PUT', body: stream, duplex: 'half', headers: { Authorization: `Bearer ${host.token}` } } as RequestInit);
+    const streamed = await fetch(host.at('index.html'), {
+      method: 'PUT',
+      body: stream,
+      duplex: 'half',
+      headers: { Authorization: `Bearer ${host.token}` },
+    } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(await onDisk('index.html')).not.toContain('yyyy');
   });
@@ -250,7 +260,11 @@ describe('CORS for a publisher on another origin', () => {
   it('answers the preflight of a PUT with Authorization and If-Match', async () => {
     const response = await fetch(host.at('api/v2/summary.json'), {
       method: 'OPTIONS',
-      headers: { Origin: 'chrome-extension://abcdefghijklmnop', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,if-match,content-type' },
+      headers: {
+        Origin: 'chrome-extension://abcdefghijklmnop',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization,if-match,content-type',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');

@@ -56,7 +56,10 @@ describe('files', () => {
     expect((await host.get('api/v2/summary.json', { 'If-None-Match': `"other", W/${etag}` })).status).toBe(304);
     expect((await host.get('api/v2/summary.json', { 'If-None-Match': '"other"' })).status).toBe(200);
 
-    await host.put('api/v2/summary.json', validSummaryText((d) => Object.assign(d.status, { description: 'Changed' })));
+    await host.put(
+      'api/v2/summary.json',
+      validSummaryText((d) => Object.assign(d.status, { description: 'Changed' })),
+    );
     const changed = await host.get('api/v2/summary.json', { 'If-None-Match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('ETag')).not.toBe(etag);
@@ -116,9 +119,12 @@ describe('CORS for banners on other origins', () => {
 });
 
 describe('what is not served', () => {
-  it.each(['/nope.json', '/api/v2/nothing.json', '/incidents/none.html', '/favicon.ico', '/index.html/', '/api/v2/summary.json/x'])('%s is 404', async (path) => {
-    expect((await host.get(path)).status).toBe(404);
-  });
+  it.each(['/nope.json', '/api/v2/nothing.json', '/incidents/none.html', '/favicon.ico', '/index.html/', '/api/v2/summary.json/x'])(
+    '%s is 404',
+    async (path) => {
+      expect((await host.get(path)).status).toBe(404);
+    },
+  );
 
   it.each(['/api/', '/api/v2/', '/incidents/', '/api', '/incidents'])('the folder %s is 404, never a listing', async (path) => {
     const response = await host.get(path);

@@ -26,11 +26,16 @@ describe('contentSecurityPolicyFor', () => {
   it.each<[string, string, string[], string[]]>([
     ['script hashes', "script-src 'sha256-abc='", ["script-src 'self' 'sha256-abc='"], []],
     ['style hashes and inline styles', "style-src 'self' 'sha384-xyz' 'unsafe-inline'", ["style-src 'self' 'sha384-xyz' 'unsafe-inline'"], []],
-    ['data: images', "img-src data:", ["img-src 'self' data:"], []],
+    ['data: images', 'img-src data:', ["img-src 'self' data:"], []],
     ['a finer directive, from its parent', "style-src-attr 'unsafe-inline'", ["style-src-attr 'self' 'unsafe-inline'"], []],
     ['no inline or foreign scripts', "script-src 'unsafe-inline' 'unsafe-eval' https: *", ["script-src 'self'"], ['unsafe-inline', 'unsafe-eval', 'https:']],
     ['no foreign connections', 'connect-src https://evil.example', ["connect-src 'self'"], ['evil']],
-    ['no loosening of default-src, base-uri or frame-ancestors', "default-src *; base-uri *; frame-ancestors *", ["default-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"], ['*']],
+    [
+      'no loosening of default-src, base-uri or frame-ancestors',
+      'default-src *; base-uri *; frame-ancestors *',
+      ["default-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"],
+      ['*'],
+    ],
     ['no data: scripts', 'script-src data:', ["script-src 'self'"], []],
   ])('admits %s', (_label, meta, includes, excludes) => {
     const policy = contentSecurityPolicyFor(page(`<meta http-equiv="Content-Security-Policy" content="${meta}">`));

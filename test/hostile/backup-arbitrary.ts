@@ -26,7 +26,7 @@ const HOSTILE_TEXT = [
   'javascript:alert(1)',
   '{{constructor.constructor("alert(1)")()}}',
   '${alert(1)}',
-  'Robert\'); DROP TABLE incidents;--',
+  "Robert'); DROP TABLE incidents;--",
 ];
 
 /** Text up to `max` characters, hostile half the time; when `dirty`, now and then too long for the schema. */
@@ -112,7 +112,10 @@ function documentOf(dirty: boolean) {
       severity: fc.constantFrom('SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'),
       status: fc.constantFrom('investigating', 'identified', 'monitoring', 'resolved'),
       impact: t(5000),
-      publicTitle: fc.oneof(fc.constant(''), t(255).map((v) => v.trim())),
+      publicTitle: fc.oneof(
+        fc.constant(''),
+        t(255).map((v) => v.trim()),
+      ),
       publicImpact: fc.constant(''),
       manager: t(200),
       startedAt: when,
@@ -200,7 +203,15 @@ function documentOf(dirty: boolean) {
 
   const screenshot = fc
     .record({ id: fc.constantFrom(...PICTURE_IDS), incidentId: fc.constantFrom(...INCIDENT_IDS), image: picture, thumbnail: picture, takenAt: when })
-    .map(({ image, thumbnail, ...rest }) => ({ ...rest, imageType: image.type, image: image.data, thumbnailType: thumbnail.type, thumbnail: thumbnail.data, width: 2, height: 1 }));
+    .map(({ image, thumbnail, ...rest }) => ({
+      ...rest,
+      imageType: image.type,
+      image: image.data,
+      thumbnailType: thumbnail.type,
+      thumbnail: thumbnail.data,
+      width: 2,
+      height: 1,
+    }));
 
   const heldClip = fc
     .record({
@@ -213,7 +224,14 @@ function documentOf(dirty: boolean) {
     .map(({ screenshot, ...rest }) =>
       defined({
         ...rest,
-        screenshot: screenshot && { imageType: screenshot.image.type, image: screenshot.image.data, thumbnailType: screenshot.thumbnail.type, thumbnail: screenshot.thumbnail.data, width: 2, height: 1 },
+        screenshot: screenshot && {
+          imageType: screenshot.image.type,
+          image: screenshot.image.data,
+          thumbnailType: screenshot.thumbnail.type,
+          thumbnail: screenshot.thumbnail.data,
+          width: 2,
+          height: 1,
+        },
       }),
     );
 
@@ -224,7 +242,9 @@ function documentOf(dirty: boolean) {
       format: fc.constant('sitrep-backup'),
       version: fc.constant(3),
       exportedAt: when,
-      incidents: fc.uniqueArray(incident, { selector: (r) => r.id, maxLength: 3 }).map((list) => (dirty ? list : list.filter((r, i) => list.findIndex((o) => o.key === r.key) === i))),
+      incidents: fc
+        .uniqueArray(incident, { selector: (r) => r.id, maxLength: 3 })
+        .map((list) => (dirty ? list : list.filter((r, i) => list.findIndex((o) => o.key === r.key) === i))),
       entries: unique(entry, 4),
       components: unique(component, 2),
       heldClips: unique(heldClip, 2),

@@ -59,7 +59,12 @@ describe('a record from the future does not win forever', () => {
     doc.maintenances[0]!.scheduledFor = '2027-06-01T02:00:00.000Z';
     doc.maintenances[0]!.scheduledUntil = '2027-06-01T03:00:00.000Z';
     doc.screenshots.push({ ...screenshotRow(600, { type: 'image/webp', bytes: rasterBytes('image/webp') }), takenAt: FAR });
-    doc.heldClips.push({ id: uuid(700), takenAt: FAR, author: 'Bo', draft: { text: 'held', clip: { tool: 'generic', pageUrl: 'https://example.com/', pageTitle: 'x', componentIds: [] } } });
+    doc.heldClips.push({
+      id: uuid(700),
+      takenAt: FAR,
+      author: 'Bo',
+      draft: { text: 'held', clip: { tool: 'generic', pageUrl: 'https://example.com/', pageTitle: 'x', componentIds: [] } },
+    });
 
     const now = at('12:00');
     await importBackupText(db, JSON.stringify(doc), now);
@@ -85,8 +90,20 @@ describe('a record from the future does not win forever', () => {
   it("clamps a clip's alert time and its sightings too", async () => {
     const db = freshDb();
     const doc = hostileBaseDoc();
-    const clip = { tool: 'pagerduty', pageUrl: 'https://acme.pagerduty.com/incidents/PT4KHLK', pageTitle: 'PagerDuty', componentIds: [], ref: { kind: 'alert', id: 'PT4KHLK' } };
-    const alert = { ...doc.entries[0]!, id: uuid(801), kind: 'alert', text: 'PagerDuty PT4KHLK', clip: { ...clip, alertedAt: FAR, sightings: [{ at: at('10:00').toISOString() }, { at: FAR }] } };
+    const clip = {
+      tool: 'pagerduty',
+      pageUrl: 'https://acme.pagerduty.com/incidents/PT4KHLK',
+      pageTitle: 'PagerDuty',
+      componentIds: [],
+      ref: { kind: 'alert', id: 'PT4KHLK' },
+    };
+    const alert = {
+      ...doc.entries[0]!,
+      id: uuid(801),
+      kind: 'alert',
+      text: 'PagerDuty PT4KHLK',
+      clip: { ...clip, alertedAt: FAR, sightings: [{ at: at('10:00').toISOString() }, { at: FAR }] },
+    };
     (doc.entries as object[]).push(alert);
     const now = at('12:00');
     await importBackupText(db, JSON.stringify(doc), now);

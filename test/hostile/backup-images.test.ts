@@ -26,8 +26,16 @@ const refused: [string, { type: string; bytes: Uint8Array }][] = [
 const accepted = ['image/webp', 'image/jpeg', 'image/png', 'image/gif'].map((type) => [type] as [string]);
 
 const where: [string, (doc: ReturnType<typeof hostileBaseDoc>, picture: { type: string; bytes: Uint8Array }) => void, RegExp][] = [
-  ['a screenshot', (doc, picture) => doc.screenshots.push(screenshotRow(600, picture, { type: 'image/jpeg', bytes: rasterBytes('image/jpeg') })), /screenshots\[0\]\.image/],
-  ['a screenshot thumbnail', (doc, picture) => doc.screenshots.push(screenshotRow(600, { type: 'image/webp', bytes: rasterBytes('image/webp') }, picture)), /screenshots\[0\]\.thumbnail/],
+  [
+    'a screenshot',
+    (doc, picture) => doc.screenshots.push(screenshotRow(600, picture, { type: 'image/jpeg', bytes: rasterBytes('image/jpeg') })),
+    /screenshots\[0\]\.image/,
+  ],
+  [
+    'a screenshot thumbnail',
+    (doc, picture) => doc.screenshots.push(screenshotRow(600, { type: 'image/webp', bytes: rasterBytes('image/webp') }, picture)),
+    /screenshots\[0\]\.thumbnail/,
+  ],
   [
     'a held clip',
     (doc, picture) =>
@@ -61,7 +69,10 @@ describe('only real raster pictures are imported', () => {
       const doc = hostileBaseDoc();
       put(doc, { type, bytes: rasterBytes(type) });
       await importBackupText(db, JSON.stringify(doc), at('12:00'));
-      const stored = [...(await db.screenshots.toArray()).flatMap((s) => [s.image, s.thumbnail]), ...(await db.heldClips.toArray()).flatMap((h) => (h.screenshot ? [h.screenshot.image] : []))];
+      const stored = [
+        ...(await db.screenshots.toArray()).flatMap((s) => [s.image, s.thumbnail]),
+        ...(await db.heldClips.toArray()).flatMap((h) => (h.screenshot ? [h.screenshot.image] : [])),
+      ];
       expect(stored.map((b) => b.type)).toContain(type);
     });
   });

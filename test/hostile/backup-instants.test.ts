@@ -40,7 +40,18 @@ describe('one valid range for every stored instant: 1970 to 2999, UTC, as toISOS
     ['an incident start', (d, v) => (d.incidents[0].startedAt = v), 'incidents[0].startedAt'],
     ['an entry time', (d, v) => (d.entries[0].at = v), 'entries[0].at'],
     ['a deletion', (d, v) => (d.entries[0].deletedAt = v), 'entries[0].deletedAt'],
-    ['a clip range', (d, v) => (d.entries[0].clip = { tool: 'grafana', pageUrl: 'https://g.example.com/', pageTitle: 'G', componentIds: [], range: { from: v, to: '2026-11-28T09:00:00.000Z', relative: false } }), 'entries[0].clip.range.from'],
+    [
+      'a clip range',
+      (d, v) =>
+        (d.entries[0].clip = {
+          tool: 'grafana',
+          pageUrl: 'https://g.example.com/',
+          pageTitle: 'G',
+          componentIds: [],
+          range: { from: v, to: '2026-11-28T09:00:00.000Z', relative: false },
+        }),
+      'entries[0].clip.range.from',
+    ],
     ['a component change', (d, v) => (d.components[0].updatedAt = v), 'components[0].updatedAt'],
     ['a status update', (d, v) => (d.updates[0].at = v), 'updates[0].at'],
     ['a maintenance window', (d, v) => (d.maintenances[0].scheduledUntil = v), 'maintenances[0].scheduledUntil'],

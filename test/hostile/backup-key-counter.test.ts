@@ -42,7 +42,11 @@ describe('the key counter under hostile imports', () => {
   it('Start a new incident from this clip still works after such an import', async () => {
     const db = freshDb();
     await importBackupText(db, backupKeyed('INC-999999999'), at('09:30'));
-    const held = await holdClip(db, { author: 'Ana', draft: { text: 'p99 up', clip: { tool: 'generic', pageUrl: 'https://example.com/', pageTitle: 'x', componentIds: [] } } }, at('09:40'));
+    const held = await holdClip(
+      db,
+      { author: 'Ana', draft: { text: 'p99 up', clip: { tool: 'generic', pageUrl: 'https://example.com/', pageTitle: 'x', componentIds: [] } } },
+      at('09:40'),
+    );
     const incident = await declareFromHeldClip(db, held.id, { title: 'From the clip', severity: 'SEV2' }, 'Ana', at('09:45'));
     expect(IncidentKey.safeParse(incident.key).success).toBe(true);
   });

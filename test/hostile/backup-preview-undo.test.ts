@@ -9,10 +9,7 @@ const FAR = '2999-12-31T23:59:59.999Z';
 /** A log with three notes, a component and a maintenance, under the base document's ids. */
 async function seedSharedLog(db: SitrepDb) {
   const doc = hostileBaseDoc();
-  doc.entries.push(
-    { ...doc.entries[0]!, id: uuid(12), text: 'Rolled back 4.12' },
-    { ...doc.entries[0]!, id: uuid(13), text: 'Error rate back to normal' },
-  );
+  doc.entries.push({ ...doc.entries[0]!, id: uuid(12), text: 'Rolled back 4.12' }, { ...doc.entries[0]!, id: uuid(13), text: 'Error rate back to normal' });
   await previewImport(db, JSON.stringify(doc), { now: at('09:30') }).then((p) => applyImport(db, p));
   return doc;
 }
@@ -31,7 +28,12 @@ function hostileFile(base: ReturnType<typeof hostileBaseDoc>) {
   doc.maintenances[0]!.updatedAt = '2026-11-28T11:00:00.000Z';
   doc.updates.push({ ...doc.updates[0]!, id: uuid(801), body: 'Planted update', incidentId: uuid(2) });
   doc.screenshots.push(screenshotRow(600, { type: 'image/webp', bytes: rasterBytes('image/webp') }));
-  doc.heldClips.push({ id: uuid(700), takenAt: '2026-11-28T11:00:00.000Z', author: 'Bo', draft: { text: 'held', clip: { tool: 'generic', pageUrl: 'https://example.com/', pageTitle: 'x', componentIds: [] } } });
+  doc.heldClips.push({
+    id: uuid(700),
+    takenAt: '2026-11-28T11:00:00.000Z',
+    author: 'Bo',
+    draft: { text: 'held', clip: { tool: 'generic', pageUrl: 'https://example.com/', pageTitle: 'x', componentIds: [] } },
+  });
   return JSON.stringify(doc);
 }
 
@@ -60,7 +62,11 @@ describe('the import preview', () => {
     expect(replaced.map((c) => c.id).sort()).toEqual([uuid(11), uuid(12), uuid(13)]);
     expect(replaced.map((c) => c.label)).toEqual(expect.arrayContaining([expect.stringContaining('Rolled back 4.12')]));
     for (const change of replaced) expect(change.clamped).toBe(true);
-    expect(preview.changes.find((c) => c.table === 'incidents')).toMatchObject({ action: 'add', id: uuid(2), label: expect.stringContaining('Planted incident') });
+    expect(preview.changes.find((c) => c.table === 'incidents')).toMatchObject({
+      action: 'add',
+      id: uuid(2),
+      label: expect.stringContaining('Planted incident'),
+    });
   });
 
   it('imports exactly what it showed', async () => {

@@ -31,7 +31,12 @@ async function seed(db: SitrepDb) {
   const incident = await declareIncident(db, { title: 'Mine', severity: 'SEV2' }, { author: 'Ana', now: at('09:00') });
   await addEntry(db, { incidentId: incident.id, kind: 'note', text: 'Paged Bo', author: 'Ana' }, at('09:01'));
   await saveComponent(db, { name: 'Search', owner: 'Search team', dashboardPatterns: [] }, at('08:00'));
-  await saveMaintenance(db, { title: 'Reindex', body: 'Search may be slow.', componentIds: [], scheduledFor: '2026-12-01T01:00:00.000Z', scheduledUntil: '2026-12-01T02:00:00.000Z' }, 'Ana', at('08:10'));
+  await saveMaintenance(
+    db,
+    { title: 'Reindex', body: 'Search may be slow.', componentIds: [], scheduledFor: '2026-12-01T01:00:00.000Z', scheduledUntil: '2026-12-01T02:00:00.000Z' },
+    'Ana',
+    at('08:10'),
+  );
   return incident;
 }
 
@@ -56,7 +61,9 @@ describe('everything an import writes goes through its schema', () => {
     doc.entries[0]!.updatedAt = '2999-12-31T23:59:59.999Z';
     doc.updates[0]!.updatedAt = '2999-12-31T23:59:59.999Z';
     doc.maintenances[0]!.updatedAt = '2999-12-31T23:59:59.999Z';
-    doc.screenshots.push(screenshotRow(600, { type: 'image/webp', bytes: rasterBytes('image/webp') }, { type: 'image/jpeg', bytes: rasterBytes('image/jpeg') }));
+    doc.screenshots.push(
+      screenshotRow(600, { type: 'image/webp', bytes: rasterBytes('image/webp') }, { type: 'image/jpeg', bytes: rasterBytes('image/jpeg') }),
+    );
     await importBackupText(db, JSON.stringify(doc), at('12:00'));
     await expectEveryRowValid(db);
   });
@@ -73,13 +80,70 @@ describe('export never refuses the whole log for one bad record', () => {
     // The old import's renumbering wrote this key unchecked.
     await put('incidents', { ...mine, id: uuid(2), key: 'INC-1000000000', title: 'Renumbered' });
     // Its entry must go with it: alone it would not import.
-    await put('entries', { id: uuid(21), incidentId: uuid(2), at: mine.startedAt, recordedAt: mine.startedAt, author: 'Bo', kind: 'note', text: 'on the renumbered one', starred: false, updatedAt: mine.startedAt });
-    await put('entries', { id: uuid(22), incidentId: mine.id, at: '0000-01-01T00:00:00.000Z', recordedAt: mine.startedAt, author: 'Bo', kind: 'note', text: 'year zero', starred: false, updatedAt: mine.startedAt });
-    await put('components', { id: uuid(501), name: '', description: '', owner: '', order: 0, public: true, status: 'operational', dashboardPatterns: [], updatedAt: mine.startedAt });
-    await put('updates', { id: uuid(801), incidentId: uuid(3), status: 'investigating', body: 'orphan', components: [], at: mine.startedAt, author: 'Bo', updatedAt: mine.startedAt });
-    await put('maintenances', { id: uuid(901), title: 'Backwards', body: 'x', componentIds: [], scheduledFor: '2026-12-02T03:00:00.000Z', scheduledUntil: '2026-12-02T02:00:00.000Z', author: 'Bo', createdAt: mine.startedAt, updatedAt: mine.startedAt });
+    await put('entries', {
+      id: uuid(21),
+      incidentId: uuid(2),
+      at: mine.startedAt,
+      recordedAt: mine.startedAt,
+      author: 'Bo',
+      kind: 'note',
+      text: 'on the renumbered one',
+      starred: false,
+      updatedAt: mine.startedAt,
+    });
+    await put('entries', {
+      id: uuid(22),
+      incidentId: mine.id,
+      at: '0000-01-01T00:00:00.000Z',
+      recordedAt: mine.startedAt,
+      author: 'Bo',
+      kind: 'note',
+      text: 'year zero',
+      starred: false,
+      updatedAt: mine.startedAt,
+    });
+    await put('components', {
+      id: uuid(501),
+      name: '',
+      description: '',
+      owner: '',
+      order: 0,
+      public: true,
+      status: 'operational',
+      dashboardPatterns: [],
+      updatedAt: mine.startedAt,
+    });
+    await put('updates', {
+      id: uuid(801),
+      incidentId: uuid(3),
+      status: 'investigating',
+      body: 'orphan',
+      components: [],
+      at: mine.startedAt,
+      author: 'Bo',
+      updatedAt: mine.startedAt,
+    });
+    await put('maintenances', {
+      id: uuid(901),
+      title: 'Backwards',
+      body: 'x',
+      componentIds: [],
+      scheduledFor: '2026-12-02T03:00:00.000Z',
+      scheduledUntil: '2026-12-02T02:00:00.000Z',
+      author: 'Bo',
+      createdAt: mine.startedAt,
+      updatedAt: mine.startedAt,
+    });
     // What the old import let in as a "screenshot".
-    await put('screenshots', { id: uuid(601), incidentId: mine.id, image: new Blob([svgBytes()], { type: 'image/svg+xml' }), thumbnail: new Blob([rasterBytes('image/png')], { type: 'image/png' }), width: 2, height: 1, takenAt: mine.startedAt });
+    await put('screenshots', {
+      id: uuid(601),
+      incidentId: mine.id,
+      image: new Blob([svgBytes()], { type: 'image/svg+xml' }),
+      thumbnail: new Blob([rasterBytes('image/png')], { type: 'image/png' }),
+      width: 2,
+      height: 1,
+      takenAt: mine.startedAt,
+    });
     return broken;
   }
 
@@ -120,7 +184,15 @@ describe('export never refuses the whole log for one bad record', () => {
   it('a screenshot whose bytes are not its type is skipped, not exported', async () => {
     const db = freshDb();
     const mine = await seed(db);
-    await db.screenshots.put({ id: uuid(602), incidentId: mine.id, image: new Blob([svgBytes()], { type: 'image/png' }), thumbnail: new Blob([rasterBytes('image/png')], { type: 'image/png' }), width: 2, height: 1, takenAt: mine.startedAt });
+    await db.screenshots.put({
+      id: uuid(602),
+      incidentId: mine.id,
+      image: new Blob([svgBytes()], { type: 'image/png' }),
+      thumbnail: new Blob([rasterBytes('image/png')], { type: 'image/png' }),
+      width: 2,
+      height: 1,
+      takenAt: mine.startedAt,
+    });
     const { backup, skipped } = await exportBackup(db, at('12:00'));
     expect(backup.screenshots).toEqual([]);
     expect(skipped.map((s) => s.id)).toEqual([uuid(602)]);

@@ -37,7 +37,15 @@ describe("Kibana's time picker text", () => {
     const incident = await declareIncident(db, { title: 'x', severity: 'SEV3' }, { author: '', now: NOW });
     await activeIncidentIdItem.setValue(incident.id);
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async ({ func }: { func: unknown }) => [
-      { frameId: 0, result: func === readSelection ? { selection: '', title: 'Discover - Elastic' } : func === extractKibanaPage ? { prettyRange: label, title: label } : undefined },
+      {
+        frameId: 0,
+        result:
+          func === readSelection
+            ? { selection: '', title: 'Discover - Elastic' }
+            : func === extractKibanaPage
+              ? { prettyRange: label, title: label }
+              : undefined,
+      },
     ]) as never);
 
     const result = await clipTab(db, { tab: { id: 7, windowId: 1, url: HASHED_KIBANA, title: 'Discover' } }, NOW);
@@ -83,12 +91,14 @@ describe('state objects decoded from a URL', () => {
   });
 
   it('JSURL `__proto__` is not a prototype (CloudWatch Logs Insights)', () => {
-    const url = "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:logs-insights$3FqueryDetail$3D~(__proto__~(end~0~start~-3600~timeType~'RELATIVE~unit~'seconds))";
+    const url =
+      "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:logs-insights$3FqueryDetail$3D~(__proto__~(end~0~start~-3600~timeType~'RELATIVE~unit~'seconds))";
     expect(recognize(url, NOW).range).toBeUndefined();
   });
 
   it('a JSURL bare word that names an inherited property is a syntax error, not a value', () => {
-    const url = "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:logs-insights$3FqueryDetail$3D~(end~0~start~-3600~timeType~'RELATIVE~unit~'seconds~x~constructor)";
+    const url =
+      "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:logs-insights$3FqueryDetail$3D~(end~0~start~-3600~timeType~'RELATIVE~unit~'seconds~x~constructor)";
     const found = recognize(url, NOW);
     // Freezing rewrote the value it did not understand (`x~constructor` → `x~()`); unreadable state is left as written.
     expect(found.frozenUrl).toBe(url);

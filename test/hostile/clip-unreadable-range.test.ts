@@ -27,7 +27,10 @@ const UNREADABLE: [string, string][] = [
   ['to=now+9999y', `${GRAFANA}?orgId=1&from=now-1h&to=now%2B9999y`],
   ['Kibana _g time from now-9999y', `${KIBANA}?_g=(time:(from:now-9999y,to:now))`],
   ['Kibana rangeFrom=now-9999y', 'https://ops.example.com/kibana/app/apm/services?rangeFrom=now-9999y&rangeTo=now'],
-  ['Grafana Explore from now-9999y', 'https://ops.example.com/grafana/explore?schemaVersion=1&panes={"a":{"range":{"from":"now-9999y","to":"now"},"queries":[]}}'],
+  [
+    'Grafana Explore from now-9999y',
+    'https://ops.example.com/grafana/explore?schemaVersion=1&panes={"a":{"range":{"from":"now-9999y","to":"now"},"queries":[]}}',
+  ],
 ];
 
 function pageAnswers(answers: Map<unknown, unknown>) {
@@ -88,7 +91,12 @@ describe('a page whose time range cannot be stored', () => {
   });
 
   it('keeps a readable range of the same URL shape (the guard drops only what cannot be stored)', () => {
-    const draft = buildClipDraft({ pageUrl: `${GRAFANA}?orgId=1&from=now-1h&to=now`, pageTitle: 'P', recognized: recognize(`${GRAFANA}?orgId=1&from=now-1h&to=now`, NOW), components: [] });
+    const draft = buildClipDraft({
+      pageUrl: `${GRAFANA}?orgId=1&from=now-1h&to=now`,
+      pageTitle: 'P',
+      recognized: recognize(`${GRAFANA}?orgId=1&from=now-1h&to=now`, NOW),
+      components: [],
+    });
     expect(draft.clip.range).toEqual({ from: '2026-11-28T08:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true });
     expect(draft.clip.notice).toBeUndefined();
   });
@@ -150,7 +158,12 @@ describe('a clip is never lost, whatever the page', () => {
 
   it('a recognizer answer the model cannot hold (a tool it does not know yet) still gives a storable link clip', () => {
     const url = 'https://acme.example.com/unknown/Q1W2E3';
-    const draft = buildClipDraft({ pageUrl: url, pageTitle: 'Incident', recognized: { tool: 'a-tool-from-the-future' as never, frozenUrl: url }, components: [] });
+    const draft = buildClipDraft({
+      pageUrl: url,
+      pageTitle: 'Incident',
+      recognized: { tool: 'a-tool-from-the-future' as never, frozenUrl: url },
+      components: [],
+    });
     expect(ClipDraft.safeParse(draft).success).toBe(true);
     expect(draft).toMatchObject({ text: 'Incident', sourceUrl: url, clip: { tool: 'generic', pageUrl: url } });
     expect(draft.clip.notice).toMatch(/clipped as a plain link/);
@@ -158,7 +171,18 @@ describe('a clip is never lost, whatever the page', () => {
 
   it('any page URL, title and selection give a draft the schema accepts (property)', () => {
     const hostileTime = fc.oneof(
-      fc.constantFrom('now-9999y', 'now+9999y', 'now-99999999999y', '8640000000000000', '-8640000000000000', '99999999999999999999', 'now/fy', '', 'constructor', '__proto__'),
+      fc.constantFrom(
+        'now-9999y',
+        'now+9999y',
+        'now-99999999999y',
+        '8640000000000000',
+        '-8640000000000000',
+        '99999999999999999999',
+        'now/fy',
+        '',
+        'constructor',
+        '__proto__',
+      ),
       fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }).map(String),
       fc.string(),
     );

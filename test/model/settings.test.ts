@@ -9,9 +9,18 @@ describe('readSettings', () => {
     [undefined, DEFAULT_SETTINGS],
     [null, DEFAULT_SETTINGS],
     ['junk', DEFAULT_SETTINGS],
-    [{ author: 'Ana', timeDisplay: 'utc' }, { author: 'Ana', timeDisplay: 'utc', screenshotOnClip: false, cadence }],
-    [{ author: 'Ana', timeDisplay: 'mars' }, { author: 'Ana', timeDisplay: 'local', screenshotOnClip: false, cadence }],
-    [{ author: 42, timeDisplay: 'utc', extra: true }, { author: '', timeDisplay: 'utc', screenshotOnClip: false, cadence }],
+    [
+      { author: 'Ana', timeDisplay: 'utc' },
+      { author: 'Ana', timeDisplay: 'utc', screenshotOnClip: false, cadence },
+    ],
+    [
+      { author: 'Ana', timeDisplay: 'mars' },
+      { author: 'Ana', timeDisplay: 'local', screenshotOnClip: false, cadence },
+    ],
+    [
+      { author: 42, timeDisplay: 'utc', extra: true },
+      { author: '', timeDisplay: 'utc', screenshotOnClip: false, cadence },
+    ],
     [{ screenshotOnClip: true }, { author: '', timeDisplay: 'local', screenshotOnClip: true, cadence }],
     [{ cadence: slowSev3 }, { author: '', timeDisplay: 'local', screenshotOnClip: false, cadence: slowSev3 }],
     [{ cadence: { firstMinutes: 0, everyMinutes: {} } }, { author: '', timeDisplay: 'local', screenshotOnClip: false, cadence }],

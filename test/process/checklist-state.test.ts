@@ -33,10 +33,20 @@ describe('checklistState', () => {
     ['acknowledged', { incident: acked, now: new Date(min(30)) }, 'acknowledge', 'auto', 'Acknowledged'],
     ['no public update yet, 6 minutes in', { incident: acked, now: new Date(min(6)) }, 'status-page', 'overdue', undefined],
     ['first public update published', { incident: acked, updates: [updateAt(acked, min(4))] }, 'status-page', 'auto', 'First public update published'],
-    ['no email 10 minutes after the first update', { incident: acked, updates: [updateAt(acked, min(4))], now: new Date(min(10)) }, 'internal-email', 'overdue', undefined],
+    [
+      'no email 10 minutes after the first update',
+      { incident: acked, updates: [updateAt(acked, min(4))], now: new Date(min(10)) },
+      'internal-email',
+      'overdue',
+      undefined,
+    ],
     [
       'an email draft opened after the first update',
-      { incident: acked, updates: [updateAt(acked, min(4))], comms: [commsAt(acked, min(6), { text: 'Drafted an email to Exec (x@example.com) about the “Investigating” update' })] },
+      {
+        incident: acked,
+        updates: [updateAt(acked, min(4))],
+        comms: [commsAt(acked, min(6), { text: 'Drafted an email to Exec (x@example.com) about the “Investigating” update' })],
+      },
       'internal-email',
       'auto',
       'Email drafted or sent',
@@ -57,14 +67,24 @@ describe('checklistState', () => {
     ],
     [
       'a Slack telling is not the email',
-      { incident: acked, updates: [updateAt(acked, min(4))], comms: [commsAt(acked, min(5), { told: { stakeholderId: uuid(), channel: 'slack' } })], now: new Date(min(6)) },
+      {
+        incident: acked,
+        updates: [updateAt(acked, min(4))],
+        comms: [commsAt(acked, min(5), { told: { stakeholderId: uuid(), channel: 'slack' } })],
+        now: new Date(min(6)),
+      },
       'internal-email',
       'pending',
       undefined,
     ],
     [
       'an email before the first update does not count',
-      { incident: acked, updates: [updateAt(acked, min(4))], comms: [commsAt(acked, min(2), { told: { stakeholderId: uuid(), channel: 'email' } })], now: new Date(min(6)) },
+      {
+        incident: acked,
+        updates: [updateAt(acked, min(4))],
+        comms: [commsAt(acked, min(2), { told: { stakeholderId: uuid(), channel: 'email' } })],
+        now: new Date(min(6)),
+      },
       'internal-email',
       'pending',
       undefined,
@@ -89,7 +109,13 @@ describe('checklistState', () => {
     ['resolved', { incident: resolved, now: new Date(min(70)) }, 'resolve', 'auto', 'Resolved'],
     ['no post-mortem while open', { incident: acked, now: new Date(min(60 * 24 * 30)) }, 'postmortem', 'pending', undefined],
     ['no post-mortem 4 days after resolving', { incident: resolved, now: new Date(min(60 + 60 * 24 * 4)) }, 'postmortem', 'pending', undefined],
-    ['no post-mortem 5 days after resolving', { incident: resolved, now: new Date(min(60 + 60 * 24 * POSTMORTEM_DUE_DAYS)) }, 'postmortem', 'overdue', undefined],
+    [
+      'no post-mortem 5 days after resolving',
+      { incident: resolved, now: new Date(min(60 + 60 * 24 * POSTMORTEM_DUE_DAYS)) },
+      'postmortem',
+      'overdue',
+      undefined,
+    ],
     ['post-mortem started', { incident: resolved, postmortemStartedAt: min(90), now: new Date(min(100)) }, 'postmortem', 'auto', 'Post-mortem started'],
   ])('%s: %s is %s', (_, facts, step, status, event) => {
     const state = statusOf(facts, step);

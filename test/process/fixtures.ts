@@ -29,7 +29,18 @@ export function updateAt(incident: Incident, at: string, patch: Partial<StatusUp
 }
 
 export function commsAt(incident: Incident, at: string, patch: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { id: uuid(), incidentId: incident.id, at, recordedAt: at, author: 'Ana', kind: 'comms', text: 'Told someone', starred: false, updatedAt: at, ...patch };
+  return {
+    id: uuid(),
+    incidentId: incident.id,
+    at,
+    recordedAt: at,
+    author: 'Ana',
+    kind: 'comms',
+    text: 'Told someone',
+    starred: false,
+    updatedAt: at,
+    ...patch,
+  };
 }
 
 export function stakeholder(patch: Partial<Stakeholder> = {}): Stakeholder {

@@ -17,27 +17,55 @@ describe.each(['UTC', 'Europe/Berlin', 'America/New_York'])('timingsOf in %s', (
   it.each([
     [
       'a clean run',
-      incidentAt({ startedAt: T('10:00'), detectedAt: T('10:04'), acknowledgedAt: T('10:06'), mitigatedAt: T('10:30'), status: 'resolved', resolvedAt: T('11:00') }),
+      incidentAt({
+        startedAt: T('10:00'),
+        detectedAt: T('10:04'),
+        acknowledgedAt: T('10:06'),
+        mitigatedAt: T('10:30'),
+        status: 'resolved',
+        resolvedAt: T('11:00'),
+      }),
       { detect: 4 * min, acknowledge: 2 * min, mitigate: 30 * min, resolve: 60 * min },
       {},
     ],
     [
       // Declared at 10:20, then the start backdated to the first alert (09:50) after the fact.
       'a start backdated after declaring',
-      incidentAt({ createdAt: T('10:20'), startedAt: T('09:50'), detectedAt: T('10:20'), acknowledgedAt: T('10:22'), status: 'resolved', resolvedAt: T('11:20'), mitigatedAt: T('10:50') }),
+      incidentAt({
+        createdAt: T('10:20'),
+        startedAt: T('09:50'),
+        detectedAt: T('10:20'),
+        acknowledgedAt: T('10:22'),
+        status: 'resolved',
+        resolvedAt: T('11:20'),
+        mitigatedAt: T('10:50'),
+      }),
       { detect: 30 * min, acknowledge: 2 * min, mitigate: 60 * min, resolve: 90 * min },
       {},
     ],
     [
       'a detection backdated to when the alert fired, days before',
-      incidentAt({ startedAt: T('23:30', '2026-03-27'), detectedAt: T('23:45', '2026-03-27'), acknowledgedAt: T('08:45'), status: 'resolved', resolvedAt: T('09:30') }),
+      incidentAt({
+        startedAt: T('23:30', '2026-03-27'),
+        detectedAt: T('23:45', '2026-03-27'),
+        acknowledgedAt: T('08:45'),
+        status: 'resolved',
+        resolvedAt: T('09:30'),
+      }),
       { detect: 15 * min, acknowledge: 9 * 60 * min, mitigate: 10 * 60 * min, resolve: 10 * 60 * min },
       {},
     ],
     [
       // Berlin's clocks jump 02:00 → 03:00 local that night: one real hour, not two.
       'across the night the clocks change',
-      incidentAt({ startedAt: '2026-03-29T00:30:00.000Z', detectedAt: '2026-03-29T01:30:00.000Z', acknowledgedAt: '2026-03-29T01:40:00.000Z', status: 'resolved', resolvedAt: '2026-03-29T02:30:00.000Z', mitigatedAt: '2026-03-29T02:00:00.000Z' }),
+      incidentAt({
+        startedAt: '2026-03-29T00:30:00.000Z',
+        detectedAt: '2026-03-29T01:30:00.000Z',
+        acknowledgedAt: '2026-03-29T01:40:00.000Z',
+        status: 'resolved',
+        resolvedAt: '2026-03-29T02:30:00.000Z',
+        mitigatedAt: '2026-03-29T02:00:00.000Z',
+      }),
       { detect: 60 * min, acknowledge: 10 * min, mitigate: 90 * min, resolve: 120 * min },
       {},
     ],
@@ -55,13 +83,27 @@ describe.each(['UTC', 'Europe/Berlin', 'America/New_York'])('timingsOf in %s', (
     ],
     [
       'no detection time: acknowledgement counts from the start',
-      incidentAt({ startedAt: T('10:00'), detectedAt: undefined, acknowledgedAt: T('10:10'), status: 'resolved', resolvedAt: T('10:40'), mitigatedAt: T('10:20') }),
+      incidentAt({
+        startedAt: T('10:00'),
+        detectedAt: undefined,
+        acknowledgedAt: T('10:10'),
+        status: 'resolved',
+        resolvedAt: T('10:40'),
+        mitigatedAt: T('10:20'),
+      }),
       { acknowledge: 10 * min, mitigate: 20 * min, resolve: 40 * min },
       { detect: 'missing' },
     ],
     [
       'a start moved after the detection is out of order, never negative',
-      incidentAt({ startedAt: T('10:30'), detectedAt: T('10:00'), acknowledgedAt: T('10:35'), status: 'resolved', resolvedAt: T('11:00'), mitigatedAt: T('10:45') }),
+      incidentAt({
+        startedAt: T('10:30'),
+        detectedAt: T('10:00'),
+        acknowledgedAt: T('10:35'),
+        status: 'resolved',
+        resolvedAt: T('11:00'),
+        mitigatedAt: T('10:45'),
+      }),
       { acknowledge: 35 * min, mitigate: 15 * min, resolve: 30 * min },
       { detect: 'out-of-order' },
     ],
@@ -81,7 +123,9 @@ describe.each(['UTC', 'Europe/Berlin', 'America/New_York'])('timingsOf in %s', (
     const t = timingsOf(incidentAt({ startedAt: T('10:00'), status: 'resolved', resolvedAt: T('10:45') }));
     expect(t.ms.mitigate).toBe(45 * min);
     expect(t.mitigatedAtResolution).toBe(true);
-    expect(timingsOf(incidentAt({ startedAt: T('10:00'), mitigatedAt: T('10:05'), status: 'resolved', resolvedAt: T('10:45') })).mitigatedAtResolution).toBe(false);
+    expect(timingsOf(incidentAt({ startedAt: T('10:00'), mitigatedAt: T('10:05'), status: 'resolved', resolvedAt: T('10:45') })).mitigatedAtResolution).toBe(
+      false,
+    );
   });
 });
 

@@ -20,16 +20,55 @@ describe('metricsOver', () => {
   const checkout = uuid();
   const search = uuid();
   // Three resolved incidents in March, one in February, one still open.
-  const a = incidentAt({ key: 'INC-1', severity: 'SEV1', startedAt: at('03-02', '10:00'), detectedAt: at('03-02', '10:10'), acknowledgedAt: at('03-02', '10:12'), status: 'resolved', resolvedAt: at('03-02', '11:00') });
-  const b = incidentAt({ key: 'INC-2', severity: 'SEV2', startedAt: at('03-10', '09:00'), detectedAt: at('03-10', '09:02'), acknowledgedAt: at('03-10', '09:10'), mitigatedAt: at('03-10', '09:20'), status: 'resolved', resolvedAt: at('03-10', '12:00') });
+  const a = incidentAt({
+    key: 'INC-1',
+    severity: 'SEV1',
+    startedAt: at('03-02', '10:00'),
+    detectedAt: at('03-02', '10:10'),
+    acknowledgedAt: at('03-02', '10:12'),
+    status: 'resolved',
+    resolvedAt: at('03-02', '11:00'),
+  });
+  const b = incidentAt({
+    key: 'INC-2',
+    severity: 'SEV2',
+    startedAt: at('03-10', '09:00'),
+    detectedAt: at('03-10', '09:02'),
+    acknowledgedAt: at('03-10', '09:10'),
+    mitigatedAt: at('03-10', '09:20'),
+    status: 'resolved',
+    resolvedAt: at('03-10', '12:00'),
+  });
   // Backdated: declared on the 20th, its start moved back to the 19th, before the period's edge case.
-  const c = incidentAt({ key: 'INC-3', severity: 'SEV2', createdAt: at('03-20', '08:00'), startedAt: at('03-19', '22:00'), detectedAt: at('03-20', '08:00'), acknowledgedAt: at('03-20', '08:30'), status: 'resolved', resolvedAt: at('03-20', '10:00') });
-  const d = incidentAt({ key: 'INC-4', severity: 'SEV2', startedAt: at('02-15', '10:00'), detectedAt: at('02-15', '10:00'), acknowledgedAt: at('02-15', '10:01'), status: 'resolved', resolvedAt: at('02-15', '10:30') });
+  const c = incidentAt({
+    key: 'INC-3',
+    severity: 'SEV2',
+    createdAt: at('03-20', '08:00'),
+    startedAt: at('03-19', '22:00'),
+    detectedAt: at('03-20', '08:00'),
+    acknowledgedAt: at('03-20', '08:30'),
+    status: 'resolved',
+    resolvedAt: at('03-20', '10:00'),
+  });
+  const d = incidentAt({
+    key: 'INC-4',
+    severity: 'SEV2',
+    startedAt: at('02-15', '10:00'),
+    detectedAt: at('02-15', '10:00'),
+    acknowledgedAt: at('02-15', '10:01'),
+    status: 'resolved',
+    resolvedAt: at('02-15', '10:30'),
+  });
   const e = incidentAt({ key: 'INC-5', severity: 'SEV3', startedAt: at('03-25', '10:00'), detectedAt: at('03-25', '10:05') });
   const updates = [
     updateAt(a, at('03-02', '10:15'), { components: [{ componentId: checkout, name: 'Checkout (old name)', from: 'operational', to: 'major_outage' }] }),
     updateAt(a, at('03-02', '11:00'), { components: [{ componentId: checkout, name: 'Checkout', from: 'major_outage', to: 'operational' }] }),
-    updateAt(b, at('03-10', '09:15'), { components: [{ componentId: checkout, name: 'Checkout', from: 'operational', to: 'partial_outage' }, { componentId: search, name: 'Search', from: 'operational', to: 'operational' }] }),
+    updateAt(b, at('03-10', '09:15'), {
+      components: [
+        { componentId: checkout, name: 'Checkout', from: 'operational', to: 'partial_outage' },
+        { componentId: search, name: 'Search', from: 'operational', to: 'operational' },
+      ],
+    }),
     updateAt(c, at('03-20', '08:40'), { components: [{ componentId: search, name: 'Search', from: 'operational', to: 'degraded_performance' }] }),
   ];
   const march = { from: at('03-01', '00:00'), to: at('04-01', '00:00') };

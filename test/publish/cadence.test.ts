@@ -24,7 +24,14 @@ describe('nextUpdateDue', () => {
   ] as const)('%s', (_name, severity, at, now, cadence, expected) => {
     const incident = makeIncident({ severity, createdAt: '2026-11-28T09:00:00.000Z' });
     const iso = (hhmm: string) => `2026-11-28T${hhmm}:00.000Z`;
-    expect(nextUpdateDue(incident, at.map((a) => update(iso(a))), cadence, new Date(iso(now)))).toEqual({ ...expected, dueAt: iso(expected.dueAt) });
+    expect(
+      nextUpdateDue(
+        incident,
+        at.map((a) => update(iso(a))),
+        cadence,
+        new Date(iso(now)),
+      ),
+    ).toEqual({ ...expected, dueAt: iso(expected.dueAt) });
   });
 
   it('owes nothing once resolved', () => {

@@ -72,7 +72,9 @@ export function shaped(template: unknown, values: unknown, at = 'body'): unknown
 // ---- the documented request bodies, strictly: an unknown or misspelt field is a violation ----
 
 const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'a 40-hex-digit sha');
-const TreePath = z.string().refine((p) => p.length > 0 && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'a relative path without empty, . or .. segments');
+const TreePath = z
+  .string()
+  .refine((p) => p.length > 0 && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'a relative path without empty, . or .. segments');
 const Mode = z.enum(['100644', '100755', '040000', '160000', '120000']);
 const ObjectType = z.enum(['blob', 'tree', 'commit']);
 const Person = z.strictObject({ name: z.string(), email: z.string(), date: z.string().optional() });
@@ -306,7 +308,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
   function refuse(why: string, status = 422, message = 'Validation Failed'): Recorded {
     violations.push(why);
-    return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) } };
+    return {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) },
+    };
   }
 
   function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T | Recorded {
@@ -332,7 +338,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       });
     }
     if (method === 'GET' && path.startsWith('/contents/')) {
-      if (!/^application\/vnd\.github\.raw(\+json)?$/.test(accept)) return refuse(`GET contents: Accept ${accept}, not the raw media type application/vnd.github.raw+json`, 415);
+      if (!/^application\/vnd\.github\.raw(\+json)?$/.test(accept))
+        return refuse(`GET contents: Accept ${accept}, not the raw media type application/vnd.github.raw+json`, 415);
       const ref = query.get('ref') ?? defaultBranch;
       const commit = git.commits.has(ref) ? ref : git.refs.get(ref);
       const file = decodeURIComponent(path.slice('/contents/'.length));
@@ -365,7 +372,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (input.base_tree && !git.trees.has(input.base_tree)) return refuse(`POST /git/trees: base_tree ${input.base_tree} is not a tree`);
       const files = new Map(input.base_tree ? git.trees.get(input.base_tree) : []);
       for (const entry of input.tree) {
-        if (entry.type !== 'blob' || entry.mode !== '100644') return refuse(`POST /git/trees: ${entry.path} is ${entry.type} ${entry.mode}, expected a 100644 blob`);
+        if (entry.type !== 'blob' || entry.mode !== '100644')
+          return refuse(`POST /git/trees: ${entry.path} is ${entry.type} ${entry.mode}, expected a 100644 blob`);
         if ('content' in entry) files.set(entry.path, git.blob(entry.content));
         else if (entry.sha === null) {
           if (!files.delete(entry.path)) {
@@ -443,7 +451,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
       if (authorization !== `Bearer ${token}`) return recorded('errors', 'bad-credentials');
       if (req.headers['x-github-api-version'] !== API_VERSION) {
-        return refuse(`${method} ${url.pathname}: X-GitHub-Api-Version is ${req.headers['x-github-api-version'] ?? 'missing'}, not ${API_VERSION}`, 400, 'Unsupported API version');
+        return refuse(
+          `${method} ${url.pathname}: X-GitHub-Api-Version is ${req.headers['x-github-api-version'] ?? 'missing'}, not ${API_VERSION}`,
+          400,
+          'Unsupported API version',
+        );
       }
       if (text && !/^application\/json/.test(req.headers['content-type'] ?? '')) {
         return refuse(`${method} ${url.pathname}: a JSON body sent as ${req.headers['content-type'] ?? 'no content type'}`, 415);

@@ -181,7 +181,12 @@ describe('the GitHub target: one commit per publish', () => {
   it('uploads a file too large to ride inline as a blob of its own, and reads it back byte for byte', async () => {
     const github = await start();
     const target = createGitHubTarget(configFor(github), TOKEN);
-    const big: SiteFile = { path: 'api/v2/incidents.json', body: `${'x'.repeat(INLINE_MAX_BYTES)}ü`, contentType: 'application/json', cacheControl: 'no-cache' };
+    const big: SiteFile = {
+      path: 'api/v2/incidents.json',
+      body: `${'x'.repeat(INLINE_MAX_BYTES)}ü`,
+      contentType: 'application/json',
+      cacheControl: 'no-cache',
+    };
     const small: SiteFile = { path: 'api/v2/status.json', body: '{"status":"ok"}', contentType: 'application/json', cacheControl: 'no-cache' };
     await target.writeBatch!([small, big], undefined);
 
@@ -290,8 +295,26 @@ describe('the GitHub target: what failed, in words, never the token', () => {
   const publish = (target: Target) => publishSite({ target, build: (previous) => buildSite(siteInput(1), previous).files }).catch((e: unknown) => e);
   const answer = (file: string, name: string) => () => recorded(file, name);
 
-  it.each<[string, Partial<FakeGitHubOptions>, Partial<GitHubTarget>, string | undefined, { method: string; path: RegExp } | undefined, (() => Recorded) | undefined, { kind: string; message: string | RegExp }]>([
-    ['a wrong token', {}, {}, 'github_pat_wrong0000000000000000000000', undefined, undefined, { kind: 'auth', message: /^GitHub refused the token for acme\/status/ }],
+  it.each<
+    [
+      string,
+      Partial<FakeGitHubOptions>,
+      Partial<GitHubTarget>,
+      string | undefined,
+      { method: string; path: RegExp } | undefined,
+      (() => Recorded) | undefined,
+      { kind: string; message: string | RegExp },
+    ]
+  >([
+    [
+      'a wrong token',
+      {},
+      {},
+      'github_pat_wrong0000000000000000000000',
+      undefined,
+      undefined,
+      { kind: 'auth', message: /^GitHub refused the token for acme\/status/ },
+    ],
     [
       'a token without Contents: write',
       {},
@@ -319,11 +342,51 @@ describe('the GitHub target: what failed, in words, never the token', () => {
       answer('errors', 'secondary-rate-limited'),
       { kind: 'server', message: /^GitHub asked to slow down \(secondary rate limit\): publishing can resume in 60 s/ },
     ],
-    ['a repository that does not exist', {}, { repo: 'nope' }, undefined, undefined, undefined, { kind: 'config', message: 'Repository acme/nope not found, or the token cannot see it' }],
-    ['an empty repository', { branches: {} }, {}, undefined, undefined, undefined, { kind: 'config', message: /^Repository acme\/status is empty: GitHub's API cannot add its first commit/ }],
-    ['a protected branch', {}, {}, undefined, { method: 'PATCH', path: /^\/git\/refs\// }, answer('update-a-reference', 'protected-branch'), { kind: 'rejected', message: /^Branch main of acme\/status is protected/ }],
-    ['a GitHub outage', {}, {}, undefined, { method: 'POST', path: /^\/git\/commits$/ }, answer('errors', 'server-error'), { kind: 'server', message: 'GitHub error (HTTP 502) while writing the commit: try again shortly' }],
-    ['a renamed repository', {}, {}, undefined, { method: 'GET', path: /^\/git\/ref\// }, answer('errors', 'moved-permanently'), { kind: 'config', message: /^Repository acme\/status has moved/ }],
+    [
+      'a repository that does not exist',
+      {},
+      { repo: 'nope' },
+      undefined,
+      undefined,
+      undefined,
+      { kind: 'config', message: 'Repository acme/nope not found, or the token cannot see it' },
+    ],
+    [
+      'an empty repository',
+      { branches: {} },
+      {},
+      undefined,
+      undefined,
+      undefined,
+      { kind: 'config', message: /^Repository acme\/status is empty: GitHub's API cannot add its first commit/ },
+    ],
+    [
+      'a protected branch',
+      {},
+      {},
+      undefined,
+      { method: 'PATCH', path: /^\/git\/refs\// },
+      answer('update-a-reference', 'protected-branch'),
+      { kind: 'rejected', message: /^Branch main of acme\/status is protected/ },
+    ],
+    [
+      'a GitHub outage',
+      {},
+      {},
+      undefined,
+      { method: 'POST', path: /^\/git\/commits$/ },
+      answer('errors', 'server-error'),
+      { kind: 'server', message: 'GitHub error (HTTP 502) while writing the commit: try again shortly' },
+    ],
+    [
+      'a renamed repository',
+      {},
+      {},
+      undefined,
+      { method: 'GET', path: /^\/git\/ref\// },
+      answer('errors', 'moved-permanently'),
+      { kind: 'config', message: /^Repository acme\/status has moved/ },
+    ],
   ])('says so for %s', async (_name, options, overrides, token, match, respond, expected) => {
     const github = await start(options);
     if (match && respond) github.intercept(match, respond);
@@ -335,7 +398,16 @@ describe('the GitHub target: what failed, in words, never the token', () => {
   });
 
   it('says the API is unreachable when nothing answers', async () => {
-    const config = GitHubTarget.parse({ kind: 'github', id: 'pages', apiUrl: 'http://127.0.0.1:9', owner: 'acme', repo: 'status', branch: 'main', directory: '', publicUrl: PUBLIC_URL });
+    const config = GitHubTarget.parse({
+      kind: 'github',
+      id: 'pages',
+      apiUrl: 'http://127.0.0.1:9',
+      owner: 'acme',
+      repo: 'status',
+      branch: 'main',
+      directory: '',
+      publicUrl: PUBLIC_URL,
+    });
     const error = await publish(createGitHubTarget(config, TOKEN));
     expect(error).toMatchObject({ kind: 'unreachable', message: 'GitHub API unreachable (127.0.0.1:9)' });
     expect(String(error)).not.toContain(TOKEN);
@@ -395,7 +467,10 @@ describe('commitMessage', () => {
   it.each([
     [['sitrep-probe.txt'], 'Publish sitrep-probe.txt'],
     [['sitrep-site.json', 'api/v2/summary.json'], 'Publish status site (summary.json, sitrep-site.json)\n\nsitrep-site.json\napi/v2/summary.json\n'],
-    [['sitrep-site.json', 'index.html', 'incidents/inc-1.html', 'api/v2/summary.json'], 'Publish status site (summary.json, index.html, +2)\n\nsitrep-site.json\nindex.html\nincidents/inc-1.html\napi/v2/summary.json\n'],
+    [
+      ['sitrep-site.json', 'index.html', 'incidents/inc-1.html', 'api/v2/summary.json'],
+      'Publish status site (summary.json, index.html, +2)\n\nsitrep-site.json\nindex.html\nincidents/inc-1.html\napi/v2/summary.json\n',
+    ],
   ])('%j → %j', (paths, message) => {
     expect(commitMessage(paths)).toBe(message);
   });

@@ -48,12 +48,18 @@ describe('publishing to the embedded host over HTTP', () => {
 
   it.each([
     ['a wrong token', (t: TestHost) => createHostTarget({ kind: 'host', id: 'host', url: t.url }, 'not-the-token-at-all'), { kind: 'auth' }],
-    ['a host that is down', () => createHostTarget({ kind: 'host', id: 'host', url: 'http://127.0.0.1:9' }, 'x'.repeat(40)), { kind: 'unreachable', message: 'Host unreachable (127.0.0.1:9)' }],
+    [
+      'a host that is down',
+      () => createHostTarget({ kind: 'host', id: 'host', url: 'http://127.0.0.1:9' }, 'x'.repeat(40)),
+      { kind: 'unreachable', message: 'Host unreachable (127.0.0.1:9)' },
+    ],
   ])('says in words what failed with %s, and never the token', async (_name, open, expected) => {
     host = await startTestHost();
     const target = open(host);
     const url = host.url.replace(/\/$/, '');
-    const error = await publishSite({ target, build: (previous) => buildSite(input(url, 'inc-a', 'Payments failing', 'Looking.'), previous).files }).catch((e: unknown) => e);
+    const error = await publishSite({ target, build: (previous) => buildSite(input(url, 'inc-a', 'Payments failing', 'Looking.'), previous).files }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject(expected);
     expect(String((error as Error).message)).not.toContain(host.token);
   });

@@ -57,7 +57,12 @@ describe('publishPostmortemToGitHub', () => {
     expect([...files.keys()].filter((p) => p.startsWith('docs/'))).toEqual([]);
     const index = files.get('postmortems/README.md')!;
     expect(index).toContain('| [INC-1](INC-1.md) | Checkout errors after deploy | 2026-11-28 22:50 | Final | 2026-11-29 |');
-    expect(fake.history().slice(0, 2).map((c) => c.changed)).toEqual([['postmortems/README.md'], ['postmortems/INC-1.md']]);
+    expect(
+      fake
+        .history()
+        .slice(0, 2)
+        .map((c) => c.changed),
+    ).toEqual([['postmortems/README.md'], ['postmortems/INC-1.md']]);
     expect(fake.history()[1]!.message).toBe('Publish postmortems/INC-1.md');
   });
 
@@ -80,7 +85,21 @@ describe('publishPostmortemToGitHub', () => {
   it('keeps a colleague’s commit that lands between the read and the write', async () => {
     const { fake, config } = await start({ branches: { main: { 'postmortems/README.md': renderIndex([]) } } });
     fake.intercept({ method: 'POST', path: /^\/git\/trees$/ }, () => {
-      fake.commitAs({ 'postmortems/README.md': renderIndex([{ key: 'INC-9', incidentId: uuid(9), title: 'Theirs', status: 'draft', startedAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' }]) }, 'Their publish');
+      fake.commitAs(
+        {
+          'postmortems/README.md': renderIndex([
+            {
+              key: 'INC-9',
+              incidentId: uuid(9),
+              title: 'Theirs',
+              status: 'draft',
+              startedAt: '2026-11-01T00:00:00.000Z',
+              updatedAt: '2026-11-01T00:00:00.000Z',
+            },
+          ]),
+        },
+        'Their publish',
+      );
     });
     await publishPostmortemToGitHub(config, TOKEN, { incident: overnight, postmortem, markdown });
     expect(parseIndex(fake.files().get('postmortems/README.md')!).map((r) => r.key)).toEqual(['INC-1', 'INC-9']);
@@ -92,7 +111,9 @@ describe('publishPostmortemToGitHub', () => {
     const { fake, config } = await start({ branches: { main: { 'postmortems/INC-1.md': other } } });
     const error = await publishPostmortemToGitHub(config, TOKEN, { incident: overnight, postmortem, markdown }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
-    expect((error as PublishError).message).toBe("postmortems/INC-1.md in the repository is another incident's post-mortem (same key, another log): nothing was written");
+    expect((error as PublishError).message).toBe(
+      "postmortems/INC-1.md in the repository is another incident's post-mortem (same key, another log): nothing was written",
+    );
     expect(fake.files().get('postmortems/INC-1.md')).toBe(other);
   });
 

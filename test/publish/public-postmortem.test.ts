@@ -6,7 +6,18 @@ import { publishPublicPostmortem, PublicPostmortemError } from '../../src/publis
 import { freshDb } from '../db/fresh-db';
 
 const NOW = new Date('2026-03-11T09:00:00.000Z');
-const EMPTY_SECTIONS = { summary: '', impact: '', rootCause: '', trigger: '', detection: '', resolution: '', longTermFix: '', wentWell: '', wentWrong: '', lucky: '' };
+const EMPTY_SECTIONS = {
+  summary: '',
+  impact: '',
+  rootCause: '',
+  trigger: '',
+  detection: '',
+  resolution: '',
+  longTermFix: '',
+  wentWell: '',
+  wentWrong: '',
+  lucky: '',
+};
 
 async function setUp(publicText: Partial<Postmortem['public']>, { resolve = true } = {}) {
   const db = freshDb();
@@ -43,7 +54,9 @@ describe('publishPublicPostmortem', () => {
     // What the queued publish reads and builds: the incident as `postmortem`.
     const log = await readPublishableLog(db);
     expect(log.postmortems.map((p) => p.incidentId)).toEqual([incident.id]);
-    const { state } = buildSite(selectPublic(log, { settings: { pageId: 'acme', name: 'Acme', timeZone: 'Etc/UTC', historyDays: 90 }, url: 'https://status.example.com/' }, NOW));
+    const { state } = buildSite(
+      selectPublic(log, { settings: { pageId: 'acme', name: 'Acme', timeZone: 'Etc/UTC', historyDays: 90 }, url: 'https://status.example.com/' }, NOW),
+    );
     expect(state.incidents[0]).toMatchObject({ status: 'postmortem', postmortem_body_last_updated_at: NOW.toISOString() });
   });
 
@@ -57,8 +70,14 @@ describe('publishPublicPostmortem', () => {
 
   it.each([
     [{ ...ALL, opening: '  ' }, "Write the public post-mortem's the opening (acknowledge the problem, empathise, apologise) first"],
-    [{ ...ALL, whatHappened: '', closing: '' }, "Write the public post-mortem's what went wrong and why and the closing (acknowledge, empathise and apologise once more) first"],
-    [{ opening: '', whatHappened: '', whatWeDid: '', closing: 'x' }, 'the opening (acknowledge the problem, empathise, apologise), what went wrong and why and what was done to fix it and prevent it happening again first'],
+    [
+      { ...ALL, whatHappened: '', closing: '' },
+      "Write the public post-mortem's what went wrong and why and the closing (acknowledge, empathise and apologise once more) first",
+    ],
+    [
+      { opening: '', whatHappened: '', whatWeDid: '', closing: 'x' },
+      'the opening (acknowledge the problem, empathise, apologise), what went wrong and why and what was done to fix it and prevent it happening again first',
+    ],
   ])('refuses missing sections, naming them, and saves nothing (%#)', async (text, message) => {
     const { db, incident } = await setUp(text);
     const publishing = publishPublicPostmortem(incident.id, deps(db));

@@ -90,7 +90,7 @@ describe('publishSite', () => {
   it.each([
     ['its own state, byte for byte: taken as written', (body: string) => body, 0],
     ['a state one byte off what it wrote: checked in full', (body: string) => body.replace('"version":1', '"version":1 '), 1],
-    ['another publisher\'s state: checked in full', () => JSON.stringify({ ...state(), updated_at: '2026-11-28T08:59:00.000Z' }), 1],
+    ["another publisher's state: checked in full", () => JSON.stringify({ ...state(), updated_at: '2026-11-28T08:59:00.000Z' }), 1],
   ])('reading back %s', async (_, readBack, checks) => {
     const m = memoryTarget();
     const own = (at: string) => () => [file('index.html', 'page'), file(STATE_PATH, JSON.stringify({ ...state(), updated_at: at }))];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { declareIncident, getPublishResult, postStatusUpdate, requestNotify, requestPublish, saveComponent, saveMaintenance, type SitrepDb } from '../../src/db';
+import {
+  declareIncident,
+  getPublishResult,
+  postStatusUpdate,
+  requestNotify,
+  requestPublish,
+  saveComponent,
+  saveMaintenance,
+  type SitrepDb,
+} from '../../src/db';
 import { parseStatusFeed } from '../../src/feed/parse';
 import type { HostTarget, Notification, Notifier } from '../../src/model';
 import { PublishError } from '../../src/publish/target';
@@ -36,7 +45,11 @@ const advance = (clock: { now: Date }, seconds: number) => (clock.now = new Date
 
 async function incidentWithUpdate(db: SitrepDb, at: Date) {
   const incident = await declareIncident(db, { title: 'internal: pods OOMKilled', severity: 'SEV2' }, { author: 'Ana', now: at });
-  await postStatusUpdate(db, { incidentId: incident.id, status: 'investigating', body: 'We are looking into failed payments.', components: [], publicTitle: 'Payments failing' }, { author: 'Ana', now: at });
+  await postStatusUpdate(
+    db,
+    { incidentId: incident.id, status: 'investigating', body: 'We are looking into failed payments.', components: [], publicTitle: 'Payments failing' },
+    { author: 'Ana', now: at },
+  );
   return incident;
 }
 
@@ -65,12 +78,20 @@ describe('the publisher', () => {
     first.m.down = true;
     await requestPublish(db, ['host'], first.clock.now);
     await first.publisher.drain();
-    expect(await getPublishResult(db, 'host')).toMatchObject({ state: 'retrying', message: 'Host unreachable (memory)', nextAttemptAt: '2026-11-28T09:00:30.000Z' });
+    expect(await getPublishResult(db, 'host')).toMatchObject({
+      state: 'retrying',
+      message: 'Host unreachable (memory)',
+      nextAttemptAt: '2026-11-28T09:00:30.000Z',
+    });
     expect(first.alarms.get(OUTBOX_ALARM)).toBe(Date.parse('2026-11-28T09:00:30.000Z'));
 
     // A second update while the host is down, then the worker restarts (a new publisher, same database).
     advance(first.clock, 10);
-    await postStatusUpdate(db, { incidentId: incident.id, status: 'identified', body: 'A bad deploy; rolling back.', components: [] }, { author: 'Ana', now: first.clock.now });
+    await postStatusUpdate(
+      db,
+      { incidentId: incident.id, status: 'identified', body: 'A bad deploy; rolling back.', components: [] },
+      { author: 'Ana', now: first.clock.now },
+    );
     await requestPublish(db, ['host'], first.clock.now);
     const restarted = setUp(db, first.clock.now.toISOString());
     restarted.m.down = true;
@@ -94,7 +115,11 @@ describe('the publisher', () => {
     m.refuse = true;
     await requestPublish(db, ['host'], clock.now);
     await publisher.drain();
-    expect(await getPublishResult(db, 'host')).toMatchObject({ state: 'failed', message: 'Token refused: check the token in Settings → Publishing', nextAttemptAt: '2026-11-28T09:05:00.000Z' });
+    expect(await getPublishResult(db, 'host')).toMatchObject({
+      state: 'failed',
+      message: 'Token refused: check the token in Settings → Publishing',
+      nextAttemptAt: '2026-11-28T09:05:00.000Z',
+    });
     m.refuse = false;
     await publisher.retryNow();
     expect(await getPublishResult(db, 'host')).toMatchObject({ state: 'published' });
@@ -104,7 +129,18 @@ describe('the publisher', () => {
     const db = freshDb();
     const { m, clock, publisher, alarms } = setUp(db);
     const api = await saveComponent(db, { name: 'Checkout API', owner: 'Payments', dashboardPatterns: [] });
-    await saveMaintenance(db, { title: 'Database upgrade', body: 'Checkout may be slow.', componentIds: [api.id], scheduledFor: '2026-11-28T10:00:00.000Z', scheduledUntil: '2026-11-28T11:00:00.000Z' }, 'Ben', clock.now);
+    await saveMaintenance(
+      db,
+      {
+        title: 'Database upgrade',
+        body: 'Checkout may be slow.',
+        componentIds: [api.id],
+        scheduledFor: '2026-11-28T10:00:00.000Z',
+        scheduledUntil: '2026-11-28T11:00:00.000Z',
+      },
+      'Ben',
+      clock.now,
+    );
     await requestPublish(db, ['host'], clock.now);
     await publisher.drain();
     expect(summaryOf(m).maintenances.map((e) => e.status)).toEqual(['scheduled']);
@@ -125,7 +161,14 @@ describe('the publisher', () => {
       const incident = await declareIncident(db, { title: 'internal: pods OOMKilled', severity: 'SEV2' }, { author: 'Ana', now: at });
       const { update } = await postStatusUpdate(
         db,
-        { incidentId: incident.id, status: 'investigating', body: 'Payments are failing.', components: [], publicTitle: 'Payments failing', notify: [slack.id] },
+        {
+          incidentId: incident.id,
+          status: 'investigating',
+          body: 'Payments are failing.',
+          components: [],
+          publicTitle: 'Payments failing',
+          notify: [slack.id],
+        },
         { author: 'Ana', now: at },
       );
       await requestPublish(db, ['host'], at);

@@ -57,11 +57,20 @@ afterEach(async () => {
   server = undefined;
 });
 
-const file = (path: string, body: string, contentType: string = CONTENT_TYPES.json, cacheControl = LIVE_CACHE): SiteFile => ({ path, body, contentType, cacheControl });
+const file = (path: string, body: string, contentType: string = CONTENT_TYPES.json, cacheControl = LIVE_CACHE): SiteFile => ({
+  path,
+  body,
+  contentType,
+  cacheControl,
+});
 
 /** Tries each operation a publish makes; all must fail the same way. */
 async function failures(target: Target) {
-  const outcomes = await Promise.allSettled([target.read('sitrep-site.json'), target.write(file('api/v2/summary.json', '{}')), target.remove('sitrep-probe.txt')]);
+  const outcomes = await Promise.allSettled([
+    target.read('sitrep-site.json'),
+    target.write(file('api/v2/summary.json', '{}')),
+    target.remove('sitrep-probe.txt'),
+  ]);
   return outcomes.map((o) => (o.status === 'rejected' ? o.reason : { resolved: o.value }) as unknown);
 }
 
@@ -84,7 +93,11 @@ describe('the S3 target against a local S3 server that checks signatures', () =>
 
   it.each<[string, (s: S3Server) => Opened, (s: S3Server) => { kind: string; message: string }]>([
     ['a wrong secret', (s) => ({ config: s3Config(s), secret: `${s.secretAccessKey.slice(0, -4)}AAAA` }), () => KEY_REFUSED],
-    ['an access key id it does not know', (s: S3Server) => ({ config: s3Config(s, { accessKeyId: 'AKIANOTAKNOWNKEY' }), secret: s.secretAccessKey }), () => KEY_REFUSED],
+    [
+      'an access key id it does not know',
+      (s: S3Server) => ({ config: s3Config(s, { accessKeyId: 'AKIANOTAKNOWNKEY' }), secret: s.secretAccessKey }),
+      () => KEY_REFUSED,
+    ],
     [
       'a bucket that does not exist',
       (s: S3Server) => ({ config: s3Config(s, { bucket: 'no-such-bucket' }), secret: s.secretAccessKey }),
@@ -157,7 +170,11 @@ describe('the S3 target against a local S3 server that checks signatures', () =>
   ])('serves %s with its own Content-Type and Cache-Control', async (_name, site) => {
     server = await startS3Server({ buckets: [BUCKET] });
     await createS3Target(s3Config(server), server.secretAccessKey).write(site);
-    expect(await readPublic(objectUrl(server, `status/${site.path}`))).toEqual({ body: site.body, contentType: site.contentType, cacheControl: site.cacheControl });
+    expect(await readPublic(objectUrl(server, `status/${site.path}`))).toEqual({
+      body: site.body,
+      contentType: site.contentType,
+      cacheControl: site.cacheControl,
+    });
   });
 
   it('returns the ETag a later conditional write names', async () => {
@@ -173,7 +190,11 @@ describe('the local S3 server for tests', () => {
   const preflight = (url: string) =>
     fetch(url, {
       method: 'OPTIONS',
-      headers: { Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,cache-control,content-type,if-match,x-amz-content-sha256,x-amz-date' },
+      headers: {
+        Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization,cache-control,content-type,if-match,x-amz-content-sha256,x-amz-date',
+      },
     });
 
   it('lets any origin, an extension’s too, write and read the ETag back when asked for CORS', async () => {
@@ -197,10 +218,20 @@ describe('the local S3 server for tests', () => {
 // Exchanges s3rver cannot produce, with error bodies shaped as AWS documents them
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): an <Error> with Code,
 // Message, details, RequestId and HostId; the codes and statuses from the same page.
-const AWS = { kind: 's3', id: 's3', endpoint: 'https://s3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucket: BUCKET, prefix: 'status/', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', publicUrl: 'https://status.example.com' } satisfies S3Target;
+const AWS = {
+  kind: 's3',
+  id: 's3',
+  endpoint: 'https://s3.eu-west-1.amazonaws.com',
+  region: 'eu-west-1',
+  bucket: BUCKET,
+  prefix: 'status/',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  publicUrl: 'https://status.example.com',
+} satisfies S3Target;
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const IDS = '<RequestId>4442587FB7D0A2F9</RequestId><HostId>nQj4DAa9Ma1sUXdP1WdFpTg9Nr8D0uLHZ9R2yC0QdCHSlpTNUBe8RWE5d8p2Q0MtRv0zWpmAkzg=</HostId>';
-const awsError = (code: string, message: string, details = '') => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${details}${IDS}</Error>`;
+const awsError = (code: string, message: string, details = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${details}${IDS}</Error>`;
 
 interface Answer {
   status: number;
@@ -223,20 +254,110 @@ describe('the S3 target in recorded AWS exchanges', () => {
   const summary = file('api/v2/summary.json', '{"page":{"name":"Acme — status ✓"}}');
 
   it.each([
-    ['RequestTimeTooSkewed', { status: 403, body: awsError('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', '<RequestTime>20261128T090000Z</RequestTime><ServerTime>2026-11-28T09:31:02Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds>') }, { kind: 'config', message: "This computer's clock is off by more than 15 minutes: S3 refuses the signature" }],
-    ['PreconditionFailed', { status: 412, body: awsError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', '<Condition>If-Match</Condition>') }, { kind: 'conflict', message: 'Someone else published api/v2/summary.json at the same moment' }],
-    ['ConditionalRequestConflict', { status: 409, body: awsError('ConditionalRequestConflict', 'A conflicting conditional action is currently in progress against this resource. Try again.') }, { kind: 'conflict' }],
-    ['NoSuchKey (the file read was deleted since)', { status: 404, body: awsError('NoSuchKey', 'The specified key does not exist.', '<Key>status/api/v2/summary.json</Key>') }, { kind: 'conflict' }],
-    ['AccessDenied', { status: 403, body: awsError('AccessDenied', 'Access Denied') }, { kind: 'auth', message: `Access denied to bucket ${BUCKET}: the key needs s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on it` }],
-    ['a bare 403 (a proxy or CDN in front refusing)', { status: 403 }, { kind: 'auth', message: `Access denied to bucket ${BUCKET}: the key needs s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on it` }],
-    ['SignatureDoesNotMatch', { status: 403, body: awsError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', '<AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId>') }, { kind: 'auth', message: 'The S3 key was refused: check the access key id and secret' }],
-    ['SlowDown', { status: 503, body: awsError('SlowDown', 'Please reduce your request rate.') }, { kind: 'server', message: 'The storage at s3.eu-west-1.amazonaws.com failed on api/v2/summary.json (HTTP 503 SlowDown); it will be tried again' }],
+    [
+      'RequestTimeTooSkewed',
+      {
+        status: 403,
+        body: awsError(
+          'RequestTimeTooSkewed',
+          'The difference between the request time and the current time is too large.',
+          '<RequestTime>20261128T090000Z</RequestTime><ServerTime>2026-11-28T09:31:02Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds>',
+        ),
+      },
+      { kind: 'config', message: "This computer's clock is off by more than 15 minutes: S3 refuses the signature" },
+    ],
+    [
+      'PreconditionFailed',
+      { status: 412, body: awsError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', '<Condition>If-Match</Condition>') },
+      { kind: 'conflict', message: 'Someone else published api/v2/summary.json at the same moment' },
+    ],
+    [
+      'ConditionalRequestConflict',
+      {
+        status: 409,
+        body: awsError('ConditionalRequestConflict', 'A conflicting conditional action is currently in progress against this resource. Try again.'),
+      },
+      { kind: 'conflict' },
+    ],
+    [
+      'NoSuchKey (the file read was deleted since)',
+      { status: 404, body: awsError('NoSuchKey', 'The specified key does not exist.', '<Key>status/api/v2/summary.json</Key>') },
+      { kind: 'conflict' },
+    ],
+    [
+      'AccessDenied',
+      { status: 403, body: awsError('AccessDenied', 'Access Denied') },
+      { kind: 'auth', message: `Access denied to bucket ${BUCKET}: the key needs s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on it` },
+    ],
+    [
+      'a bare 403 (a proxy or CDN in front refusing)',
+      { status: 403 },
+      { kind: 'auth', message: `Access denied to bucket ${BUCKET}: the key needs s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on it` },
+    ],
+    [
+      'SignatureDoesNotMatch',
+      {
+        status: 403,
+        body: awsError(
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+          '<AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId>',
+        ),
+      },
+      { kind: 'auth', message: 'The S3 key was refused: check the access key id and secret' },
+    ],
+    [
+      'SlowDown',
+      { status: 503, body: awsError('SlowDown', 'Please reduce your request rate.') },
+      { kind: 'server', message: 'The storage at s3.eu-west-1.amazonaws.com failed on api/v2/summary.json (HTTP 503 SlowDown); it will be tried again' },
+    ],
     ['InternalError', { status: 500, body: awsError('InternalError', 'We encountered an internal error. Please try again.') }, { kind: 'server' }],
-    ['PermanentRedirect (a bucket in another region)', { status: 301, headers: { 'x-amz-bucket-region': 'us-west-2' }, body: awsError('PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', `<Endpoint>${BUCKET}.s3.us-west-2.amazonaws.com</Endpoint><Bucket>${BUCKET}</Bucket>`) }, { kind: 'config', message: `Bucket ${BUCKET} is in another region (us-west-2) or behind another endpoint: set the target's region and endpoint to the bucket's own` }],
-    ['AuthorizationHeaderMalformed (signed for the wrong region)', { status: 400, body: awsError('AuthorizationHeaderMalformed', "The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'us-west-2'", '<Region>us-west-2</Region>') }, { kind: 'config', message: `Bucket ${BUCKET} is in another region (us-west-2) or behind another endpoint: set the target's region and endpoint to the bucket's own` }],
-    ['EntityTooLarge', { status: 400, body: awsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.') }, { kind: 'rejected', message: `Bucket ${BUCKET} refused api/v2/summary.json as too large` }],
-    ['InvalidArgument (its message never quoted)', { status: 400, body: awsError('InvalidArgument', `Bad header: ${SECRET}`) }, { kind: 'rejected', message: `Bucket ${BUCKET} refused api/v2/summary.json (HTTP 400 InvalidArgument)` }],
-    ['a 404 page from something that is not S3', { status: 404, body: '<html>Not Found</html>' }, { kind: 'config', message: 's3.eu-west-1.amazonaws.com does not answer as S3 storage (HTTP 404 on api/v2/summary.json): check the endpoint' }],
+    [
+      'PermanentRedirect (a bucket in another region)',
+      {
+        status: 301,
+        headers: { 'x-amz-bucket-region': 'us-west-2' },
+        body: awsError(
+          'PermanentRedirect',
+          'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+          `<Endpoint>${BUCKET}.s3.us-west-2.amazonaws.com</Endpoint><Bucket>${BUCKET}</Bucket>`,
+        ),
+      },
+      {
+        kind: 'config',
+        message: `Bucket ${BUCKET} is in another region (us-west-2) or behind another endpoint: set the target's region and endpoint to the bucket's own`,
+      },
+    ],
+    [
+      'AuthorizationHeaderMalformed (signed for the wrong region)',
+      {
+        status: 400,
+        body: awsError(
+          'AuthorizationHeaderMalformed',
+          "The authorization header is malformed; the region 'eu-west-1' is wrong; expecting 'us-west-2'",
+          '<Region>us-west-2</Region>',
+        ),
+      },
+      {
+        kind: 'config',
+        message: `Bucket ${BUCKET} is in another region (us-west-2) or behind another endpoint: set the target's region and endpoint to the bucket's own`,
+      },
+    ],
+    [
+      'EntityTooLarge',
+      { status: 400, body: awsError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.') },
+      { kind: 'rejected', message: `Bucket ${BUCKET} refused api/v2/summary.json as too large` },
+    ],
+    [
+      'InvalidArgument (its message never quoted)',
+      { status: 400, body: awsError('InvalidArgument', `Bad header: ${SECRET}`) },
+      { kind: 'rejected', message: `Bucket ${BUCKET} refused api/v2/summary.json (HTTP 400 InvalidArgument)` },
+    ],
+    [
+      'a 404 page from something that is not S3',
+      { status: 404, body: '<html>Not Found</html>' },
+      { kind: 'config', message: 's3.eu-west-1.amazonaws.com does not answer as S3 storage (HTTP 404 on api/v2/summary.json): check the endpoint' },
+    ],
   ])('reads %s on a conditional write as a PublishError in words', async (_name, answer, expected) => {
     const { target } = recorded(answer);
     const error = await target.write(summary, { ifMatch: '"9b2cf535f27731c974343645a3985328"' }).catch((e: unknown) => e);
@@ -248,12 +369,18 @@ describe('the S3 target in recorded AWS exchanges', () => {
   it('reads a redirect the browser hides (an opaque redirect, status 0) as a region or endpoint to fix', async () => {
     const opaque = { status: 0, ok: false, headers: new Headers(), text: async () => '' } as Response;
     const target = createS3Target(AWS, SECRET, async () => opaque);
-    await expect(target.read('api/v2/summary.json')).rejects.toMatchObject({ kind: 'config', message: expect.stringContaining('another region or behind another endpoint') });
+    await expect(target.read('api/v2/summary.json')).rejects.toMatchObject({
+      kind: 'config',
+      message: expect.stringContaining('another region or behind another endpoint'),
+    });
   });
 
   it('reads a missing bucket as a setting to fix, never as an empty site', async () => {
     const { target } = recorded({ status: 404, body: awsError('NoSuchBucket', 'The specified bucket does not exist', `<BucketName>${BUCKET}</BucketName>`) });
-    await expect(target.read('sitrep-site.json')).rejects.toMatchObject({ kind: 'config', message: `Bucket ${BUCKET} not found at s3.eu-west-1.amazonaws.com` });
+    await expect(target.read('sitrep-site.json')).rejects.toMatchObject({
+      kind: 'config',
+      message: `Bucket ${BUCKET} not found at s3.eu-west-1.amazonaws.com`,
+    });
   });
 
   it.each([
@@ -269,8 +396,18 @@ describe('the S3 target in recorded AWS exchanges', () => {
   });
 
   it.each([
-    ['If-Match names the ETag read', { ifMatch: '"9b2cf535f27731c974343645a3985328"' }, 'cache-control;host;if-match;x-amz-content-sha256;x-amz-date', { 'if-match': '"9b2cf535f27731c974343645a3985328"' }],
-    ['If-None-Match: * for a site not written yet', { ifNoneMatch: '*' as const }, 'cache-control;host;if-none-match;x-amz-content-sha256;x-amz-date', { 'if-none-match': '*' }],
+    [
+      'If-Match names the ETag read',
+      { ifMatch: '"9b2cf535f27731c974343645a3985328"' },
+      'cache-control;host;if-match;x-amz-content-sha256;x-amz-date',
+      { 'if-match': '"9b2cf535f27731c974343645a3985328"' },
+    ],
+    [
+      'If-None-Match: * for a site not written yet',
+      { ifNoneMatch: '*' as const },
+      'cache-control;host;if-none-match;x-amz-content-sha256;x-amz-date',
+      { 'if-none-match': '*' },
+    ],
     ['no condition for the other files', {}, 'cache-control;host;x-amz-content-sha256;x-amz-date', {}],
   ])('signs a PUT path-style with the file’s headers and its body’s hash: %s', async (_name, condition, signedHeaders, conditionHeaders) => {
     const { requests, target } = recorded({ status: 200, headers: { ETag: '"d41d8cd98f00b204e9800998ecf8427e"' } });
@@ -280,9 +417,16 @@ describe('the S3 target in recorded AWS exchanges', () => {
     expect(request?.url).toBe(`https://s3.eu-west-1.amazonaws.com/${BUCKET}/status/api/v2/summary.json`);
     expect(await request?.text()).toBe(summary.body);
     const headers = Object.fromEntries(request!.headers);
-    expect(headers).toMatchObject({ 'content-type': summary.contentType, 'cache-control': summary.cacheControl, 'x-amz-content-sha256': await sha256(summary.body), ...conditionHeaders });
+    expect(headers).toMatchObject({
+      'content-type': summary.contentType,
+      'cache-control': summary.cacheControl,
+      'x-amz-content-sha256': await sha256(summary.body),
+      ...conditionHeaders,
+    });
     expect(Object.keys(headers).filter((h) => h.startsWith('if-'))).toEqual(Object.keys(conditionHeaders));
-    expect(headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\\d{8}/eu-west-1/s3/aws4_request, SignedHeaders=${signedHeaders}, Signature=[0-9a-f]{64}$`));
+    expect(headers.authorization).toMatch(
+      new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/\\d{8}/eu-west-1/s3/aws4_request, SignedHeaders=${signedHeaders}, Signature=[0-9a-f]{64}$`),
+    );
     expect(request?.redirect).toBe('manual');
     expect(request?.credentials).toBe('omit');
   });
@@ -294,15 +438,21 @@ describe('the S3 target in recorded AWS exchanges', () => {
   });
 
   it('writes again without the condition where the store says it cannot check one (501)', async () => {
-    const { requests, target } = recorded({ status: 501, body: awsError('NotImplemented', 'A header you provided implies functionality that is not implemented.', '<Header>If-Match</Header>') }, { status: 200, headers: { ETag: '"2"' } });
+    const { requests, target } = recorded(
+      { status: 501, body: awsError('NotImplemented', 'A header you provided implies functionality that is not implemented.', '<Header>If-Match</Header>') },
+      { status: 200, headers: { ETag: '"2"' } },
+    );
     expect(await target.write(summary, { ifMatch: '"1"' })).toEqual({ etag: '"2"' });
     expect(requests.map((r) => r.headers.get('If-Match'))).toEqual(['"1"', null]);
   });
 
-  it.each([['../outside.json'], ['api/../../other-site/summary.json'], ['./summary.json'], ['api//summary.json'], ['']])('refuses the path %j, which would leave the prefix, without sending anything', async (path) => {
-    const { requests, target } = recorded({ status: 200 });
-    await expect(target.write(file(path, '{}'))).rejects.toMatchObject({ kind: 'rejected' });
-    await expect(target.read(path)).rejects.toMatchObject({ kind: 'rejected' });
-    expect(requests).toHaveLength(0);
-  });
+  it.each([['../outside.json'], ['api/../../other-site/summary.json'], ['./summary.json'], ['api//summary.json'], ['']])(
+    'refuses the path %j, which would leave the prefix, without sending anything',
+    async (path) => {
+      const { requests, target } = recorded({ status: 200 });
+      await expect(target.write(file(path, '{}'))).rejects.toMatchObject({ kind: 'rejected' });
+      await expect(target.read(path)).rejects.toMatchObject({ kind: 'rejected' });
+      expect(requests).toHaveLength(0);
+    },
+  );
 });

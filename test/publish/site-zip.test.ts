@@ -24,7 +24,13 @@ function site(): SiteFile[] {
         status: 'identified',
         startedAt: '2026-11-28T09:00:00.000Z',
         updates: [
-          { id: 'inc-1-u0', status: 'investigating', body: 'We are looking into failed payments.', at: '2026-11-28T09:05:00.000Z', components: [{ id: 'api', name: 'API', from: 'operational', to: 'major_outage' }] },
+          {
+            id: 'inc-1-u0',
+            status: 'investigating',
+            body: 'We are looking into failed payments.',
+            at: '2026-11-28T09:05:00.000Z',
+            components: [{ id: 'api', name: 'API', from: 'operational', to: 'major_outage' }],
+          },
           { id: 'inc-1-u1', status: 'identified', body: 'A bad deploy; rolling back. 日本語も。', at: '2026-11-28T09:06:00.000Z', components: [] },
         ],
       },
@@ -35,7 +41,12 @@ function site(): SiteFile[] {
   };
   return [
     ...buildSite(input).files,
-    { path: 'sitrep-banner.js', body: 'export const banner = "ü ✓";\n'.repeat(200), contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' },
+    {
+      path: 'sitrep-banner.js',
+      body: 'export const banner = "ü ✓";\n'.repeat(200),
+      contentType: 'text/javascript; charset=utf-8',
+      cacheControl: 'public, max-age=300',
+    },
     { path: 'incidents/café.html', body: '', contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=30' },
   ];
 }
@@ -60,7 +71,8 @@ afterEach(() => {
   else process.env.TZ = zone;
 });
 
-const unzip = (args: string[], env: Record<string, string> = {}) => execFileSync('unzip', args, { env: { ...process.env, LC_ALL: 'C.UTF-8', ...env }, maxBuffer: 64 << 20 });
+const unzip = (args: string[], env: Record<string, string> = {}) =>
+  execFileSync('unzip', args, { env: { ...process.env, LC_ALL: 'C.UTF-8', ...env }, maxBuffer: 64 << 20 });
 
 describe.skipIf(!hasUnzip)('the site zip, opened with Info-ZIP unzip', () => {
   it('holds every file under its path, byte for byte, and passes unzip’s own test', () => {
@@ -70,7 +82,10 @@ describe.skipIf(!hasUnzip)('the site zip, opened with Info-ZIP unzip', () => {
     const listed = unzip(['-Z1', zip]).toString().split('\n').filter(Boolean);
     expect(listed).toEqual(files.map((f) => f.path));
     for (const file of files) {
-      expect({ path: file.path, bytes: unzip(['-p', zip, file.path]).toString('base64') }).toEqual({ path: file.path, bytes: Buffer.from(file.body, 'utf8').toString('base64') });
+      expect({ path: file.path, bytes: unzip(['-p', zip, file.path]).toString('base64') }).toEqual({
+        path: file.path,
+        bytes: Buffer.from(file.body, 'utf8').toString('base64'),
+      });
     }
   });
 
@@ -85,7 +100,11 @@ describe.skipIf(!hasUnzip)('the site zip, opened with Info-ZIP unzip', () => {
     unzip(['-q', zip, '-d', out]);
     for (const file of files) {
       const path = join(out, ...file.path.split('/'));
-      expect({ path: file.path, body: readFileSync(path, 'utf8'), mode: (statSync(path).mode & 0o777).toString(8) }).toEqual({ path: file.path, body: file.body, mode: '644' });
+      expect({ path: file.path, body: readFileSync(path, 'utf8'), mode: (statSync(path).mode & 0o777).toString(8) }).toEqual({
+        path: file.path,
+        body: file.body,
+        mode: '644',
+      });
     }
   });
 
@@ -154,13 +173,26 @@ describe('buildSiteZip', () => {
     expect(Buffer.from(buildSiteZip(files, new Date(NOW.getTime() + 2000))).equals(Buffer.from(first))).toBe(false);
   });
 
-  it.each(['/etc/passwd', '../outside.html', 'incidents/../../x', 'a//b.html', './index.html', 'a\\b.html', 'incidents/'])('refuses %j, which would unzip outside the site or nameless', (path) => {
-    expect(() => buildSiteZip([{ path, body: 'x', contentType: 'text/plain', cacheControl: 'no-store' }], NOW)).toThrow(`Not a path inside the site: ${JSON.stringify(path)}`);
-  });
+  it.each(['/etc/passwd', '../outside.html', 'incidents/../../x', 'a//b.html', './index.html', 'a\\b.html', 'incidents/'])(
+    'refuses %j, which would unzip outside the site or nameless',
+    (path) => {
+      expect(() => buildSiteZip([{ path, body: 'x', contentType: 'text/plain', cacheControl: 'no-store' }], NOW)).toThrow(
+        `Not a path inside the site: ${JSON.stringify(path)}`,
+      );
+    },
+  );
 
   it('refuses two files at one path, and does not take a name of Object’s for one', () => {
     const a: SiteFile = { path: 'index.html', body: 'a', contentType: 'text/html', cacheControl: 'no-store' };
     expect(() => buildSiteZip([a, { ...a, body: 'b' }], NOW)).toThrow('The site has two files at index.html');
-    expect(buildSiteZip([{ ...a, path: 'constructor' }, { ...a, path: 'toString' }], NOW).length).toBeGreaterThan(0);
+    expect(
+      buildSiteZip(
+        [
+          { ...a, path: 'constructor' },
+          { ...a, path: 'toString' },
+        ],
+        NOW,
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -47,7 +47,12 @@ function input(url: string, bodies: string[]): SiteInput {
   };
 }
 
-const bundle: SiteFile = { path: 'sitrep-banner.js', body: 'export const banner = "ü ✓";\n', contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=300' };
+const bundle: SiteFile = {
+  path: 'sitrep-banner.js',
+  body: 'export const banner = "ü ✓";\n',
+  contentType: 'text/javascript; charset=utf-8',
+  cacheControl: 'public, max-age=300',
+};
 
 /**
  * The contract every publish target keeps, run against a real server of its kind: write a site
@@ -82,7 +87,11 @@ export function describeTargetContract(name: string, setUp: () => Promise<Contra
     it('overwrites the site with the next publish, merging what it already holds', () =>
       withSubject(async ({ target, siteUrl }) => {
         const last = await publishSite({ target, build: (previous) => buildSite(input(siteUrl, ['Looking into it.']), previous).files });
-        await publishSite({ target, build: (previous) => buildSite(input(siteUrl, ['Looking into it.', 'A bad deploy; rolling back.']), previous).files, last });
+        await publishSite({
+          target,
+          build: (previous) => buildSite(input(siteUrl, ['Looking into it.', 'A bad deploy; rolling back.']), previous).files,
+          last,
+        });
         const summary = parseStatusFeed((await target.read('api/v2/summary.json'))!.body);
         expect(summary.incidents[0]?.latest?.body).toBe('A bad deploy; rolling back.');
       }));

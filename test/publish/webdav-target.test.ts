@@ -39,7 +39,12 @@ function site(url: string): SiteFile[] {
   return buildSite(input).files;
 }
 
-const file = (path: string, body = `<p>${path}</p>\n`): SiteFile => ({ path, body, contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=30' });
+const file = (path: string, body = `<p>${path}</p>\n`): SiteFile => ({
+  path,
+  body,
+  contentType: 'text/html; charset=utf-8',
+  cacheControl: 'public, max-age=30',
+});
 
 if (nginxMissing) {
   describe('WebDAV (nginx)', () => {
@@ -75,7 +80,10 @@ if (nginxMissing) {
       {
         name: 'a wrong password',
         open: (n: TestNginx) => createWebDavTarget(config(n.url), 'not the password'),
-        expected: { kind: 'auth', message: expect.stringMatching(/^The server refused the user name or password for http:\/\/127\.0\.0\.1:\d+\/dav\/ \(HTTP 401\)$/) },
+        expected: {
+          kind: 'auth',
+          message: expect.stringMatching(/^The server refused the user name or password for http:\/\/127\.0\.0\.1:\d+\/dav\/ \(HTTP 401\)$/),
+        },
       },
       {
         name: 'a user nginx does not know',
@@ -85,12 +93,18 @@ if (nginxMissing) {
       {
         name: 'no user name at all',
         open: (n: TestNginx) => createWebDavTarget(config(n.url, ''), ''),
-        expected: { kind: 'auth', message: expect.stringMatching(/^The server asks for a user name and password for http:\/\/127\.0\.0\.1:\d+\/dav\/: add them/) },
+        expected: {
+          kind: 'auth',
+          message: expect.stringMatching(/^The server asks for a user name and password for http:\/\/127\.0\.0\.1:\d+\/dav\/: add them/),
+        },
       },
       {
         name: 'a folder without WebDAV',
         open: (n: TestNginx) => createWebDavTarget(config(n.noPutUrl), PASSWORD),
-        expected: { kind: 'config', message: expect.stringMatching(/^The server does not accept PUT at http:\/\/127\.0\.0\.1:\d+\/no-put\/: enable WebDAV \(dav_methods PUT/) },
+        expected: {
+          kind: 'config',
+          message: expect.stringMatching(/^The server does not accept PUT at http:\/\/127\.0\.0\.1:\d+\/no-put\/: enable WebDAV \(dav_methods PUT/),
+        },
       },
       {
         name: 'a file over the upload limit',
@@ -115,7 +129,10 @@ if (nginxMissing) {
       const error = await createWebDavTarget(config(url), PASSWORD)
         .write(file('index.html'))
         .catch((e: unknown) => e);
-      expect(error).toMatchObject({ kind: 'unreachable', message: `Cannot reach the WebDAV server at ${new URL(origin).host}: check the folder URL and the network` });
+      expect(error).toMatchObject({
+        kind: 'unreachable',
+        message: `Cannot reach the WebDAV server at ${new URL(origin).host}: check the folder URL and the network`,
+      });
     });
 
     it.each([
@@ -215,7 +232,10 @@ describe('WebDAV answers nginx does not give (Apache mod_dav)', () => {
 
   it.each([
     { status: 412, expected: { kind: 'conflict', message: 'Someone else published index.html at the same moment' } },
-    { status: 301, expected: { kind: 'config', message: 'The server redirects https://dav.example.com/site/ elsewhere: set the folder URL to where it leads (https://?)' } },
+    {
+      status: 301,
+      expected: { kind: 'config', message: 'The server redirects https://dav.example.com/site/ elsewhere: set the folder URL to where it leads (https://?)' },
+    },
     { status: 404, expected: { kind: 'config', message: 'The server has no folder https://dav.example.com/site/: check the folder URL' } },
     { status: 403, expected: { kind: 'auth', message: 'The server refused the user name or password for https://dav.example.com/site/ (HTTP 403)' } },
     { status: 507, expected: { kind: 'server', message: 'The server at dav.example.com is out of storage space' } },
@@ -252,7 +272,9 @@ describe('WebDAV answers nginx does not give (Apache mod_dav)', () => {
 
   it('refuses a user name with a colon, which Basic auth cannot carry', async () => {
     const server = fakeServer(() => 201);
-    await expect(createWebDavTarget(config('https://dav.example.com/', 'a:b'), PASSWORD, server.fetchImpl).write(file('index.html'))).rejects.toMatchObject({ kind: 'config' });
+    await expect(createWebDavTarget(config('https://dav.example.com/', 'a:b'), PASSWORD, server.fetchImpl).write(file('index.html'))).rejects.toMatchObject({
+      kind: 'config',
+    });
     expect(server.requests).toEqual([]);
   });
 });

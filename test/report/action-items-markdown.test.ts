@@ -66,7 +66,11 @@ describe('Jira wiki markup', () => {
 
   it('writes a heading and a table per incident, the status written out', () => {
     const lines = jira.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['h3. INC\\-7 — Incident 7', '||Status||Action||Kind||Owner||Due||Ticket||', '|(/) Done|Roll back the deploy|Hotfix|Ana|2026-03-11| |']);
+    expect(lines.slice(0, 3)).toEqual([
+      'h3. INC\\-7 — Incident 7',
+      '||Status||Action||Kind||Owner||Due||Ticket||',
+      '|(/) Done|Roll back the deploy|Hotfix|Ana|2026-03-11| |',
+    ]);
     expect(lines).toContain('|(on) In progress|Page on replica lag|Prevention| | | |');
     expect(lines).toContain("|(x) Won't do|Rewrite everything|Process| | | |");
   });

@@ -22,7 +22,13 @@ const incidentA = makeIncident({ id: uuid(1), key: 'INC-1', createdAt: '2026-11-
 const incidentB = makeIncident({ id: uuid(2), key: 'INC-2', title: 'Search slow', createdAt: '2026-11-28T10:00:00.000Z' });
 const entries = [
   makeEntry({ id: uuid(11), incidentId: uuid(1), at: '2026-11-28T09:10:00.000Z' }),
-  makeEntry({ id: uuid(12), incidentId: uuid(1), at: '2026-11-28T09:20:00.000Z', deletedAt: '2026-11-28T09:21:00.000Z', updatedAt: '2026-11-28T09:21:00.000Z' }),
+  makeEntry({
+    id: uuid(12),
+    incidentId: uuid(1),
+    at: '2026-11-28T09:20:00.000Z',
+    deletedAt: '2026-11-28T09:21:00.000Z',
+    updatedAt: '2026-11-28T09:21:00.000Z',
+  }),
   makeEntry({ id: uuid(21), incidentId: uuid(2), at: '2026-11-28T10:05:00.000Z', sourceUrl: 'https://grafana.example.com/d/x' }),
 ];
 const validText = serializeBackup(buildBackup({ incidents: [incidentB, incidentA], entries: [...entries].reverse() }, now).backup);
@@ -67,9 +73,16 @@ describe('buildBackup and parseBackup', () => {
     const { backup, skipped } = buildBackup({ incidents: [incidentA], entries: [orphan, entries[0]!] }, now);
     expect(backup.entries).toEqual([entries[0]]);
     expect(skipped).toEqual([
-      { table: 'entries', id: orphan.id, label: 'note “Lost note” on an incident', reason: `It was left out because its incident (${uuid(3)}) is not in the backup.` },
+      {
+        table: 'entries',
+        id: orphan.id,
+        label: 'note “Lost note” on an incident',
+        reason: `It was left out because its incident (${uuid(3)}) is not in the backup.`,
+      },
     ]);
-    expect(describeSkipped(skipped)).toBe(`Left out 1 record that would not import again: note “Lost note” on an incident (It was left out because its incident (${uuid(3)}) is not in the backup).`);
+    expect(describeSkipped(skipped)).toBe(
+      `Left out 1 record that would not import again: note “Lost note” on an incident (It was left out because its incident (${uuid(3)}) is not in the backup).`,
+    );
   });
 
   it('names files by export time, safe on every OS', () => {
@@ -102,21 +115,9 @@ describe('parseBackup explains what is wrong', () => {
       'This file is not a Sitrep backup: its format is "statuspage-export", not "sitrep-backup".',
     ],
     ['no version', variant((d) => delete d.version), 'This Sitrep backup has no version number, so it cannot be read.'],
-    [
-      'a version written as text',
-      variant((d) => (d.version = '1')),
-      'This Sitrep backup has a broken version number ("1"), so it cannot be read.',
-    ],
-    [
-      'a fractional version',
-      variant((d) => (d.version = 1.5)),
-      'This Sitrep backup has a broken version number (the number 1.5), so it cannot be read.',
-    ],
-    [
-      'a negative version',
-      variant((d) => (d.version = -1)),
-      'This Sitrep backup has a broken version number (the number -1), so it cannot be read.',
-    ],
+    ['a version written as text', variant((d) => (d.version = '1')), 'This Sitrep backup has a broken version number ("1"), so it cannot be read.'],
+    ['a fractional version', variant((d) => (d.version = 1.5)), 'This Sitrep backup has a broken version number (the number 1.5), so it cannot be read.'],
+    ['a negative version', variant((d) => (d.version = -1)), 'This Sitrep backup has a broken version number (the number -1), so it cannot be read.'],
     [
       'a newer version',
       variant((d) => (d.version = BACKUP_VERSION + 1)),
@@ -127,21 +128,9 @@ describe('parseBackup explains what is wrong', () => {
       variant((d) => (d.version = 0)),
       `This backup is version 0, older than this Sitrep can import (it reads versions 1 to ${BACKUP_VERSION}).`,
     ],
-    [
-      'a missing table',
-      variant((d) => delete d.entries),
-      'This backup cannot be imported:\n- entries: missing',
-    ],
-    [
-      'a table that is not a list',
-      variant((d) => (d.incidents = {})),
-      'This backup cannot be imported:\n- incidents: expected a list, got an object',
-    ],
-    [
-      'a missing field',
-      variant((d) => delete d.incidents[1].title),
-      'This backup cannot be imported:\n- incidents[1].title: missing',
-    ],
+    ['a missing table', variant((d) => delete d.entries), 'This backup cannot be imported:\n- entries: missing'],
+    ['a table that is not a list', variant((d) => (d.incidents = {})), 'This backup cannot be imported:\n- incidents: expected a list, got an object'],
+    ['a missing field', variant((d) => delete d.incidents[1].title), 'This backup cannot be imported:\n- incidents[1].title: missing'],
     [
       'an unknown severity',
       variant((d) => (d.incidents[1].severity = 'SEV9')),
@@ -187,11 +176,7 @@ describe('parseBackup explains what is wrong', () => {
       variant((d) => (d.incidents[1].key = 'INC-1')),
       'This backup cannot be imported:\n- incidents[1].key: INC-1 is also the key of incidents[0]',
     ],
-    [
-      'the same entry twice',
-      variant((d) => d.entries.push(d.entries[0])),
-      'This backup cannot be imported:\n- entries[3].id: the same id as entries[0]',
-    ],
+    ['the same entry twice', variant((d) => d.entries.push(d.entries[0])), 'This backup cannot be imported:\n- entries[3].id: the same id as entries[0]'],
   ];
 
   it.each(cases)('%s', (_name, text, expected) => {
@@ -248,9 +233,7 @@ describe('upgradeBackupDocument', () => {
   });
 
   it('catches a step that forgets to bump the version', () => {
-    expect(() => upgradeBackupDocument({ version: 1 }, { 1: (doc) => ({ ...doc }) }, 2)).toThrow(
-      'Backup upgrade from version 1 did not produce version 2',
-    );
+    expect(() => upgradeBackupDocument({ version: 1 }, { 1: (doc) => ({ ...doc }) }, 2)).toThrow('Backup upgrade from version 1 did not produce version 2');
   });
 });
 
@@ -265,7 +248,12 @@ describe('version 2: components, held clips and screenshots', () => {
   });
   const component = makeComponent({ id: uuid(500), group: 'API' });
   const held = makeHeldClip({
-    screenshot: { image: new Blob([PNG_HEAD, new Uint8Array([1, 2, 3])], { type: 'image/png' }), thumbnail: new Blob([GIF_HEAD, new Uint8Array([4])], { type: 'image/gif' }), width: 2, height: 1 },
+    screenshot: {
+      image: new Blob([PNG_HEAD, new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+      thumbnail: new Blob([GIF_HEAD, new Uint8Array([4])], { type: 'image/gif' }),
+      width: 2,
+      height: 1,
+    },
   });
 
   async function fullBackupText(): Promise<string> {
@@ -295,7 +283,13 @@ describe('version 2: components, held clips and screenshots', () => {
   });
 
   it('still checks a version 1 file field by field after upgrading it', () => {
-    const file = JSON.stringify({ format: 'sitrep-backup', version: 1, exportedAt: '2026-11-28T02:00:00.000Z', incidents: [{ ...v1.incidents[0], severity: 'P1' }], entries: [] });
+    const file = JSON.stringify({
+      format: 'sitrep-backup',
+      version: 1,
+      exportedAt: '2026-11-28T02:00:00.000Z',
+      incidents: [{ ...v1.incidents[0], severity: 'P1' }],
+      entries: [],
+    });
     expect(messageOf(file)).toBe('This backup cannot be imported:\n- incidents[0].severity: expected one of SEV1, SEV2, SEV3, SEV4, SEV5, got "P1"');
   });
 
@@ -321,7 +315,14 @@ describe('version 2: components, held clips and screenshots', () => {
     ]);
     expect(Object.keys(doc.screenshots[0])).toEqual(['id', 'incidentId', 'imageType', 'image', 'thumbnailType', 'thumbnail', 'width', 'height', 'takenAt']);
     expect(doc.screenshots[0]).toMatchObject({ imageType: 'image/webp', thumbnailType: 'image/jpeg' });
-    expect(doc.heldClips[0].screenshot).toEqual({ imageType: 'image/png', image: 'iVBORw0KGgoBAgM=', thumbnailType: 'image/gif', thumbnail: 'R0lGODlhBA==', width: 2, height: 1 });
+    expect(doc.heldClips[0].screenshot).toEqual({
+      imageType: 'image/png',
+      image: 'iVBORw0KGgoBAgM=',
+      thumbnailType: 'image/gif',
+      thumbnail: 'R0lGODlhBA==',
+      width: 2,
+      height: 1,
+    });
 
     const backup = parseBackup(text);
     expect(backup.components).toEqual([component]);
@@ -382,31 +383,15 @@ describe('version 2: components, held clips and screenshots', () => {
       (d) => (d.screenshots = []),
       `- entries[1].clip.screenshotId: names no screenshot in this backup (${uuid(600)})`,
     ],
-    [
-      'the same component twice',
-      (d) => d.components.push(d.components[0]),
-      '- components[1].id: the same id as components[0]',
-    ],
-    [
-      'a component without a name',
-      (d) => (d.components[0].name = '  '),
-      '- components[0].name: A component needs a name',
-    ],
-    [
-      'a field a held clip does not have',
-      (d) => (d.heldClips[0].incidentId = uuid(1)),
-      '- heldClips[0]: unknown field "incidentId"',
-    ],
+    ['the same component twice', (d) => d.components.push(d.components[0]), '- components[1].id: the same id as components[0]'],
+    ['a component without a name', (d) => (d.components[0].name = '  '), '- components[0].name: A component needs a name'],
+    ['a field a held clip does not have', (d) => (d.heldClips[0].incidentId = uuid(1)), '- heldClips[0]: unknown field "incidentId"'],
     [
       'a field a held clip screenshot does not have',
       (d) => (d.heldClips[0].screenshot.takenAt = '2026-11-28T09:00:00.000Z'),
       '- heldClips[0].screenshot: unknown field "takenAt"',
     ],
-    [
-      'a table missing from a version 2 file',
-      (d) => delete d.heldClips,
-      '- heldClips: missing',
-    ],
+    ['a table missing from a version 2 file', (d) => delete d.heldClips, '- heldClips: missing'],
   ];
 
   it.each(v2Cases)('explains %s', async (_name, edit, problem) => {
@@ -441,7 +426,17 @@ describe('version 4: the incident manager’s process and tombstones', () => {
   it.each([
     [
       'a post-mortem of an incident not in the file',
-      (doc: any) => doc.postmortems.push({ incidentId: uuid(9), status: 'draft', authors: [], timeline: 'all', sections: emptySections(), public: emptyPublic(), createdAt: doc.exportedAt, updatedAt: doc.exportedAt }),
+      (doc: any) =>
+        doc.postmortems.push({
+          incidentId: uuid(9),
+          status: 'draft',
+          authors: [],
+          timeline: 'all',
+          sections: emptySections(),
+          public: emptyPublic(),
+          createdAt: doc.exportedAt,
+          updatedAt: doc.exportedAt,
+        }),
       `postmortems[0].incidentId: names no incident in this backup (${uuid(9)})`,
     ],
     [

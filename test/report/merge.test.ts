@@ -8,7 +8,25 @@ import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, mak
 const exportedAt = new Date('2026-11-28T12:00:00.000Z');
 
 /** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
-const noClipData = { componentsAdded: 0, componentsUpdated: 0, updatesAdded: 0, updatesUpdated: 0, maintenancesAdded: 0, maintenancesUpdated: 0, postmortemsAdded: 0, postmortemsUpdated: 0, checklistsAdded: 0, checklistsUpdated: 0, actionItemsAdded: 0, actionItemsUpdated: 0, stakeholdersAdded: 0, stakeholdersUpdated: 0, deleted: 0, screenshotsAdded: 0, heldClipsAdded: 0 };
+const noClipData = {
+  componentsAdded: 0,
+  componentsUpdated: 0,
+  updatesAdded: 0,
+  updatesUpdated: 0,
+  maintenancesAdded: 0,
+  maintenancesUpdated: 0,
+  postmortemsAdded: 0,
+  postmortemsUpdated: 0,
+  checklistsAdded: 0,
+  checklistsUpdated: 0,
+  actionItemsAdded: 0,
+  actionItemsUpdated: 0,
+  stakeholdersAdded: 0,
+  stakeholdersUpdated: 0,
+  deleted: 0,
+  screenshotsAdded: 0,
+  heldClipsAdded: 0,
+};
 
 function backupOf(incidents: Incident[], entries: TimelineEntry[]): Backup {
   return buildBackup({ incidents, entries }, exportedAt).backup;
@@ -183,7 +201,7 @@ describe('planBackupMerge: components, screenshots and held clips', () => {
   const shot = makeScreenshot({ id: uuid(600), incidentId: uuid(1) });
   const held = makeHeldClip({ id: uuid(700) });
 
-  async function backupWith(contents: Partial<BackupContents> & { screenshotRows?: typeof shot[]; heldRows?: typeof held[] }) {
+  async function backupWith(contents: Partial<BackupContents> & { screenshotRows?: (typeof shot)[]; heldRows?: (typeof held)[] }) {
     return buildBackup(
       {
         incidents: [incident],
@@ -210,17 +228,32 @@ describe('planBackupMerge: components, screenshots and held clips', () => {
 
   it('keeps the newer copy of a component, either way round', async () => {
     const renamed = { ...payments, name: 'Payments API', owner: 'Team Cash', updatedAt: '2026-11-28T10:00:00.000Z' };
-    const newer = planBackupMerge({ incidents: [incident], entries: [], components: [payments] }, await backupWith({ components: [renamed] }), counter(100).allocate, importedAt);
+    const newer = planBackupMerge(
+      { incidents: [incident], entries: [], components: [payments] },
+      await backupWith({ components: [renamed] }),
+      counter(100).allocate,
+      importedAt,
+    );
     expect(newer.components).toEqual([renamed]);
     expect(newer.summary).toMatchObject({ componentsUpdated: 1 });
-    const older = planBackupMerge({ incidents: [incident], entries: [], components: [renamed] }, await backupWith({ components: [payments] }), counter(100).allocate, importedAt);
+    const older = planBackupMerge(
+      { incidents: [incident], entries: [], components: [renamed] },
+      await backupWith({ components: [payments] }),
+      counter(100).allocate,
+      importedAt,
+    );
     expect(older.components).toEqual([]);
     expect(older.summary).toMatchObject({ componentsUpdated: 0, unchanged: 2 });
   });
 
   it('sees a component with equal patterns as unchanged, not as an edit', async () => {
     const sameCopy = structuredClone(search);
-    const plan = planBackupMerge({ incidents: [incident], entries: [], components: [sameCopy] }, await backupWith({ components: [search] }), counter(100).allocate, importedAt);
+    const plan = planBackupMerge(
+      { incidents: [incident], entries: [], components: [sameCopy] },
+      await backupWith({ components: [search] }),
+      counter(100).allocate,
+      importedAt,
+    );
     expect(plan.summary).toMatchObject({ componentsUpdated: 0, unchanged: 2 });
   });
 
@@ -279,10 +312,7 @@ describe('describeImportSummary', () => {
       { ...zero, incidentsAdded: 1, entriesAdded: 4, screenshotsAdded: 2, componentsAdded: 3, heldClipsAdded: 1 },
       'Imported: added 1 incident, 4 timeline entries, 2 screenshots, 3 components and 1 held clip.',
     ],
-    [
-      { ...zero, componentsUpdated: 1, unchanged: 2 },
-      'Imported: updated 1 component. 2 records were already up to date.',
-    ],
+    [{ ...zero, componentsUpdated: 1, unchanged: 2 }, 'Imported: updated 1 component. 2 records were already up to date.'],
   ])('%j', (summary, expected) => {
     expect(describeImportSummary(summary)).toBe(expected);
   });

@@ -69,7 +69,14 @@ describe('draftPostmortem', () => {
   it('is a valid draft post-mortem, by the incident manager, listing starred entries', () => {
     const pm = draft();
     expect(Postmortem.parse(pm)).toEqual(pm);
-    expect(pm).toMatchObject({ incidentId: overnight.id, status: 'draft', authors: ['Ana'], timeline: 'starred', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
+    expect(pm).toMatchObject({
+      incidentId: overnight.id,
+      status: 'draft',
+      authors: ['Ana'],
+      timeline: 'starred',
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
     expect(pm.public).toEqual({ opening: '', whatHappened: '', whatWeDid: '', closing: '' });
   });
 
@@ -144,7 +151,9 @@ describe('draftPostmortem', () => {
   });
 
   it('lists at most 15 alerts and says how many more', () => {
-    const alerts = Array.from({ length: 20 }, (_, i) => makeEntry({ kind: 'alert', text: `Alert ${i}`, at: `2026-11-28T09:${String(10 + i).padStart(2, '0')}:00.000Z` }));
+    const alerts = Array.from({ length: 20 }, (_, i) =>
+      makeEntry({ kind: 'alert', text: `Alert ${i}`, at: `2026-11-28T09:${String(10 + i).padStart(2, '0')}:00.000Z` }),
+    );
     const { sections } = draftPostmortem({ incident: makeIncident(), entries: alerts, updates: [], components: [], now: NOW });
     expect(sections.detection.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(16);
     expect(sections.detection).toContain('- …and 5 more on the timeline');

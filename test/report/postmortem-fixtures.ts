@@ -66,7 +66,13 @@ export const SEARCH = uuid(501);
 /** The overnight incident's timeline: an alert, a screenshot clip, a decision, a code change. */
 export function overnightEntries() {
   return [
-    makeEntry({ at: '2026-11-28T22:55:00.000Z', kind: 'alert', text: 'PagerDuty PT4KHLK: Error rate above 5%', starred: true, sourceUrl: 'https://acme.pagerduty.com/incidents/PT4KHLK' }),
+    makeEntry({
+      at: '2026-11-28T22:55:00.000Z',
+      kind: 'alert',
+      text: 'PagerDuty PT4KHLK: Error rate above 5%',
+      starred: true,
+      sourceUrl: 'https://acme.pagerduty.com/incidents/PT4KHLK',
+    }),
     makeEntry({ at: '2026-11-28T23:05:00.000Z', kind: 'code', text: 'Deploy 4121 of checkout-api', sourceUrl: 'https://github.com/acme/api/pull/412' }),
     makeEntry({
       at: '2026-11-28T23:20:00.000Z',

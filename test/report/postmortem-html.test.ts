@@ -99,7 +99,9 @@ describe('buildPostmortemHtml', () => {
     ['not base64', { type: 'image/png', data: 'not base64!' }],
   ])('names a screenshot that is %s instead of embedding it', (_name, image) => {
     const shots = new Map<string, EmbeddedImage>(image ? [[uuid(800), image]] : []);
-    const page = parse(buildPostmortemHtml({ incident: overnight, postmortem: makePostmortem(), entries: overnightEntries(), actionItems: [], screenshots: shots, now: NOW }));
+    const page = parse(
+      buildPostmortemHtml({ incident: overnight, postmortem: makePostmortem(), entries: overnightEntries(), actionItems: [], screenshots: shots, now: NOW }),
+    );
     expect(page.querySelectorAll('img')).toHaveLength(0);
     expect(page.querySelector('figcaption')?.textContent).toBe(`Screenshot 1, taken with the entry at 23:20 UTC: not available (screenshot-${uuid(800)})`);
   });

@@ -107,7 +107,7 @@ describe('buildPostmortemMarkdown: a multi-day incident with screenshots', () =>
     expect(items.split('\n').filter((l) => l.startsWith('- '))).toEqual([
       '- [x] Hotfix: pin the driver — Hotfix · owner: Bo · Done',
       '- [ ] Add a canary stage to the deploy — Prevention · owner: Payments team · due 2026-12-15 · Open · [ticket](<https://jira.example.com/browse/OPS-7>)',
-      '- [ ] ~~Rewrite checkout~~ — Technical debt · owner: unassigned · Won\'t do',
+      "- [ ] ~~Rewrite checkout~~ — Technical debt · owner: unassigned · Won't do",
     ]);
   });
 
@@ -152,7 +152,8 @@ describe('buildPostmortemMarkdown: which entries the timeline lists', () => {
 });
 
 describe('buildPostmortemMarkdown: hostile text stays text', () => {
-  const hostile = '<script>alert(1)</script> <img src=x onerror=alert(2)> [win](javascript:alert(3)) ![p](https://evil.example/p.png) &lt;b&gt; **bold** `code` | cell';
+  const hostile =
+    '<script>alert(1)</script> <img src=x onerror=alert(2)> [win](javascript:alert(3)) ![p](https://evil.example/p.png) &lt;b&gt; **bold** `code` | cell';
   const incident = makeIncident({ title: `# ${hostile}`, publicTitle: hostile, resolvedAt: '2026-11-28T10:00:00.000Z' });
   const postmortem = makePostmortem({
     authors: ['<b>Eve</b>'],
@@ -172,12 +173,15 @@ describe('buildPostmortemMarkdown: hostile text stays text', () => {
     expect(html).not.toMatch(/<(script|img|iframe|b|code)\b/);
     expect(html).not.toMatch(/href="(?!https:\/\/)/);
     expect(html).not.toContain('evil.example/p.png"');
-    expect(headingsOf(markdown)[0]).toBe(`# Post-mortem: INC-1 — \\# \\<script\\>alert(1)\\</script\\> \\<img src=x onerror=alert(2)\\> \\[win\\](javascript:alert(3)) !\\[p\\](https://evil.example/p.png) \\&lt;b\\&gt; \\*\\*bold\\*\\* \\\`code\\\` \\| cell`);
+    expect(headingsOf(markdown)[0]).toBe(
+      `# Post-mortem: INC-1 — \\# \\<script\\>alert(1)\\</script\\> \\<img src=x onerror=alert(2)\\> \\[win\\](javascript:alert(3)) !\\[p\\](https://evil.example/p.png) \\&lt;b\\&gt; \\*\\*bold\\*\\* \\\`code\\\` \\| cell`,
+    );
     expect(html.match(/<h1>/g)).toHaveLength(1);
   });
 
   it('renders the hostile words as the words themselves', () => {
-    const shown = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; [win](javascript:alert(3)) ![p](https://evil.example/p.png) &amp;lt;b&amp;gt; **bold** `code` | cell';
+    const shown =
+      '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; [win](javascript:alert(3)) ![p](https://evil.example/p.png) &amp;lt;b&amp;gt; **bold** `code` | cell';
     // Title, entry, action item: exactly as typed.
     expect(html.split(shown).length - 1).toBeGreaterThanOrEqual(4);
     expect(html).toContain('# Not a heading<br>\n- not a list<br>\n1. not numbered');

@@ -40,7 +40,10 @@ const entries = benchTimeline(5000);
 const components = [makeComponent()];
 
 describe('post-mortem from a 5,000-entry timeline', () => {
-  bench('draftPostmortem', () => void draftPostmortem({ incident: overnight, entries, updates: overnightUpdates(), components, now: new Date('2026-11-30T09:00:00.000Z') }));
+  bench(
+    'draftPostmortem',
+    () => void draftPostmortem({ incident: overnight, entries, updates: overnightUpdates(), components, now: new Date('2026-11-30T09:00:00.000Z') }),
+  );
   bench('buildPostmortemMarkdown (timeline: all)', () => {
     void buildPostmortemMarkdown({ incident: overnight, postmortem: makePostmortem({ timeline: 'all' }), entries, actionItems: [] });
   });

@@ -25,7 +25,7 @@ function linkLine(c: Clip | undefined, timeZone: string): string {
     .find((l) => l.includes('Spike'))!;
 }
 
-describe('a clip\'s Markdown link is named by its panel and window', () => {
+describe("a clip's Markdown link is named by its panel and window", () => {
   it.each<[string, Clip | undefined, string, string]>([
     ['panel title and window, UTC', clip({ panelTitle: '5xx rate by route' }), 'UTC', '[5xx rate by route · 10:13–11:13 UTC]'],
     ['the panel the URL names', clip({ panel: '7' }), 'UTC', '[panel 7 · 10:13–11:13 UTC]'],

@@ -21,13 +21,30 @@ const entries: TimelineEntry[] = [
     kind: 'alert',
     text: 'PagerDuty PT4KHLK: Error rate above 5% on checkout-api',
     sourceUrl: PD,
-    clip: clipOf('pagerduty', PD, { kind: 'alert', id: 'PT4KHLK' }, {
-      sightings: [{ at: '2026-10-25T00:50:00.000Z', text: 'Acknowledged by Bo' }, { at: '2026-10-25T01:10:00.000Z' }],
-    }),
+    clip: clipOf(
+      'pagerduty',
+      PD,
+      { kind: 'alert', id: 'PT4KHLK' },
+      {
+        sightings: [{ at: '2026-10-25T00:50:00.000Z', text: 'Acknowledged by Bo' }, { at: '2026-10-25T01:10:00.000Z' }],
+      },
+    ),
   }),
-  makeEntry({ at: '2026-10-25T00:45:00.000Z', kind: 'report', text: 'Zendesk #8812: Checkout fails with 500', sourceUrl: ZD, clip: clipOf('zendesk', ZD, { kind: 'ticket', id: '8812' }) }),
+  makeEntry({
+    at: '2026-10-25T00:45:00.000Z',
+    kind: 'report',
+    text: 'Zendesk #8812: Checkout fails with 500',
+    sourceUrl: ZD,
+    clip: clipOf('zendesk', ZD, { kind: 'ticket', id: '8812' }),
+  }),
   // Edited by hand: the name of the change is put back in front.
-  makeEntry({ at: '2026-10-25T00:55:00.000Z', kind: 'code', text: 'Probably the trigger', sourceUrl: GH, clip: clipOf('github', GH, { kind: 'change', id: 'acme/api#412' }) }),
+  makeEntry({
+    at: '2026-10-25T00:55:00.000Z',
+    kind: 'code',
+    text: 'Probably the trigger',
+    sourceUrl: GH,
+    clip: clipOf('github', GH, { kind: 'change', id: 'acme/api#412' }),
+  }),
 ];
 const now = new Date('2026-10-25T02:00:00.000Z');
 
@@ -93,14 +110,17 @@ Times are Europe/Berlin local time (CEST, CET).
       at: '2026-10-25T00:40:00.000Z',
       kind: 'alert',
       text: 'PagerDuty PT4KHLK',
-      clip: clipOf('pagerduty', PD, { kind: 'alert', id: 'PT4KHLK' }, {
-        sightings: [{ at: '2026-10-25T00:50:00.000Z', text: '[pay here](https://evil.example.com) <img src=x>\n# not a heading\n\u202Egnp.exe' }],
-      }),
+      clip: clipOf(
+        'pagerduty',
+        PD,
+        { kind: 'alert', id: 'PT4KHLK' },
+        {
+          sightings: [{ at: '2026-10-25T00:50:00.000Z', text: '[pay here](https://evil.example.com) <img src=x>\n# not a heading\n\u202Egnp.exe' }],
+        },
+      ),
     });
     const markdown = buildTimelineMarkdown(incident, [alert], { timeZone: 'UTC', now });
-    expect(markdown).toContain(
-      '  00:50 UTC: \\[pay here\\](https://evil.example.com) \\<img src=x\\>\\\n  \\# not a heading\\\n  gnp.exe\n',
-    );
+    expect(markdown).toContain('  00:50 UTC: \\[pay here\\](https://evil.example.com) \\<img src=x\\>\\\n  \\# not a heading\\\n  gnp.exe\n');
     const html = new MarkdownIt({ html: true }).render(markdown);
     expect(html).not.toContain('<a ');
     expect(html).not.toContain('<img');

@@ -298,11 +298,7 @@ describe('text from the log cannot become links or HTML', () => {
   });
 
   it('never links a source that is not http(s)', () => {
-    const markdown = buildTimelineMarkdown(
-      makeIncident(),
-      [makeEntry({ text: 'x', sourceUrl: 'javascript:alert(1)' })],
-      { timeZone: 'UTC' },
-    );
+    const markdown = buildTimelineMarkdown(makeIncident(), [makeEntry({ text: 'x', sourceUrl: 'javascript:alert(1)' })], { timeZone: 'UTC' });
     expect(md.render(markdown)).not.toContain('<a ');
   });
 

@@ -37,7 +37,14 @@ describe('IncidentActionItems (mounted by the post-mortem editor)', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.action-item a')?.getAttribute('href')).toBe('https://jira.example.com/browse/OPS-7');
     const [saved] = await db.actionItems.toArray();
-    expect(saved).toMatchObject({ incidentId: incident.id, kind: 'tech-debt', owner: 'Ben', due: '2026-11-15', status: 'open', createdAt: '2026-10-21T09:00:00.000Z' });
+    expect(saved).toMatchObject({
+      incidentId: incident.id,
+      kind: 'tech-debt',
+      owner: 'Ben',
+      due: '2026-11-15',
+      status: 'open',
+      createdAt: '2026-10-21T09:00:00.000Z',
+    });
 
     await click(`Edit “${saved!.text}”`);
     await choose(`action-item-${saved!.id}-status`, 'in-progress');
@@ -63,7 +70,11 @@ describe('Backlog (options page)', () => {
   async function seed() {
     const other = await declareIncident(db, { title: 'Search slow', severity: 'SEV3' }, { author: 'Ana' });
     const at = (iso: string) => new Date(iso);
-    const late = await addActionItem(db, { incidentId: incident.id, text: 'Roll back, "then" fix', kind: 'hotfix', due: '2026-10-31' }, at('2026-10-21T00:00:00.000Z'));
+    const late = await addActionItem(
+      db,
+      { incidentId: incident.id, text: 'Roll back, "then" fix', kind: 'hotfix', due: '2026-10-31' },
+      at('2026-10-21T00:00:00.000Z'),
+    );
     const young = await addActionItem(db, { incidentId: other.id, text: '=cmd()', kind: 'prevention' }, at('2026-10-25T00:00:00.000Z'));
     const done = await addActionItem(db, { incidentId: other.id, text: 'Restart', kind: 'hotfix', status: 'done' }, at('2026-10-19T00:00:00.000Z'));
     return { late, young, done };
@@ -107,7 +118,9 @@ describe('Backlog (options page)', () => {
     const region = root.querySelector('[aria-label="Import preview"]')!;
     expect(region.textContent).toContain('backlog.csv: 1 to change, 1 unchanged, 1 unknown, 1 not readable, 0 changed here since the export.');
     expect(region.querySelector('[aria-label="Changes"]')?.textContent).toContain(`Line 2: “${late.text}” — status open → done`);
-    expect(region.querySelector('[aria-label="Unknown rows"]')?.textContent).toContain('Line 4: no action item has id 00000000-0000-4000-8000-000000000999 (“Someone else\'s”)');
+    expect(region.querySelector('[aria-label="Unknown rows"]')?.textContent).toContain(
+      "Line 4: no action item has id 00000000-0000-4000-8000-000000000999 (“Someone else's”)",
+    );
     expect(region.querySelector('[aria-label="Rows not readable"]')?.textContent).toContain('Line 5: 3 cells where the header has 11');
     expect((await db.actionItems.get(late.id))?.status).toBe('open');
 

@@ -79,13 +79,19 @@ describe('CadenceSettings', () => {
   it('keeps every field filled before the form re-renders (autofill)', async () => {
     await mount(<Mounted />);
     await act(() => {
-      for (const [name, value] of [['firstMinutes', '9'], ['SEV2', '11'], ['SEV4', '44']]) {
+      for (const [name, value] of [
+        ['firstMinutes', '9'],
+        ['SEV2', '11'],
+        ['SEV4', '44'],
+      ]) {
         field(name!).value = value!;
         field(name!).dispatchEvent(new Event('input', { bubbles: true }));
       }
     });
     await act(() => submit());
-    await settle(async () => expect((await settingsItem.getValue()) as { cadence: unknown }).toMatchObject({ cadence: { firstMinutes: 9, everyMinutes: { SEV2: 11, SEV4: 44 } } }));
+    await settle(async () =>
+      expect((await settingsItem.getValue()) as { cadence: unknown }).toMatchObject({ cadence: { firstMinutes: 9, everyMinutes: { SEV2: 11, SEV4: 44 } } }),
+    );
   });
 
   it('keeps what was typed when storing fails, and says why', async () => {

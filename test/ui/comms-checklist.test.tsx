@@ -9,7 +9,14 @@ const summary = () => root.querySelector('[data-testid="comms-summary"]')?.textC
 async function incidentWithRegister(severity: 'SEV1' | 'SEV2' = 'SEV2') {
   const db = freshDb();
   const incident = await declareIncident(db, { title: 'Checkout down', severity }, { author: 'Ana' });
-  const management = await saveStakeholder(db, { name: 'Management', power: 'high', interest: 'high', channels: ['email', 'slack'], reach: '#leads', fromSeverity: 'SEV2' });
+  const management = await saveStakeholder(db, {
+    name: 'Management',
+    power: 'high',
+    interest: 'high',
+    channels: ['email', 'slack'],
+    reach: '#leads',
+    fromSeverity: 'SEV2',
+  });
   await saveStakeholder(db, { name: 'Customers', power: 'high', interest: 'low', channels: ['status-page'], reach: '', fromSeverity: 'SEV3' });
   await saveStakeholder(db, { name: 'Executives', power: 'high', interest: 'low', channels: ['email'], reach: '', fromSeverity: 'SEV1' });
   const post = (status: 'investigating' | 'identified') =>
@@ -30,7 +37,11 @@ describe('the communication checklist in the status composer', () => {
     await click('Told Management by Slack');
     await settle(() => expect(summary()).toBe('Everyone it must reach has been told.'));
     const [entry] = await listEntriesOfKind(db, incident.id, 'comms');
-    expect(entry).toMatchObject({ author: '', text: 'Told Management by Slack about the “Investigating” update', told: { stakeholderId: management.id, channel: 'slack', updateId: update.id } });
+    expect(entry).toMatchObject({
+      author: '',
+      text: 'Told Management by Slack about the “Investigating” update',
+      told: { stakeholderId: management.id, channel: 'slack', updateId: update.id },
+    });
     // The other channel stays offered: telling by one more way is worth recording too.
     expect(button('Told Management by Email')).toBeTruthy();
     expect(button('Told Management by Slack')).toBeUndefined();

@@ -53,12 +53,13 @@ describe('ComponentsEditor', () => {
     await settle(() => expect(itemTexts()).toEqual(['Payments API']));
     expect(root.querySelector('form')).toBeNull();
     expect(document.activeElement?.id).toBe('component-add');
-    expect([...root.querySelectorAll('.component-item code')].map((c) => c.textContent)).toEqual([
-      'https://grafana.example.com/d/abc123',
-      '*/d/payments-*',
-    ]);
+    expect([...root.querySelectorAll('.component-item code')].map((c) => c.textContent)).toEqual(['https://grafana.example.com/d/abc123', '*/d/payments-*']);
     const [stored] = await db.components.toArray();
-    expect(Component.parse(stored)).toMatchObject({ name: 'Payments API', owner: 'Team Cash', dashboardPatterns: ['https://grafana.example.com/d/abc123', '*/d/payments-*'] });
+    expect(Component.parse(stored)).toMatchObject({
+      name: 'Payments API',
+      owner: 'Team Cash',
+      dashboardPatterns: ['https://grafana.example.com/d/abc123', '*/d/payments-*'],
+    });
   });
 
   it('edits a component, names the pattern line that is wrong, and Escape cancels', async () => {
@@ -184,7 +185,12 @@ describe('ComponentsEditor: what the status page needs', () => {
   });
 
   it('links an imported contact only when it is a web or mail address', async () => {
-    const saved = await saveComponent(db, { name: 'Search', owner: '', dashboardPatterns: [], escalation: { name: 'Find on-call', reach: 'https://oncall.example.com/find' } });
+    const saved = await saveComponent(db, {
+      name: 'Search',
+      owner: '',
+      dashboardPatterns: [],
+      escalation: { name: 'Find on-call', reach: 'https://oncall.example.com/find' },
+    });
     await settle(() => expect(root.querySelector('.component-item a')?.getAttribute('href')).toBe('https://oncall.example.com/find'));
     expect(root.querySelector('.component-item a')?.getAttribute('rel')).toBe('noopener noreferrer');
     // A row written around the schema (an old backup, another tool): shown as text, never a link.
@@ -234,7 +240,7 @@ describe('ComponentsEditor: what the status page needs', () => {
     await act(async () => {
       await state.save(componentInputOf({ ...formValuesOf(cdn), status: 'operational' }, cdn!.id));
     });
-    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === 'publish' ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 });
@@ -266,7 +272,10 @@ describe('form helpers', () => {
   it('saves no escalation contact when both its fields are blank, and half of one for the schema to refuse', () => {
     const values = { ...formValuesOf(), name: 'x' };
     expect(componentInputOf({ ...values, escalationName: ' ', escalationReach: '' })).not.toHaveProperty('escalation');
-    expect(componentInputOf({ ...values, escalationName: '', escalationReach: 'mailto:a@example.com' }).escalation).toEqual({ name: '', reach: 'mailto:a@example.com' });
+    expect(componentInputOf({ ...values, escalationName: '', escalationReach: 'mailto:a@example.com' }).escalation).toEqual({
+      name: '',
+      reach: 'mailto:a@example.com',
+    });
   });
 
   it.each([

@@ -135,7 +135,9 @@ describe('the note box', () => {
 describe('incident details', () => {
   async function mountDetails() {
     await activeLog();
-    await mountPage(() => log.active.value && <IncidentHeader key={incident.id} incident={log.active.value} onUpdate={(patch) => void log.update(incident.id, patch)} />);
+    await mountPage(
+      () => log.active.value && <IncidentHeader key={incident.id} incident={log.active.value} onUpdate={(patch) => void log.update(incident.id, patch)} />,
+    );
     await settle(() => expect(byId('incident-manager')).not.toBeNull());
     return vi.spyOn(db.incidents, 'put').mockRejectedValue(new Error(FULL));
   }

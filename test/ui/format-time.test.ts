@@ -46,7 +46,14 @@ describe('datetime-local round trip', () => {
 describe('formatWindow and formatCount (issue 10)', () => {
   it.each([
     ['UTC, one day', '2026-11-28T10:13:00.000Z', '2026-11-28T11:13:00.000Z', 'utc', 'UTC', /^10:13–11:13 UTC$|^10:13 AM–11:13 AM UTC$/],
-    ['UTC, two days', '2026-11-28T23:50:00.000Z', '2026-11-29T00:20:00.000Z', 'utc', 'UTC', /^Sat, .*28.* 11:50 PM – Sun, .*29.* 12:20 AM UTC$|^Sat, .*28.* 23:50 – Sun, .*29.* 00:20 UTC$/],
+    [
+      'UTC, two days',
+      '2026-11-28T23:50:00.000Z',
+      '2026-11-29T00:20:00.000Z',
+      'utc',
+      'UTC',
+      /^Sat, .*28.* 11:50 PM – Sun, .*29.* 12:20 AM UTC$|^Sat, .*28.* 23:50 – Sun, .*29.* 00:20 UTC$/,
+    ],
     // Berlin leaves summer time at 01:00 UTC on 25 Oct 2026: the zone said is the window's end's.
     ['Berlin across the DST change', '2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z', 'local', 'Europe/Berlin', /^02:30( AM)?–02:30( AM)? GMT\+1$/],
   ] as const)('%s', (_name, from, to, mode, tz, expected) => {

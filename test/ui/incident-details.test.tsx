@@ -107,7 +107,9 @@ describe('Incident details: times', () => {
     const incident = await declared();
     await mountDetails(incident);
     await typeAndLeave('incident-detected', '2026-10-25T09:00:00');
-    await settle(() => expect(root.querySelector('#incident-detected-error')?.textContent).toMatch(/^Detected cannot be before started \(.*10:00:00.*\); change that first\.$/));
+    await settle(() =>
+      expect(root.querySelector('#incident-detected-error')?.textContent).toMatch(/^Detected cannot be before started \(.*10:00:00.*\); change that first\.$/),
+    );
     expect(byId('incident-detected').getAttribute('aria-invalid')).toBe('true');
     expect((await stored(incident.id)).detectedAt).toBe(DECLARED.toISOString());
     expect(await lastLogged(incident.id)).toBe('Declared SEV2: Checkout errors');

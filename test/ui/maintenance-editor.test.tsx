@@ -15,7 +15,20 @@ import {
   toLocalInput,
   type MaintenanceState,
 } from '../../src/ui/state/maintenance-state';
-import { button, byId, click, disposeAfter, freshDb, key, messagesToBackground, mount as mountUi, restoreTimeZoneAfterEach, root, settle, type } from './render';
+import {
+  button,
+  byId,
+  click,
+  disposeAfter,
+  freshDb,
+  key,
+  messagesToBackground,
+  mount as mountUi,
+  restoreTimeZoneAfterEach,
+  root,
+  settle,
+  type,
+} from './render';
 
 let db: SitrepDb;
 let state: MaintenanceState;
@@ -86,7 +99,7 @@ describe('MaintenanceEditor: scheduling', () => {
     expect(root.querySelector('.maintenance-item__components')?.textContent).toBe('Components: API');
     await settle(() => expect(document.activeElement?.id).toBe('maintenance-add'));
     // Published: queued for the target, and the background woken.
-    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === 'publish' ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 
@@ -172,7 +185,7 @@ describe('MaintenanceEditor: the list and its actions', () => {
     await settle(() => expect(titlesIn('Completed').sort()).toEqual(['CDN swap', 'Database upgrade']));
     expect(titlesIn('In progress')).toEqual([]);
     expect(root.querySelector('.maintenance-item .badge')?.textContent).toBe('completed early');
-    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === 'publish' ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 
@@ -210,7 +223,7 @@ describe('MaintenanceEditor: the list and its actions', () => {
     await settle(() => expect(titlesIn('Upcoming')).toEqual([]));
     expect(titlesIn('Completed')).toContain('Search reindex');
     expect(root.querySelector('.maintenance-item .badge')?.textContent).toBe('cancelled');
-    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === 'publish' ? j.targetId : j.id))).toEqual(['host']);
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
   });
 
@@ -228,7 +241,11 @@ describe('MaintenanceEditor: the list and its actions', () => {
     await type(id('end'), '2026-12-02T18:30');
     await act(() => byId(id('title')).closest('form')!.requestSubmit());
     await settle(() => expect(titlesIn('Upcoming')).toEqual(['Search reindex (longer)']));
-    expect(await db.maintenances.get(upcoming.id)).toMatchObject({ title: 'Search reindex (longer)', scheduledUntil: '2026-12-02T23:30:00.000Z', author: 'Ben' });
+    expect(await db.maintenances.get(upcoming.id)).toMatchObject({
+      title: 'Search reindex (longer)',
+      scheduledUntil: '2026-12-02T23:30:00.000Z',
+      author: 'Ben',
+    });
     expect(await db.maintenances.count()).toBe(3);
   });
 });

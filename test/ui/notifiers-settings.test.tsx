@@ -7,7 +7,20 @@ import type { Notifier } from '../../src/model';
 import { saveNotifier } from '../../src/publish/target-store';
 import { NotifiersSettings, severityRange } from '../../src/ui/components/notifiers-settings';
 import { createNotifiersState, generateSigningKey } from '../../src/ui/state/notifiers-state';
-import { button, byId, click, disposeAfter, fakePermissionPrompt, freshDb, mount as mountUi, restoreTimeZoneAfterEach, root, settle, type, valueOf } from './render';
+import {
+  button,
+  byId,
+  click,
+  disposeAfter,
+  fakePermissionPrompt,
+  freshDb,
+  mount as mountUi,
+  restoreTimeZoneAfterEach,
+  root,
+  settle,
+  type,
+  valueOf,
+} from './render';
 
 const SLACK_URL = 'https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX';
 const TEAMS_URL = 'https://example.webhook.office.com/webhookb2/abc@def/IncomingWebhook/0123456789/ghi';
@@ -107,7 +120,9 @@ describe('NotifiersSettings: adding', () => {
     });
     expect(await publishSecretsItem.getValue()).toEqual({});
     expect(permissionRequest).not.toHaveBeenCalled();
-    await settle(() => expect(root.querySelector('.notifier-item__scope')?.textContent).toBe('SEV1, SEV2, SEV4, SEV5 · Internal · to execs@example.com, comms@example.com'));
+    await settle(() =>
+      expect(root.querySelector('.notifier-item__scope')?.textContent).toBe('SEV1, SEV2, SEV4, SEV5 · Internal · to execs@example.com, comms@example.com'),
+    );
   });
 
   it('generates a signing key, shows it to be copied, and saves it with the secrets', async () => {
@@ -136,10 +151,31 @@ describe('NotifiersSettings: adding', () => {
   it.each([
     ['no name', 'slack', { 'notifier-slack-name': '  ' }, [], 'notifier-slack-name', 'Name the channel, e.g. #incidents'],
     ['no severity', 'slack', {}, ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'], 'notifier-slack-severities', 'Pick at least one severity'],
-    ['a Slack webhook that is not an address', 'slack', { 'notifier-slack-secret': 'hooks.slack.com/services/T0/B0/secretpart' }, [], 'notifier-slack-secret', 'The webhook URL Slack gave you starts with https://'],
+    [
+      'a Slack webhook that is not an address',
+      'slack',
+      { 'notifier-slack-secret': 'hooks.slack.com/services/T0/B0/secretpart' },
+      [],
+      'notifier-slack-secret',
+      'The webhook URL Slack gave you starts with https://',
+    ],
     ['no Teams webhook', 'teams', { 'notifier-teams-secret': '' }, [], 'notifier-teams-secret', 'Paste the webhook URL Teams gave you'],
-    ['a short signing key', 'webhook', { 'notifier-webhook-secret': 'short-key-123' }, [], 'notifier-webhook-secret', 'A signing key of at least 16 characters: Generate makes one'],
-    ['a webhook URL that is not http(s)', 'webhook', { 'notifier-webhook-url': 'ftp://hooks.example.com' }, [], 'notifier-webhook-url', 'The webhook URL starts with http:// or https://'],
+    [
+      'a short signing key',
+      'webhook',
+      { 'notifier-webhook-secret': 'short-key-123' },
+      [],
+      'notifier-webhook-secret',
+      'A signing key of at least 16 characters: Generate makes one',
+    ],
+    [
+      'a webhook URL that is not http(s)',
+      'webhook',
+      { 'notifier-webhook-url': 'ftp://hooks.example.com' },
+      [],
+      'notifier-webhook-url',
+      'The webhook URL starts with http:// or https://',
+    ],
     ['nobody to email', 'email', { 'notifier-email-to': '' }, [], 'notifier-email-to', 'Who the email goes to'],
   ] as const)('refuses %s: the message by the field, everything typed kept, nothing asked or saved', async (_, kind, patch, untick, field, message) => {
     const base: Record<string, Record<string, string>> = {
@@ -216,11 +252,24 @@ describe('NotifiersSettings: the list', () => {
     it('shows the last result in words, at local time', async () => {
       process.env.TZ = 'Europe/Berlin';
       await saveNotifier(SLACK, SLACK_URL);
-      await db.publishResults.put({ targetId: 'notifier:slack-abcdef', state: 'published', at: '2026-07-01T09:10:05.000Z', publishedAt: '2026-07-01T09:10:05.000Z', message: 'Sent' });
+      await db.publishResults.put({
+        targetId: 'notifier:slack-abcdef',
+        state: 'published',
+        at: '2026-07-01T09:10:05.000Z',
+        publishedAt: '2026-07-01T09:10:05.000Z',
+        message: 'Sent',
+      });
       await mount();
       await settle(() => expect(root.querySelector('.publish-result')?.textContent).toMatch(/^Last sent: Sent .*11:10:05( AM)?$/)); // CEST
-      await db.publishResults.put({ targetId: 'notifier:slack-abcdef', state: 'failed', at: '2026-07-01T09:10:05.000Z', message: 'Slack says the webhook is gone: paste a new one in Settings' });
-      await settle(() => expect(root.querySelector('.publish-result')?.textContent).toBe('Last sent: Slack says the webhook is gone: paste a new one in Settings'));
+      await db.publishResults.put({
+        targetId: 'notifier:slack-abcdef',
+        state: 'failed',
+        at: '2026-07-01T09:10:05.000Z',
+        message: 'Slack says the webhook is gone: paste a new one in Settings',
+      });
+      await settle(() =>
+        expect(root.querySelector('.publish-result')?.textContent).toBe('Last sent: Slack says the webhook is gone: paste a new one in Settings'),
+      );
       expect(root.querySelector('.publish-result')?.className).toContain('publish-result--failed');
     });
   });

@@ -29,8 +29,20 @@ function fakePage() {
 beforeEach(async () => {
   db = freshDb();
   incident = await declareIncident(db, { title: 'Checkout down', severity: 'SEV1' }, { author: 'Ana', now: T0 });
-  incident = (await updateIncident(db, incident.id, { impact: 'No card payments in the EU.', detectedAt: '2026-11-28T09:04:00.000Z' }, { author: 'Ana', now: T0 }))!;
-  await addEntry(db, { incidentId: incident.id, kind: 'alert', text: 'Payment errors above 20%', author: 'Ana', at: '2026-11-28T09:03:00.000Z', starred: true });
+  incident = (await updateIncident(
+    db,
+    incident.id,
+    { impact: 'No card payments in the EU.', detectedAt: '2026-11-28T09:04:00.000Z' },
+    { author: 'Ana', now: T0 },
+  ))!;
+  await addEntry(db, {
+    incidentId: incident.id,
+    kind: 'alert',
+    text: 'Payment errors above 20%',
+    author: 'Ana',
+    at: '2026-11-28T09:03:00.000Z',
+    starred: true,
+  });
 });
 
 async function open(deps: PostmortemStateDeps & { onPublishPublic?: (id: string) => Promise<unknown> } = {}) {
@@ -68,7 +80,16 @@ describe('PostmortemTab: drafting', () => {
     expect(stored?.authors).toEqual(['Ana']);
     const headings = [...root.querySelectorAll('h2, h3, h4')].map((h) => h.textContent);
     expect(headings).toEqual(
-      expect.arrayContaining(['Summary', 'Impact', 'Root Cause', 'Trigger and Detection', 'Resolution', 'Long-term fix', 'Lessons Learned', 'Where we got lucky']),
+      expect.arrayContaining([
+        'Summary',
+        'Impact',
+        'Root Cause',
+        'Trigger and Detection',
+        'Resolution',
+        'Long-term fix',
+        'Lessons Learned',
+        'Where we got lucky',
+      ]),
     );
     expect(headings).toContain('Public post-mortem — customers read this');
   });
@@ -166,14 +187,28 @@ describe('PostmortemTab: export and publish', () => {
     await choose('pm-repo-target', 'team');
     await click('Publish to team repository');
     await settle(() => expect(testIdText('pm-notice')).toBe('Published to acme/incidents: postmortems/INC-1.md'));
-    expect(publishToGitHub).toHaveBeenCalledWith(expect.objectContaining({ id: 'team' }), expect.objectContaining({ incident: expect.objectContaining({ id: incident.id }) }));
+    expect(publishToGitHub).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'team' }),
+      expect.objectContaining({ incident: expect.objectContaining({ id: incident.id }) }),
+    );
   });
 
   it('says why a publish to the repository failed', async () => {
     const publishToGitHub = vi.fn(async () => {
       throw new Error('acme/incidents is not private: an internal post-mortem goes only to a private team repository');
     });
-    await publishTargetsItem.setValue([{ kind: 'github', id: 'team', apiUrl: 'https://api.github.com', owner: 'acme', repo: 'incidents', branch: 'main', directory: '', publicUrl: 'https://acme.github.io/s' }]);
+    await publishTargetsItem.setValue([
+      {
+        kind: 'github',
+        id: 'team',
+        apiUrl: 'https://api.github.com',
+        owner: 'acme',
+        repo: 'incidents',
+        branch: 'main',
+        directory: '',
+        publicUrl: 'https://acme.github.io/s',
+      },
+    ]);
     await drafted({ publishToGitHub });
     await settle(() => expect(byId('pm-repo-target')).not.toBeNull());
     await click('Publish to team repository');

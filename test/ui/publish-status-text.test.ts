@@ -49,7 +49,12 @@ describe('describePublishResult', () => {
       'local',
       'Host error (HTTP 502) on api/v2/summary.json, retrying in 4 min',
     ],
-    ['retrying, due already', result({ state: 'retrying', message: 'Host unreachable', nextAttemptAt: '2026-03-29T01:29:00.000Z' }), 'local', 'Host unreachable, retrying now'],
+    [
+      'retrying, due already',
+      result({ state: 'retrying', message: 'Host unreachable', nextAttemptAt: '2026-03-29T01:29:00.000Z' }),
+      'local',
+      'Host unreachable, retrying now',
+    ],
     ['retrying with no words', result({ state: 'retrying', message: ' ' }), 'local', 'Publishing failed, retrying now'],
     [
       'failed',

@@ -10,14 +10,22 @@ import { saveTarget } from '../../src/publish/target-store';
 const saveHost = (url: string, token: string) => saveTarget({ kind: 'host', id: 'host', url }, token);
 import { PublishingSettings } from '../../src/ui/components/publishing-settings';
 import { TargetsSettings } from '../../src/ui/components/targets-settings';
-import {
-  createPublishingState,
-  describeFormError,
-  hostPermissionPattern,
-  publishAfterChange,
-} from '../../src/ui/state/publishing-state';
+import { createPublishingState, describeFormError, hostPermissionPattern, publishAfterChange } from '../../src/ui/state/publishing-state';
 import { createTargetsState, type TargetsState } from '../../src/ui/state/targets-state';
-import { button, byId, click, disposeAfter, fakePermissionPrompt, freshDb, messagesToBackground, mount as mountUi, restoreTimeZoneAfterEach, root, settle, type } from './render';
+import {
+  button,
+  byId,
+  click,
+  disposeAfter,
+  fakePermissionPrompt,
+  freshDb,
+  messagesToBackground,
+  mount as mountUi,
+  restoreTimeZoneAfterEach,
+  root,
+  settle,
+  type,
+} from './render';
 
 const TOKEN = 'sitrep_tok_9f8e7d6c5b4a3210';
 const URL_FIELD = 'publish-host-url';
@@ -67,7 +75,9 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
     expect(permissionRequest).toHaveBeenCalledTimes(1);
     expect(permissionRequest).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:8787/*'] });
 
-    await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: expect.stringMatching(/^host-/), url: 'http://127.0.0.1:8787' }]));
+    await settle(async () =>
+      expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: expect.stringMatching(/^host-/), url: 'http://127.0.0.1:8787' }]),
+    );
     const id = await hostId();
     expect(await publishSecretsItem.getValue()).toEqual({ [id]: TOKEN });
     expect(JSON.stringify(await publishTargetsItem.getValue())).not.toContain(TOKEN);
@@ -98,7 +108,9 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
     await act(() => submitHost());
 
     // Saved while the prompt is still open.
-    await settle(async () => expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: expect.stringMatching(/^host-/), url: 'https://status.example.com' }]));
+    await settle(async () =>
+      expect(await publishTargetsItem.getValue()).toEqual([{ kind: 'host', id: expect.stringMatching(/^host-/), url: 'https://status.example.com' }]),
+    );
     expect(root.querySelector('.publish-note')).toBeNull();
 
     await act(() => answer(false));
@@ -209,7 +221,13 @@ describe('PublishingSettings: the host (a target like any other, in TargetsSetti
     it('shows the last result in the popup’s words, at local time', async () => {
       process.env.TZ = 'America/New_York';
       await saveHost('https://status.example.com', TOKEN);
-      await db.publishResults.put({ targetId: 'host', state: 'published', at: '2026-11-28T09:10:05.000Z', publishedAt: '2026-11-28T09:10:05.000Z', message: 'Published' });
+      await db.publishResults.put({
+        targetId: 'host',
+        state: 'published',
+        at: '2026-11-28T09:10:05.000Z',
+        publishedAt: '2026-11-28T09:10:05.000Z',
+        message: 'Published',
+      });
       await mount();
       await settle(() => expect(root.querySelector('.publish-result')?.textContent).toContain('Published'));
       expect(root.querySelector('.publish-result')!.textContent).toContain('04:10:05'); // EST
@@ -241,7 +259,7 @@ describe('PublishingSettings: the status page', () => {
     await settle(async () =>
       expect(await siteSettingsItem.getValue()).toEqual({ pageId: 'sitrep', name: 'Example status', timeZone: 'Europe/Berlin', historyDays: 30 }),
     );
-    await settle(async () => expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']));
+    await settle(async () => expect((await db.outbox.toArray()).map((j) => (j.kind === 'publish' ? j.targetId : j.id))).toEqual(['host']));
     expect(sent).toHaveBeenCalledWith({ type: 'publish' }, expect.anything());
     expect(byId<HTMLInputElement>('publish-site-name').value).toBe('Example status');
 
@@ -254,7 +272,12 @@ describe('PublishingSettings: the status page', () => {
   it('keeps every field filled before the form re-renders, and submits them at once (autofill, then Enter)', async () => {
     await mount();
     await act(() => {
-      for (const [id, value] of [['publish-site-name', 'Autofilled'], ['publish-site-historyDays', '45'], [URL_FIELD, 'https://status.example.com'], [TOKEN_FIELD, TOKEN]]) {
+      for (const [id, value] of [
+        ['publish-site-name', 'Autofilled'],
+        ['publish-site-historyDays', '45'],
+        [URL_FIELD, 'https://status.example.com'],
+        [TOKEN_FIELD, TOKEN],
+      ]) {
         byId<HTMLInputElement>(id!).value = value!;
         byId(id!).dispatchEvent(new Event('input', { bubbles: true }));
       }
@@ -271,7 +294,12 @@ describe('PublishingSettings: the status page', () => {
     ['too little history', { historyDays: '3' }, 'publish-site-historyDays', 'Keep at least 7 days of history'],
     ['too much history', { historyDays: '400' }, 'publish-site-historyDays', 'At most 365 days of history'],
     ['history that is not a number', { historyDays: '' }, 'publish-site-historyDays', 'Whole days, e.g. 90'],
-    ['a zone the browser does not know', { timeZone: 'Mars/Olympus_Mons' }, 'publish-site-timeZone', 'A time zone the browser knows, e.g. Etc/UTC or Europe/Berlin'],
+    [
+      'a zone the browser does not know',
+      { timeZone: 'Mars/Olympus_Mons' },
+      'publish-site-timeZone',
+      'A time zone the browser knows, e.g. Etc/UTC or Europe/Berlin',
+    ],
   ])('refuses %s: the message by the field, typed values kept, nothing saved', async (_, patch, field, message) => {
     await mount();
     const typed = { name: 'Example status', historyDays: '30', timeZone: 'Europe/Berlin', ...patch };
@@ -307,7 +335,7 @@ describe('publishing helpers', () => {
     fakeBrowser.runtime.onMessage.removeListener(sent); // sendMessage now rejects: no listener
     await publishTargetsItem.setValue([{ kind: 'host', id: 'host', url: 'https://status.example.com' }]);
     await expect(publishAfterChange(db)).resolves.toBeUndefined();
-    expect((await db.outbox.toArray()).map((j) => (j.kind === "publish" ? j.targetId : j.id))).toEqual(['host']);
+    expect((await db.outbox.toArray()).map((j) => (j.kind === 'publish' ? j.targetId : j.id))).toEqual(['host']);
   });
 
   it('blanks the secret out of any message', () => {

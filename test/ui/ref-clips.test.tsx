@@ -109,7 +109,12 @@ describe('EntryRow for a clipped alert, ticket or change', () => {
 
   it.each<[string, TimeDisplay, () => string]>([
     // Berlin leaves summer time at 01:00 UTC: the third sighting reads earlier on the clock.
-    ['local time across a DST change', 'local', () => `seen 3× · ${formatClock('2026-10-25T00:40:00.000Z', 'local')}, ${formatClock('2026-10-25T00:50:00.000Z', 'local')}, ${formatClock('2026-10-25T01:10:00.000Z', 'local')}`],
+    [
+      'local time across a DST change',
+      'local',
+      () =>
+        `seen 3× · ${formatClock('2026-10-25T00:40:00.000Z', 'local')}, ${formatClock('2026-10-25T00:50:00.000Z', 'local')}, ${formatClock('2026-10-25T01:10:00.000Z', 'local')}`,
+    ],
     ['UTC', 'utc', () => `seen 3× · ${at('00:40')}, ${at('00:50')}, ${at('01:10')} UTC`],
   ])('lists every time the alert was seen, in %s', async (_name, timeDisplay, expected) => {
     process.env.TZ = 'Europe/Berlin';
@@ -149,10 +154,12 @@ describe('EntryRow for a clipped alert, ticket or change', () => {
     await mountInApp(db, row(entry, 'utc'));
     const day = formatDay('2026-10-26T00:20:00.000Z', 'utc');
     expect(day).toMatch(/26/);
-    expect(root.querySelector('[data-testid="clip-sightings"] .clip-details__line')?.textContent).toBe(`seen 2× · ${at('23:50')}, ${day} ${at('00:20', 'utc', '2026-10-26')} UTC`);
+    expect(root.querySelector('[data-testid="clip-sightings"] .clip-details__line')?.textContent).toBe(
+      `seen 2× · ${at('23:50')}, ${day} ${at('00:20', 'utc', '2026-10-26')} UTC`,
+    );
   });
 
-  it("shows what a later clip selected, isolated, and a place for its screenshot", async () => {
+  it('shows what a later clip selected, isolated, and a place for its screenshot', async () => {
     const db = freshDb();
     const incident = await declared(db);
     await addClip(db, { incidentId: incident.id, author: 'Ana', draft: alert() }, t('2026-10-25T00:40:00.000Z'));

@@ -26,7 +26,14 @@ const update = (changes: [number, ComponentStatus, ComponentStatus][]): StatusUp
 
 describe('affectedBy', () => {
   it('is the components an update of this incident changed, not those it only listed', () => {
-    const updates = [update([[1, 'operational', 'major_outage']]), update([[1, 'major_outage', 'major_outage'], [2, 'operational', 'operational']]), update([[3, 'partial_outage', 'degraded_performance']])];
+    const updates = [
+      update([[1, 'operational', 'major_outage']]),
+      update([
+        [1, 'major_outage', 'major_outage'],
+        [2, 'operational', 'operational'],
+      ]),
+      update([[3, 'partial_outage', 'degraded_performance']]),
+    ];
     expect([...affectedBy(updates)]).toEqual([id(1), id(3)]);
   });
 });
@@ -38,7 +45,15 @@ describe('componentsToPost', () => {
     ['a changed status', { [id(2)]: 'partial_outage' }, [], [[2, 'partial_outage']]],
     ['a status chosen back to what it is', { [id(2)]: 'operational' }, [], []],
     ['an affected component, unchanged, still listed', {}, [id(1)], [[1, 'major_outage']]],
-    ['both, in page order', { [id(3)]: 'operational' }, [id(1)], [[1, 'major_outage'], [3, 'operational']]],
+    [
+      'both, in page order',
+      { [id(3)]: 'operational' },
+      [id(1)],
+      [
+        [1, 'major_outage'],
+        [3, 'operational'],
+      ],
+    ],
   ])('%s', (_label, chosen, affected, expected) => {
     expect(componentsToPost(components, chosen, new Set(affected))).toEqual(expected.map(([n, status]) => ({ componentId: id(n), status })));
   });

@@ -83,9 +83,12 @@ describe('StatusComposer: telling people', () => {
     expect(tellChoices()).toEqual({ '#incidents · Slack': true, 'Ops room · Teams': true });
 
     const next = await writeUpdate('monitoring', 'A fix is out.');
-    expect((await db.outbox.toArray()).filter((j) => j.kind === 'notify').map((j) => j.id).sort()).toEqual(
-      [`notify:incidents:${update.id}`, `notify:incidents:${next.id}`, `notify:ops:${next.id}`].sort(),
-    );
+    expect(
+      (await db.outbox.toArray())
+        .filter((j) => j.kind === 'notify')
+        .map((j) => j.id)
+        .sort(),
+    ).toEqual([`notify:incidents:${update.id}`, `notify:incidents:${next.id}`, `notify:ops:${next.id}`].sort());
   });
 
   it('wakes the background to tell the channels even when no site is published', async () => {

@@ -2,15 +2,7 @@
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  declareIncident,
-  listEntries,
-  postStatusUpdate,
-  recordPublishResult,
-  requestPublish,
-  saveComponent,
-  type SitrepDb,
-} from '../../src/db';
+import { declareIncident, listEntries, postStatusUpdate, recordPublishResult, requestPublish, saveComponent, type SitrepDb } from '../../src/db';
 import { publishTargetsItem, settingsItem } from '../../src/db/storage-items';
 import { DEFAULT_SETTINGS, type Component, type Incident } from '../../src/model';
 import { formatClock } from '../../src/ui/format-time';
@@ -163,9 +155,7 @@ describe('StatusComposer', () => {
     await leave('composer-public-title');
     await type('composer-public-impact', 'failed card payments');
     await leave('composer-public-impact');
-    await expect
-      .poll(async () => (await db.incidents.get(incident.id))?.publicImpact)
-      .toBe('failed card payments');
+    await expect.poll(async () => (await db.incidents.get(incident.id))?.publicImpact).toBe('failed card payments');
     expect((await db.incidents.get(incident.id))?.publicTitle).toBe('Card payments failing');
     expect(await db.updates.count()).toBe(0);
   });
@@ -221,7 +211,13 @@ describe('StatusComposer', () => {
     await db.components.update(search.id, { status: 'degraded_performance' }); // another incident's doing
     await postStatusUpdate(
       db,
-      { incidentId: incident.id, status: 'identified', body: 'Found it.', components: [{ componentId: api.id, status: 'major_outage' }], publicTitle: 'Payments down' },
+      {
+        incidentId: incident.id,
+        status: 'identified',
+        body: 'Found it.',
+        components: [{ componentId: api.id, status: 'major_outage' }],
+        publicTitle: 'Payments down',
+      },
       who(10),
     );
     await mount((await db.incidents.get(incident.id))!);
@@ -317,7 +313,8 @@ describe('StatusComposer', () => {
     const controls = [...root.querySelectorAll<HTMLElement>('input, select, textarea, button, a')];
     expect(controls.length).toBeGreaterThan(8);
     for (const control of controls) {
-      const name = control.id && root.querySelector(`label[for="${control.id}"]`) ? root.querySelector(`label[for="${control.id}"]`)!.textContent : control.textContent;
+      const name =
+        control.id && root.querySelector(`label[for="${control.id}"]`) ? root.querySelector(`label[for="${control.id}"]`)!.textContent : control.textContent;
       expect(name?.trim(), control.outerHTML).toBeTruthy();
       expect(control.tabIndex, control.outerHTML).toBeGreaterThanOrEqual(0);
     }

@@ -8,7 +8,20 @@ import { saveTarget } from '../../src/publish/target-store';
 import { TargetsSettings } from '../../src/ui/components/targets-settings';
 import { newReadableId } from '../../src/ui/state/configured-list-state';
 import { createTargetsState, prepareTarget, blankTargetValues, type TargetsDeps, type TargetsState } from '../../src/ui/state/targets-state';
-import { button, byId, click, disposeAfter, fakePermissionPrompt, freshDb, messagesToBackground, mount as mountUi, root, settle, type, valueOf } from './render';
+import {
+  button,
+  byId,
+  click,
+  disposeAfter,
+  fakePermissionPrompt,
+  freshDb,
+  messagesToBackground,
+  mount as mountUi,
+  root,
+  settle,
+  type,
+  valueOf,
+} from './render';
 
 const TOKEN = 'sitrep_tok_9f8e7d6c5b4a3210';
 const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -177,13 +190,37 @@ describe('TargetsSettings: adding a target', () => {
   it.each([
     ['a bucket name S3 refuses', 's3', { 'publish-s3-bucket': 'My_Bucket' }, 'publish-s3-bucket', 'A bucket name: 3–63 lower-case letters, digits, . or -'],
     ['a prefix starting with /', 's3', { 'publish-s3-prefix': '/status/' }, 'publish-s3-prefix', 'A prefix ends with / and does not start with one'],
-    ['no secret access key', 's3', { 'publish-s3-secretAccessKey': '' }, 'publish-s3-secretAccessKey', 'The secret access key that goes with the access key id'],
+    [
+      'no secret access key',
+      's3',
+      { 'publish-s3-secretAccessKey': '' },
+      'publish-s3-secretAccessKey',
+      'The secret access key that goes with the access key id',
+    ],
     ['no region', 's3', { 'publish-s3-region': ' ' }, 'publish-s3-region', 'The region, e.g. eu-west-1 (auto for R2)'],
-    ['a public URL that is not http(s)', 's3', { 'publish-s3-publicUrl': 'ftp://cdn.example.com' }, 'publish-s3-publicUrl', 'The public URL of the status site starts with http:// or https://'],
-    ['a GitHub token left out', 'github', { 'publish-github-token': '' }, 'publish-github-token', 'A fine-grained token with Contents: read and write on this repository'],
+    [
+      'a public URL that is not http(s)',
+      's3',
+      { 'publish-s3-publicUrl': 'ftp://cdn.example.com' },
+      'publish-s3-publicUrl',
+      'The public URL of the status site starts with http:// or https://',
+    ],
+    [
+      'a GitHub token left out',
+      'github',
+      { 'publish-github-token': '' },
+      'publish-github-token',
+      'A fine-grained token with Contents: read and write on this repository',
+    ],
     ['an owner GitHub cannot have', 'github', { 'publish-github-owner': 'example inc' }, 'publish-github-owner', 'The owner: a GitHub user or organisation'],
     ['a WebDAV user without a password', 'webdav', { 'publish-webdav-password': '' }, 'publish-webdav-password', 'The password of this user'],
-    ['a host URL that is not http(s)', 'host', { 'publish-host-url': 'ftp://status.example.com' }, 'publish-host-url', 'The host URL starts with http:// or https://'],
+    [
+      'a host URL that is not http(s)',
+      'host',
+      { 'publish-host-url': 'ftp://status.example.com' },
+      'publish-host-url',
+      'The host URL starts with http:// or https://',
+    ],
   ] as const)('refuses %s: the message by the field, everything typed kept, no prompt, nothing saved', async (_, kind, patch, field, message) => {
     const c = KINDS.find((k) => k.kind === kind)!;
     const typed: Record<string, string> = { ...c.fields, [c.secretId]: c.secret, ...patch };
@@ -304,7 +341,12 @@ describe('TargetsSettings: the list', () => {
 
   it('shows each target’s last result in words', async () => {
     await saveTarget(S3, S3_SECRET);
-    await db.publishResults.put({ targetId: S3.id, state: 'failed', at: '2026-03-01T10:00:00.000Z', message: 'Bucket example-status not found at acct.r2.cloudflarestorage.com' });
+    await db.publishResults.put({
+      targetId: S3.id,
+      state: 'failed',
+      at: '2026-03-01T10:00:00.000Z',
+      message: 'Bucket example-status not found at acct.r2.cloudflarestorage.com',
+    });
     await mount();
     await settle(() =>
       expect(root.querySelector('.publish-result')?.textContent).toBe('Last publish: Bucket example-status not found at acct.r2.cloudflarestorage.com'),
@@ -444,6 +486,9 @@ describe('targets helpers', () => {
   it('keeps the saved secret when the field is empty, and needs one when none is saved', () => {
     const values = { ...blankTargetValues(), url: 'https://status.example.com' };
     expect(prepareTarget('host', values, 'host', true)).toEqual({ ok: true, target: { kind: 'host', id: 'host', url: 'https://status.example.com' } });
-    expect(prepareTarget('host', values, 'host', false)).toMatchObject({ ok: false, errors: { fields: { secret: expect.stringMatching(/^Paste the token/) } } });
+    expect(prepareTarget('host', values, 'host', false)).toMatchObject({
+      ok: false,
+      errors: { fields: { secret: expect.stringMatching(/^Paste the token/) } },
+    });
   });
 });

@@ -25,7 +25,11 @@ describe('fillTemplate', () => {
     ['the public title when no impact is written', { publicTitle: 'Slow search', publicImpact: '' }, 'We are investigating reports of slow search.'],
     ['a neutral word when nothing public is written', { publicTitle: '', publicImpact: '  ' }, 'We are investigating reports of a problem.'],
     ['a name’s capitals kept', { publicTitle: '', publicImpact: 'GitHub sign-in errors' }, 'We are investigating reports of GitHub sign-in errors.'],
-    ['replacement patterns as plain text', { publicTitle: '', publicImpact: "errors costing $& and $'" }, "We are investigating reports of errors costing $& and $'."],
+    [
+      'replacement patterns as plain text',
+      { publicTitle: '', publicImpact: "errors costing $& and $'" },
+      "We are investigating reports of errors costing $& and $'.",
+    ],
   ])('uses %s', (_label, given, start) => {
     expect(fillTemplate('acknowledge', given).body.startsWith(start)).toBe(true);
   });

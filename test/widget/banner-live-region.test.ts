@@ -17,7 +17,16 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
 const AT = '2026-11-28T09:10:00.000Z';
 
 function snapshot(overrides: Partial<StatusSnapshot> = {}): StatusSnapshot {
-  return { format: 'statuspage', page: { name: 'Example' }, indicator: 'none', description: 'All Systems Operational', components: [], incidents: [], maintenances: [], ...overrides };
+  return {
+    format: 'statuspage',
+    page: { name: 'Example' },
+    indicator: 'none',
+    description: 'All Systems Operational',
+    components: [],
+    incidents: [],
+    maintenances: [],
+    ...overrides,
+  };
 }
 
 const incident = (impact: string) => ({ id: `inc-${impact}`, name: 'Checkout errors', status: 'investigating', impact, updatedAt: AT, startedAt: AT });

@@ -266,9 +266,7 @@ describe('createFeedRegistry', () => {
   });
 
   it('falls back to plain requests when conditional ones are refused (a CORS preflight the host does not answer)', async () => {
-    const { fetch, requests } = fakeFetch((r) =>
-      r.headers.has('If-None-Match') ? 'network-error' : new Response(minor, { headers: { ETag: '"v1"' } }),
-    );
+    const { fetch, requests } = fakeFetch((r) => (r.headers.has('If-None-Match') ? 'network-error' : new Response(minor, { headers: { ETag: '"v1"' } })));
     const { registry, warn } = setup(fetch);
     const a = listener();
     registry.subscribe(URL, a.listen, 15);

@@ -24,9 +24,7 @@ describe('conditionalHeaders', () => {
 
 describe('fetchFeed', () => {
   it('returns the body and its validators, sending the validators it was given', async () => {
-    const { fetch, requests } = fakeFetch(
-      () => new Response('{"ok":1}', { headers: { ETag: '"v2"', 'Last-Modified': 'Sat, 28 Nov 2026 09:00:00 GMT' } }),
-    );
+    const { fetch, requests } = fakeFetch(() => new Response('{"ok":1}', { headers: { ETag: '"v2"', 'Last-Modified': 'Sat, 28 Nov 2026 09:00:00 GMT' } }));
     const result = await fetchFeed(URL, { etag: '"v1"' }, { fetch });
     expect(result).toEqual({
       notModified: false,
@@ -68,9 +66,7 @@ describe('fetchFeed', () => {
   it('decodes UTF-8 split across chunks', async () => {
     const bytes = new TextEncoder().encode('{"name":"Störung – 障害"}');
     const chunks = [bytes.slice(0, 11), bytes.slice(11, 13), bytes.slice(13)];
-    const { fetch } = fakeFetch(
-      () => new Response(new ReadableStream({ start: (c) => (chunks.forEach((x) => c.enqueue(x)), c.close()) })),
-    );
+    const { fetch } = fakeFetch(() => new Response(new ReadableStream({ start: (c) => (chunks.forEach((x) => c.enqueue(x)), c.close()) })));
     expect(await fetchFeed(URL, {}, { fetch })).toMatchObject({ text: '{"name":"Störung – 障害"}' });
   });
 

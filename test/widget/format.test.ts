@@ -101,17 +101,98 @@ describe('maintenanceWindow', () => {
   it.each([
     // status, start, end, now, locale → UTC, America/New_York
     ['under way, ending today', 'in_progress', '2026-11-28T09:00:00Z', '2026-11-28T14:00:00Z', '2026-11-28T09:10:00Z', 'en-GB', 'until 14:00', 'until 09:00'],
-    ['under way, ending tomorrow', 'in_progress', '2026-11-28T09:00:00Z', '2026-11-29T14:00:00Z', '2026-11-28T09:10:00Z', 'en-GB', 'until 29 Nov, 14:00', 'until 29 Nov, 09:00'],
-    ['verifying counts as under way', 'verifying', '2026-11-28T09:00:00Z', '2026-11-28T14:00:00Z', '2026-11-28T09:10:00Z', 'en-US', 'until 2:00 PM', 'until 9:00 AM'],
-    ['upcoming today', 'scheduled', '2026-11-28T13:00:00Z', '2026-11-28T14:00:00Z', '2026-11-28T09:10:00Z', 'en-GB', 'from 13:00 to 14:00', 'from 08:00 to 09:00'],
-    ['upcoming tomorrow: the date once, on the start', 'scheduled', '2026-11-29T13:00:00Z', '2026-11-29T15:00:00Z', '2026-11-28T09:10:00Z', 'en-US', 'from Nov 29, 1:00 PM to 3:00 PM', 'from Nov 29, 8:00 AM to 10:00 AM'],
-    ['upcoming tonight, over midnight in UTC', 'scheduled', '2026-11-28T23:00:00Z', '2026-11-29T01:00:00Z', '2026-11-28T09:10:00Z', 'en-US', 'from 11:00 PM to Nov 29, 1:00 AM', 'from 6:00 PM to 8:00 PM'],
+    [
+      'under way, ending tomorrow',
+      'in_progress',
+      '2026-11-28T09:00:00Z',
+      '2026-11-29T14:00:00Z',
+      '2026-11-28T09:10:00Z',
+      'en-GB',
+      'until 29 Nov, 14:00',
+      'until 29 Nov, 09:00',
+    ],
+    [
+      'verifying counts as under way',
+      'verifying',
+      '2026-11-28T09:00:00Z',
+      '2026-11-28T14:00:00Z',
+      '2026-11-28T09:10:00Z',
+      'en-US',
+      'until 2:00 PM',
+      'until 9:00 AM',
+    ],
+    [
+      'upcoming today',
+      'scheduled',
+      '2026-11-28T13:00:00Z',
+      '2026-11-28T14:00:00Z',
+      '2026-11-28T09:10:00Z',
+      'en-GB',
+      'from 13:00 to 14:00',
+      'from 08:00 to 09:00',
+    ],
+    [
+      'upcoming tomorrow: the date once, on the start',
+      'scheduled',
+      '2026-11-29T13:00:00Z',
+      '2026-11-29T15:00:00Z',
+      '2026-11-28T09:10:00Z',
+      'en-US',
+      'from Nov 29, 1:00 PM to 3:00 PM',
+      'from Nov 29, 8:00 AM to 10:00 AM',
+    ],
+    [
+      'upcoming tonight, over midnight in UTC',
+      'scheduled',
+      '2026-11-28T23:00:00Z',
+      '2026-11-29T01:00:00Z',
+      '2026-11-28T09:10:00Z',
+      'en-US',
+      'from 11:00 PM to Nov 29, 1:00 AM',
+      'from 6:00 PM to 8:00 PM',
+    ],
     // Today is a date in the reader's zone: 03:30 UTC is still the evening before in New York.
-    ['under way, ending after midnight in New York only', 'in_progress', '2026-11-01T02:00:00Z', '2026-11-01T04:30:00Z', '2026-11-01T03:30:00Z', 'en-US', 'until 4:30 AM', 'until Nov 1, 12:30 AM'],
+    [
+      'under way, ending after midnight in New York only',
+      'in_progress',
+      '2026-11-01T02:00:00Z',
+      '2026-11-01T04:30:00Z',
+      '2026-11-01T03:30:00Z',
+      'en-US',
+      'until 4:30 AM',
+      'until Nov 1, 12:30 AM',
+    ],
     // Across the clock change: 1:00 EDT to 1:30 EST is an hour and a half, so the zones are named.
-    ['upcoming, across the clock change', 'scheduled', '2026-11-01T05:00:00Z', '2026-11-01T06:30:00Z', '2026-11-01T04:30:00Z', 'en-US', 'from 5:00 AM to 6:30 AM', 'from 1:00 AM EDT to 1:30 AM EST'],
-    ['under way at 0:30 EDT, until 1:30 EST', 'in_progress', '2026-11-01T04:00:00Z', '2026-11-01T06:30:00Z', '2026-11-01T04:30:00Z', 'en-US', 'until 6:30 AM', 'until 1:30 AM EST'],
-    ['upcoming, after the change but not across it: no zones', 'scheduled', '2026-11-01T15:00:00Z', '2026-11-01T17:00:00Z', '2026-11-01T04:30:00Z', 'en-US', 'from 3:00 PM to 5:00 PM', 'from 10:00 AM to 12:00 PM'],
+    [
+      'upcoming, across the clock change',
+      'scheduled',
+      '2026-11-01T05:00:00Z',
+      '2026-11-01T06:30:00Z',
+      '2026-11-01T04:30:00Z',
+      'en-US',
+      'from 5:00 AM to 6:30 AM',
+      'from 1:00 AM EDT to 1:30 AM EST',
+    ],
+    [
+      'under way at 0:30 EDT, until 1:30 EST',
+      'in_progress',
+      '2026-11-01T04:00:00Z',
+      '2026-11-01T06:30:00Z',
+      '2026-11-01T04:30:00Z',
+      'en-US',
+      'until 6:30 AM',
+      'until 1:30 AM EST',
+    ],
+    [
+      'upcoming, after the change but not across it: no zones',
+      'scheduled',
+      '2026-11-01T15:00:00Z',
+      '2026-11-01T17:00:00Z',
+      '2026-11-01T04:30:00Z',
+      'en-US',
+      'from 3:00 PM to 5:00 PM',
+      'from 10:00 AM to 12:00 PM',
+    ],
   ])('%s', (_label, status, start, end, now, locale, utc, newYork) => {
     expect(window(status, start, end, now, locale, 'UTC')).toBe(utc);
     expect(window(status, start, end, now, locale, 'America/New_York')).toBe(newYork);
@@ -134,9 +215,9 @@ describe('maintenanceWindow', () => {
     const de = { until: 'bis {end} Uhr', upcoming: 'von {start} bis {end} Uhr' };
     const now = Date.parse('2026-11-28T09:10:00Z');
     expect(maintenanceWindow({ status: 'in_progress', endsAt: '2026-11-28T14:00:00Z' }, de, now, 'de', 'Europe/Berlin')).toBe('bis 15:00 Uhr');
-    expect(
-      maintenanceWindow({ status: 'scheduled', startedAt: '2026-11-29T13:00:00Z', endsAt: '2026-11-29T14:00:00Z' }, de, now, 'de', 'Europe/Berlin'),
-    ).toBe('von 29. Nov., 14:00 bis 15:00 Uhr');
+    expect(maintenanceWindow({ status: 'scheduled', startedAt: '2026-11-29T13:00:00Z', endsAt: '2026-11-29T14:00:00Z' }, de, now, 'de', 'Europe/Berlin')).toBe(
+      'von 29. Nov., 14:00 bis 15:00 Uhr',
+    );
   });
 
   describe('in the visitor’s own zone when none is given', () => {

@@ -133,7 +133,8 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
       const path = relativePathOf(c);
       const kind = path && publishable(path.relative);
       if (!path || !kind) return text(c, 404, 'Not a file of the site');
-      if (method === 'DELETE' && path.relative !== PROBE_PATH) return text(c, 405, `${path.relative} can be replaced, not deleted`, { Allow: 'GET, HEAD, PUT' });
+      if (method === 'DELETE' && path.relative !== PROBE_PATH)
+        return text(c, 405, `${path.relative} can be replaced, not deleted`, { Allow: 'GET, HEAD, PUT' });
       c.set('sitePath', path.relative);
       return next();
     };

@@ -50,11 +50,15 @@ function parsePolicy(text: string): Policy {
 
 const META = /<meta\b[^>]*>/gi;
 const attribute = (tag: string, name: string) =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((value) => value !== undefined);
 
 const decodeEntities = (text: string) =>
-  text.replace(/&(quot|apos|#39|#x27|amp);/gi, (entity) =>
-    ({ '&quot;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'", '&amp;': '&' })[entity.toLowerCase()] ?? entity,
+  text.replace(
+    /&(quot|apos|#39|#x27|amp);/gi,
+    (entity) => ({ '&quot;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'", '&amp;': '&' })[entity.toLowerCase()] ?? entity,
   );
 
 /** The page's own Content-Security-Policy <meta>, if it has one. */

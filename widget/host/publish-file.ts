@@ -13,9 +13,7 @@ export interface Preconditions {
 }
 
 export type PublishOutcome =
-  | { outcome: 'created' | 'replaced' | 'deleted'; etag?: string }
-  | { outcome: 'precondition-failed'; etag?: string }
-  | { outcome: 'missing' };
+  { outcome: 'created' | 'replaced' | 'deleted'; etag?: string } | { outcome: 'precondition-failed'; etag?: string } | { outcome: 'missing' };
 
 export interface SiteWriter {
   root: string;

@@ -1,13 +1,5 @@
 import type * as z from 'zod';
-import {
-  ComponentsJson,
-  IncidentsJson,
-  ScheduledMaintenancesJson,
-  SiteState,
-  StatusJson,
-  SummaryJson,
-  UnresolvedIncidentsJson,
-} from '../../src/feed/schema';
+import { ComponentsJson, IncidentsJson, ScheduledMaintenancesJson, SiteState, StatusJson, SummaryJson, UnresolvedIncidentsJson } from '../../src/feed/schema';
 
 // Which URL paths the host serves and which it lets a publisher write. A path is checked here,
 // as text, before it comes near the file system: only plain segments of letters, digits, `-`,

@@ -27,10 +27,7 @@ export function startupMessage(facts: StartupFacts): string {
     `    <sitrep-banner src="${url}api/v2/summary.json"></sitrep-banner>`,
     '',
     ...(facts.newToken
-      ? [
-          `  Publish token (shown this once; kept in ${facts.tokenPath}, readable by you only):`,
-          `    ${facts.newToken}`,
-        ]
+      ? [`  Publish token (shown this once; kept in ${facts.tokenPath}, readable by you only):`, `    ${facts.newToken}`]
       : [`  Publish token: in ${facts.tokenPath} (readable by you only)`]),
     `  In the extension: Settings → Publishing → host ${url} and that token.`,
   ];

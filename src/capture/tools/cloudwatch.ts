@@ -65,10 +65,7 @@ export function recognizeCloudWatch(url: URL, now: Date): Recognized | undefined
       view = dashboards(separator, rest, now);
     }
   }
-  const frozenUrl =
-    view.range && view.frozenHash !== undefined
-      ? `${url.origin}${url.pathname}${url.search}#${view.frozenHash}`
-      : url.href;
+  const frozenUrl = view.range && view.frozenHash !== undefined ? `${url.origin}${url.pathname}${url.search}#${view.frozenHash}` : url.href;
   return {
     tool: 'cloudwatch',
     ...(view.range ? { range: view.range } : {}),
@@ -107,8 +104,7 @@ function insightsRange(detail: JsurlObject, now: Date): TimeRange | undefined {
   if (timeType === 'ABSOLUTE' || (timeType === undefined && typeof start === 'string')) {
     // ABSOLUTE values carry `Z`; a zoneless one is only safe to read when the view says UTC.
     const zoneless = detail['tz'] === 'UTC' ? 'utc' : 'reject';
-    const instant = (v: Jsurl | undefined) =>
-      typeof v === 'string' ? isoToIso(v, { zoneless }) : typeof v === 'number' ? epochMillisToIso(v) : undefined;
+    const instant = (v: Jsurl | undefined) => (typeof v === 'string' ? isoToIso(v, { zoneless }) : typeof v === 'number' ? epochMillisToIso(v) : undefined);
     const from = instant(start);
     const to = instant(end);
     return from && to ? rangeFromMs(Date.parse(from), Date.parse(to), false) : undefined;
@@ -133,9 +129,7 @@ function logEvents(rest: string, now: Date): View {
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
-  const encodedQuery = [...params]
-    .map(([k, v]) => `${encodeURIComponent(k)}%3D${encodeURIComponent(encodeURIComponent(v))}`)
-    .join('%26');
+  const encodedQuery = [...params].map(([k, v]) => `${encodeURIComponent(k)}%3D${encodeURIComponent(encodeURIComponent(v))}`).join('%26');
   return { range, query, frozenHash: `logsV2:${encodedPath}%3F${encodedQuery}`.replace(/%/g, '$') };
 }
 

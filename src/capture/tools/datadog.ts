@@ -22,7 +22,6 @@ import type { TimeRange } from '../../model/time-range.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { epochMillisToIso, rangeFromMs } from '../instants.ts';
 
-
 const DATADOG_HOST = /(^|\.)(datadoghq\.com|datadoghq\.eu|ddog-gov\.com)$/i;
 // Documentation, marketing and API hosts share the domains but show no time window.
 const NOT_APP_HOST = /^(docs|www|api|status|chat|trust|partners)\./i;
@@ -36,10 +35,8 @@ interface WindowKeys {
   pin: (params: URLSearchParams) => Record<string, string>;
 }
 
-const flag = (value: string | null): boolean | undefined =>
-  value === 'true' ? true : value === 'false' ? false : undefined;
-const slidingMode = (value: string | null): boolean | undefined =>
-  value === 'sliding' ? true : value === 'paused' ? false : undefined;
+const flag = (value: string | null): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);
+const slidingMode = (value: string | null): boolean | undefined => (value === 'sliding' ? true : value === 'paused' ? false : undefined);
 
 const FULLSCREEN: WindowKeys = {
   from: 'fullscreen_start_ts',
@@ -90,9 +87,7 @@ export function recognizeDatadog(url: URL, now: Date): Recognized | undefined {
 
   const query = firstNonEmpty(params.get('query'), params.get('q')) ?? templateVariables(params);
   const panel = firstNonEmpty(params.get('fullscreen_widget'), params.get('tile_focus'));
-  const frozenUrl = range
-    ? `${url.origin}${url.pathname}?${replaceQueryParams(url.search, updates)}${url.hash}`
-    : url.href;
+  const frozenUrl = range ? `${url.origin}${url.pathname}?${replaceQueryParams(url.search, updates)}${url.hash}` : url.href;
   return {
     tool: 'datadog',
     ...(range ? { range } : {}),

@@ -27,7 +27,6 @@ import { DURATION_UNIT_MS, epochMillisToIso, isoToIso, rangeFromMs } from '../in
 import { resolveTime } from '../relative-time.ts';
 import { zoneOrUtc } from './wall-clock.ts';
 
-
 const DYNATRACE_HOST = /\.(live\.dynatrace\.com|apps\.dynatrace\.com|dynatracelabs\.com|dynatrace-managed\.com)$/i;
 // Managed environments are UUIDs (`/e/9aaf0a6a-09f4-460b-860e-72acedadd4d4/`).
 const MANAGED_PATH = /^\/e\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/|$)/i;

@@ -18,7 +18,6 @@ import type { TimeRange } from '../../model/time-range.ts';
 import { lenientDecode } from '../query-string.ts';
 import { isoDurationToMs, isoToIso, parseIsoDuration, rangeFromMs } from '../instants.ts';
 
-
 const WINDOW_KEYS = new Set(['timeRange', 'startTime', 'endTime', 'duration']);
 
 export function recognizeGcpLogging(url: URL, now: Date): Recognized | undefined {

@@ -55,8 +55,7 @@ export function recognizeGrafanaExplore(url: URL, now: Date): Recognized | undef
   result.range = range;
 
   for (const pane of panes) {
-    const resolved: TimeRange | undefined =
-      pane === first ? range : resolveRange(pane.range.from, pane.range.to, now, { timeZone: 'UTC' });
+    const resolved: TimeRange | undefined = pane === first ? range : resolveRange(pane.range.from, pane.range.to, now, { timeZone: 'UTC' });
     if (resolved !== undefined) pane.freeze(String(Date.parse(resolved.from)), String(Date.parse(resolved.to)));
   }
   const updates: Record<string, string> = {};

@@ -20,7 +20,6 @@ import { isRecord } from '../../model/is-record.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { epochSecondsToIso, rangeFromMs } from '../instants.ts';
 
-
 const HONEYCOMB_UI_HOST = /^ui(\.[a-z0-9-]+)?\.honeycomb\.io$/i;
 const DEFAULT_TIME_RANGE_S = 7200;
 const SPEC_KEYS = ['calculations', 'filters', 'breakdowns', 'time_range', 'start_time', 'end_time'];
@@ -99,14 +98,14 @@ function summarize(spec: Spec): string | undefined {
     return typeof c['column'] === 'string' ? `${op}(${c['column']})` : op;
   });
   parts.push(calculations.length > 0 ? calculations.join(', ') : 'COUNT');
-  const filters = objects(spec['filters']).map(filterText).filter((f) => f !== '');
+  const filters = objects(spec['filters'])
+    .map(filterText)
+    .filter((f) => f !== '');
   if (filters.length > 0) {
     const joiner = spec['filter_combination'] === 'OR' ? ' OR ' : ' AND ';
     parts.push(`WHERE ${filters.join(joiner)}`);
   }
-  const breakdowns = Array.isArray(spec['breakdowns'])
-    ? spec['breakdowns'].filter((b): b is string => typeof b === 'string')
-    : [];
+  const breakdowns = Array.isArray(spec['breakdowns']) ? spec['breakdowns'].filter((b): b is string => typeof b === 'string') : [];
   if (breakdowns.length > 0) parts.push(`GROUP BY ${breakdowns.join(', ')}`);
   return parts.join(' ');
 }

@@ -19,7 +19,6 @@ import { isRecord } from '../../model/is-record.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { epochMicrosToIso, periodToMs, rangeFromMs } from '../instants.ts';
 
-
 const SEARCH_PARAMS = ['lookback', 'start', 'end', 'limit'];
 // Jaeger writes 16 or 32 hex digits, older versions with leading zeros dropped; shorter hex
 // words (`/trace/cafe`) are more likely some other site's path.

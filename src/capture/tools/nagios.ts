@@ -22,7 +22,6 @@ import { replaceQueryParams } from '../query-string.ts';
 import { DURATION_UNIT_MS, epochSecondsToIso, rangeFromMs } from '../instants.ts';
 import { floorToSecond, instantOfWallTime, isRealWallTime, wallTimeAt, zoneOrUtc } from './wall-clock.ts';
 
-
 const HOUR_MS = DURATION_UNIT_MS.h;
 
 /** `view` presets: fixed spans, or wall-clock steps back in the user's zone. */
@@ -39,7 +38,10 @@ export function recognizeNagios(url: URL, now: Date, zone?: string): Recognized 
   const root = segments.findIndex((s) => s.toLowerCase() === 'nagiosxi');
   if (root === -1) return undefined;
   const params = url.searchParams;
-  const page = segments.slice(root + 1).join('/').toLowerCase();
+  const page = segments
+    .slice(root + 1)
+    .join('/')
+    .toLowerCase();
   const host = params.get('host')?.trim() || undefined;
   const service = params.get('service')?.trim() || undefined;
   // Nagios's own notation for a service: `host;service` (as in external commands).

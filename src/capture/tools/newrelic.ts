@@ -22,7 +22,6 @@ import { isRecord } from '../../model/is-record.ts';
 import { decodeQueryComponent } from '../query-string.ts';
 import { epochMillisToIso, rangeFromMs } from '../instants.ts';
 
-
 const APP_HOST = /^(one|gov-one|staging-one|rpm|alerts|synthetics|infrastructure|insights)(\.eu)?\.newrelic\.com$/i;
 const ISSUE_HOST = /^radar-api\.service(\.eu)?\.newrelic\.com$/i;
 const GUID_TEXT = /^[A-Za-z0-9_+/-]{16,300}={0,2}$/;

@@ -23,9 +23,6 @@ export function recognizePagerDuty(url: URL): Recognized | undefined {
   const host = url.hostname;
   if (!PAGERDUTY_HOST.test(host) || NOT_APP_HOST.test(host)) return undefined;
   const [section, id] = pathSegments(url.pathname);
-  const ref =
-    (section === 'incidents' || section === 'alerts') && id !== undefined && PAGERDUTY_ID.test(id)
-      ? { kind: 'alert' as const, id }
-      : undefined;
+  const ref = (section === 'incidents' || section === 'alerts') && id !== undefined && PAGERDUTY_ID.test(id) ? { kind: 'alert' as const, id } : undefined;
   return { tool: 'pagerduty', ...(ref && { ref }), frozenUrl: withoutTracking(url) };
 }

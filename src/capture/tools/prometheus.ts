@@ -108,6 +108,9 @@ function formatPrometheusTime(date: Date): string {
 }
 
 function isPrometheusPage(url: URL): boolean {
-  const last = url.pathname.split('/').filter((s) => s !== '').pop();
+  const last = url.pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .pop();
   return (last === 'graph' || last === 'query') && /prometheus|thanos/i.test(url.hostname + url.pathname);
 }

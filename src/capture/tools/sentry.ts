@@ -17,7 +17,6 @@ import type { TimeRange } from '../../model/time-range.ts';
 import { replaceQueryParams } from '../query-string.ts';
 import { isoToIso, periodToMs, rangeFromMs } from '../instants.ts';
 
-
 const SECTIONS = new Set([
   'issues',
   'discover',

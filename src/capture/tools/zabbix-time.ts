@@ -11,12 +11,7 @@
  * - absolute: `YYYY[-MM[-DD]][ hh[:mm[:ss]]]` in the user's zone; as the end of a range, a partial
  *   date stands for the last second of what it names (`to=2026-11` is 30 November, 23:59:59).
  */
-import {
-  instantOfWallTime,
-  isRealWallTime,
-  wallTimeAt,
-  type WallTime,
-} from './wall-clock.ts';
+import { instantOfWallTime, isRealWallTime, wallTimeAt, type WallTime } from './wall-clock.ts';
 import { durationUnitMs } from '../instants.ts';
 
 const RELATIVE = /^now(?:\/[yMwdhm]|[+-]\d{1,10}[yMwdhms]?)*$/;

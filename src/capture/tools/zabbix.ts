@@ -21,7 +21,6 @@ import { rangeFromMs } from '../instants.ts';
 import { floorToSecond, formatCompactYmdHis, formatYmdHis, wallTimeAt, zoneOrUtc } from './wall-clock.ts';
 import { isZabbixRelative, resolveLegacyStime, resolveZabbixTime } from './zabbix-time.ts';
 
-
 const GRAPH_ACTIONS = new Set(['showgraph', 'showvalues', 'showlatest', 'batchgraph']);
 
 /** Whether a page of this script name, with these parameters, can only be Zabbix's. */
@@ -63,7 +62,13 @@ export function recognizeZabbix(url: URL, now: Date, zone?: string): Recognized 
   }
 
   // Zabbix ids are unsigned 64-bit integers; anything else in the URL is not an event of this page.
-  const eventId = script === 'tr_events.php' ? params.get('eventid')?.trim().match(/^\d{1,20}$/)?.[0] : undefined;
+  const eventId =
+    script === 'tr_events.php'
+      ? params
+          .get('eventid')
+          ?.trim()
+          .match(/^\d{1,20}$/)?.[0]
+      : undefined;
   const panel = params.get('graphid') ?? firstItemId(params);
   const untouched = range === undefined && !params.has('sid');
   const query = replaceQueryParams(url.search, updates);

@@ -8,17 +8,23 @@ import { COMPONENT_DEFAULTS } from '../../model/component';
  * public title and impact start empty.
  */
 export async function upgradeToPublishing(tx: Transaction): Promise<void> {
-  await tx.table('incidents').toCollection().modify((incident: Record<string, unknown>) => {
-    incident.publicTitle ??= '';
-    incident.publicImpact ??= '';
-  });
+  await tx
+    .table('incidents')
+    .toCollection()
+    .modify((incident: Record<string, unknown>) => {
+      incident.publicTitle ??= '';
+      incident.publicImpact ??= '';
+    });
   // Existing components keep the order they were listed in (by name) and stay operational.
   const components = (await tx.table('components').toArray()) as { id: string; name: string }[];
   const order = new Map(components.toSorted((a, b) => a.name.localeCompare(b.name)).map((c, i) => [c.id, i]));
-  await tx.table('components').toCollection().modify((component: Record<string, unknown>) => {
-    for (const [key, value] of Object.entries(COMPONENT_DEFAULTS)) component[key] ??= value;
-    component.order = order.get(component.id as string) ?? 0;
-  });
+  await tx
+    .table('components')
+    .toCollection()
+    .modify((component: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(COMPONENT_DEFAULTS)) component[key] ??= value;
+      component.order = order.get(component.id as string) ?? 0;
+    });
   await tx
     .table('entries')
     .toCollection()

@@ -165,7 +165,11 @@ export function buildSite(input: SiteInput, previous?: SiteState, memo: SiteBuil
     time_zone: input.page.timeZone,
     updated_at: lastChange([...leafList, ...incidents, ...maintenances]) ?? t,
   };
-  const status = overallStatus(openIncidents, openMaintenances.some((m) => m.status !== 'scheduled'), leafList);
+  const status = overallStatus(
+    openIncidents,
+    openMaintenances.some((m) => m.status !== 'scheduled'),
+    leafList,
+  );
 
   const state: SiteState = {
     format: 'sitrep-site',
@@ -177,11 +181,21 @@ export function buildSite(input: SiteInput, previous?: SiteState, memo: SiteBuil
   };
 
   const documents: PublishedDocument[] = [
-    { path: 'api/v2/summary.json', schema: SummaryJson, checked: checkedDocs.SummaryJson, doc: { page, status, components, incidents: openIncidents, scheduled_maintenances: openMaintenances } },
+    {
+      path: 'api/v2/summary.json',
+      schema: SummaryJson,
+      checked: checkedDocs.SummaryJson,
+      doc: { page, status, components, incidents: openIncidents, scheduled_maintenances: openMaintenances },
+    },
     { path: 'api/v2/status.json', schema: StatusJson, checked: checkedDocs.StatusJson, doc: { page, status } },
     { path: 'api/v2/components.json', schema: ComponentsJson, checked: checkedDocs.ComponentsJson, doc: { page, components } },
     { path: 'api/v2/incidents.json', schema: IncidentsJson, checked: checkedDocs.IncidentsJson, doc: { page, incidents: incidents.slice(0, LISTED) } },
-    { path: 'api/v2/incidents/unresolved.json', schema: UnresolvedIncidentsJson, checked: checkedDocs.UnresolvedIncidentsJson, doc: { page, incidents: openIncidents } },
+    {
+      path: 'api/v2/incidents/unresolved.json',
+      schema: UnresolvedIncidentsJson,
+      checked: checkedDocs.UnresolvedIncidentsJson,
+      doc: { page, incidents: openIncidents },
+    },
     {
       path: 'api/v2/scheduled-maintenances.json',
       schema: ScheduledMaintenancesJson,

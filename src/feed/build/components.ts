@@ -43,8 +43,7 @@ export function groupId(name: string): string {
   return `group-${hex(a)}${hex(b)}`;
 }
 
-const byPosition = (a: { position: number; name: string }, b: { position: number; name: string }) =>
-  a.position - b.position || a.name.localeCompare(b.name);
+const byPosition = (a: { position: number; name: string }, b: { position: number; name: string }) => a.position - b.position || a.name.localeCompare(b.name);
 
 /**
  * The Statuspage component list in page order: top-level components and groups by position then

@@ -26,14 +26,7 @@ export const MAINTENANCE_WORDS = {
 
 export const shortlink = (base: string, id: string) => `${base}incidents/${id}.html`;
 
-function update(
-  eventId: string,
-  id: string,
-  status: IncidentUpdate['status'],
-  body: string,
-  at: string,
-  affected: AffectedComponent[],
-): IncidentUpdate {
+function update(eventId: string, id: string, status: IncidentUpdate['status'], body: string, at: string, affected: AffectedComponent[]): IncidentUpdate {
   return {
     id,
     status,
@@ -127,7 +120,11 @@ export function maintenanceDoc(m: PublicMaintenance, { pageId, base, leaves, now
   // Where the window ended, if it has: called off, completed early, or run its course.
   let endedAt: string | undefined;
   let cancelled = false;
-  for (const [at, isCancel] of [[m.cancelledAt, true], [m.completedAt, false], [m.scheduledUntil, false]] as const) {
+  for (const [at, isCancel] of [
+    [m.cancelledAt, true],
+    [m.completedAt, false],
+    [m.scheduledUntil, false],
+  ] as const) {
     if (at !== undefined && at <= t && (endedAt === undefined || at < endedAt)) {
       endedAt = at;
       cancelled = isCancel;
@@ -137,7 +134,9 @@ export function maintenanceDoc(m: PublicMaintenance, { pageId, base, leaves, now
 
   const updates = [update(m.id, generatedId(m.id, 'scheduled'), 'scheduled', m.body, announcedAt, changes('operational', 'operational'))];
   if (started) {
-    updates.push(update(m.id, generatedId(m.id, 'in-progress'), 'in_progress', MAINTENANCE_WORDS.inProgress, m.scheduledFor, changes('operational', 'under_maintenance')));
+    updates.push(
+      update(m.id, generatedId(m.id, 'in-progress'), 'in_progress', MAINTENANCE_WORDS.inProgress, m.scheduledFor, changes('operational', 'under_maintenance')),
+    );
   }
   if (endedAt !== undefined && status === 'completed') {
     updates.push(
@@ -185,10 +184,28 @@ export function advanceMaintenance(doc: ScheduledMaintenance, { now, leaves }: D
     components.map((c): AffectedComponent => ({ code: c.id, name: c.name, old_status: from, new_status: to }));
   const added: IncidentUpdate[] = [];
   if (doc.status === 'scheduled') {
-    added.push(update(doc.id, generatedId(doc.id, 'in-progress'), 'in_progress', MAINTENANCE_WORDS.inProgress, doc.scheduled_for, changes('operational', 'under_maintenance')));
+    added.push(
+      update(
+        doc.id,
+        generatedId(doc.id, 'in-progress'),
+        'in_progress',
+        MAINTENANCE_WORDS.inProgress,
+        doc.scheduled_for,
+        changes('operational', 'under_maintenance'),
+      ),
+    );
   }
   if (byClock === 'completed') {
-    added.push(update(doc.id, generatedId(doc.id, 'completed'), 'completed', MAINTENANCE_WORDS.completed, doc.scheduled_until, changes('under_maintenance', 'operational')));
+    added.push(
+      update(
+        doc.id,
+        generatedId(doc.id, 'completed'),
+        'completed',
+        MAINTENANCE_WORDS.completed,
+        doc.scheduled_until,
+        changes('under_maintenance', 'operational'),
+      ),
+    );
   }
   const known = new Set(doc.incident_updates.map((u) => u.id));
   const updates = newestFirst([...doc.incident_updates.slice().reverse(), ...added.filter((u) => !known.has(u.id))]);

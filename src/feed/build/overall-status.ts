@@ -9,11 +9,7 @@ const IMPACT_ORDER: readonly StatusIndicator[] = ['none', 'minor', 'major', 'cri
  * derives a feed's indicator from them (all operational → none, only maintenance → maintenance,
  * any degraded → minor, any partial or major outage → major, every one in major outage → critical).
  */
-export function overallStatus(
-  openIncidents: readonly IncidentDoc[],
-  maintenanceInProgress: boolean,
-  leaves: readonly ComponentDoc[],
-): Status {
+export function overallStatus(openIncidents: readonly IncidentDoc[], maintenanceInProgress: boolean, leaves: readonly ComponentDoc[]): Status {
   const indicator = fromIncidents(openIncidents) ?? (maintenanceInProgress ? 'maintenance' : fromComponents(leaves));
   return { indicator, description: INDICATOR_DESCRIPTIONS[indicator] };
 }

@@ -9,21 +9,37 @@
 /** Page colours per scheme; every text pair meets WCAG AA (4.5:1), every bar 3:1 on the page. */
 export const PAGE_COLOURS = {
   light: {
-    bg: '#ffffff', fg: '#1f2328', muted: '#59636e', link: '#0969da', line: '#d1d9e0', card: '#f6f8fa',
+    bg: '#ffffff',
+    fg: '#1f2328',
+    muted: '#59636e',
+    link: '#0969da',
+    line: '#d1d9e0',
+    card: '#f6f8fa',
     // Bars by status rank: operational, maintenance, degraded, partial outage, major outage.
     bars: ['#1a7f37', '#0969da', '#9a6700', '#bc4c00', '#cf222e'],
     // Tones [background, text], as the widget's: none, minor, major, critical, maintenance.
     tones: {
-      none: ['#e6f4ea', '#0b3d1f'], minor: ['#fff3c4', '#3b2f00'], major: ['#ffe1c7', '#4a1d00'],
-      critical: ['#b42318', '#ffffff'], maintenance: ['#dde9fd', '#0b2e66'],
+      none: ['#e6f4ea', '#0b3d1f'],
+      minor: ['#fff3c4', '#3b2f00'],
+      major: ['#ffe1c7', '#4a1d00'],
+      critical: ['#b42318', '#ffffff'],
+      maintenance: ['#dde9fd', '#0b2e66'],
     },
   },
   dark: {
-    bg: '#0d1117', fg: '#e6edf3', muted: '#9198a1', link: '#4493f8', line: '#3d444d', card: '#151b23',
+    bg: '#0d1117',
+    fg: '#e6edf3',
+    muted: '#9198a1',
+    link: '#4493f8',
+    line: '#3d444d',
+    card: '#151b23',
     bars: ['#3fb950', '#4493f8', '#d29922', '#db6d28', '#f85149'],
     tones: {
-      none: ['#0f2e1a', '#c6efd3'], minor: ['#3a3000', '#ffe89a'], major: ['#45200a', '#ffd2ad'],
-      critical: ['#7a1710', '#ffffff'], maintenance: ['#0e2a52', '#cfe0ff'],
+      none: ['#0f2e1a', '#c6efd3'],
+      minor: ['#3a3000', '#ffe89a'],
+      major: ['#45200a', '#ffd2ad'],
+      critical: ['#7a1710', '#ffffff'],
+      maintenance: ['#0e2a52', '#cfe0ff'],
     },
   },
 } as const;
@@ -31,7 +47,9 @@ export const PAGE_COLOURS = {
 const vars = (c: (typeof PAGE_COLOURS)['light' | 'dark']) =>
   `--bg:${c.bg};--fg:${c.fg};--muted:${c.muted};--link:${c.link};--line:${c.line};--card:${c.card};` +
   c.bars.map((colour, i) => `--s${i}:${colour};`).join('') +
-  Object.entries(c.tones).map(([tone, [bg, fg]]) => `--${tone}-bg:${bg};--${tone}-fg:${fg};`).join('');
+  Object.entries(c.tones)
+    .map(([tone, [bg, fg]]) => `--${tone}-bg:${bg};--${tone}-fg:${fg};`)
+    .join('');
 
 export const PAGE_STYLE =
   `:root{color-scheme:light dark;${vars(PAGE_COLOURS.light)}}` +

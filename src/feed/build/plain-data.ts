@@ -34,9 +34,7 @@ export function sameData(a: unknown, b: unknown): boolean {
 export function frozenCopy<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Object.isFrozen(value)) return value;
-  const copy: unknown = Array.isArray(value)
-    ? value.map(frozenCopy)
-    : Object.fromEntries(Object.entries(value).map(([key, v]) => [key, frozenCopy(v)]));
+  const copy: unknown = Array.isArray(value) ? value.map(frozenCopy) : Object.fromEntries(Object.entries(value).map(([key, v]) => [key, frozenCopy(v)]));
   return Object.freeze(copy) as T;
 }
 

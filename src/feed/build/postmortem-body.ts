@@ -30,7 +30,11 @@ export function postmortemBody(pm: PublicPostmortemText): string {
  * and only bare http(s) URLs become links.
  */
 export function postmortemMarkup(body: string, level: 'h3' | 'h4'): Markup {
-  const blocks = body.replace(/\r\n?/g, '\n').split(/\n{2,}/).map((b) => b.trim()).filter(Boolean);
+  const blocks = body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   return html`${blocks.map((block) => {
     const heading = HEADING.exec(block);
     if (heading && !block.includes('\n')) return level === 'h3' ? html`<h3>${heading[1]}</h3>` : html`<h4>${heading[1]}</h4>`;

@@ -98,20 +98,18 @@ export function selectPublic(log: IncidentLog, site: SiteTarget, now: Date): Sit
     });
   }
 
-  const maintenances = log.maintenances.map(
-    (m): PublicMaintenance => ({
-      id: m.id,
-      title: m.title,
-      body: m.body,
-      componentIds: m.componentIds.filter((id) => shown.has(id)),
-      scheduledFor: m.scheduledFor,
-      scheduledUntil: m.scheduledUntil,
-      ...(m.completedAt && { completedAt: m.completedAt }),
-      ...(m.cancelledAt && { cancelledAt: m.cancelledAt }),
-      createdAt: m.createdAt,
-      updatedAt: m.updatedAt,
-    }),
-  );
+  const maintenances = log.maintenances.map((m): PublicMaintenance => ({
+    id: m.id,
+    title: m.title,
+    body: m.body,
+    componentIds: m.componentIds.filter((id) => shown.has(id)),
+    scheduledFor: m.scheduledFor,
+    scheduledUntil: m.scheduledUntil,
+    ...(m.completedAt && { completedAt: m.completedAt }),
+    ...(m.cancelledAt && { cancelledAt: m.cancelledAt }),
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  }));
 
   const { settings } = site;
   return {

@@ -41,10 +41,7 @@ export const isOpenMaintenance = (status: string) => /^(scheduled|in_progress|ve
  * starts loses its end, not its start: one of them is wrong, and the start is what says
  * whether the maintenance is upcoming.
  */
-export function feedEvent(
-  e: Omit<FeedEvent, 'updatedAt'> & { updatedAt?: string | undefined },
-  fallbackTime?: string,
-): FeedEvent | undefined {
+export function feedEvent(e: Omit<FeedEvent, 'updatedAt'> & { updatedAt?: string | undefined }, fallbackTime?: string): FeedEvent | undefined {
   const updatedAt = e.updatedAt ?? e.latest?.at ?? e.startedAt ?? fallbackTime;
   // Both are ISO instants from time(), so they compare as strings.
   const endsAt = e.endsAt && !(e.startedAt && e.endsAt < e.startedAt) ? e.endsAt : undefined;
@@ -54,9 +51,7 @@ export function feedEvent(
 /** Open incidents newest first; maintenance in progress before upcoming, each soonest first. */
 export const openEvents = (events: (FeedEvent | undefined)[], maintenance: boolean): FeedEvent[] => {
   const open = events.filter((e): e is FeedEvent => !!e && (maintenance ? isOpenMaintenance : isOpenIncident)(e.status));
-  return maintenance
-    ? sortBy(open, (e) => `${+(e.status === 'scheduled')}${e.startedAt ?? '~'}`)
-    : sortBy(open, (e) => e.startedAt ?? e.updatedAt, true);
+  return maintenance ? sortBy(open, (e) => `${+(e.status === 'scheduled')}${e.startedAt ?? '~'}`) : sortBy(open, (e) => e.startedAt ?? e.updatedAt, true);
 };
 
 /**
@@ -65,7 +60,10 @@ export const openEvents = (events: (FeedEvent | undefined)[], maintenance: boole
  * or major outage → major, every one in major outage → critical), else from the open events.
  * A feed with neither has nothing to go on, and saying "operational" would be a guess.
  */
-function deriveIndicator({ components, incidents, maintenances }: Pick<StatusSnapshot, 'components' | 'incidents' | 'maintenances'>, why: string): StatusIndicator {
+function deriveIndicator(
+  { components, incidents, maintenances }: Pick<StatusSnapshot, 'components' | 'incidents' | 'maintenances'>,
+  why: string,
+): StatusIndicator {
   if (components.length) {
     const level = components.reduce<StatusIndicator>((w, c) => worst(w, impactOfState(c.status)), 'none');
     // Some components in major outage, not all: the service as a whole has a major one.

@@ -48,10 +48,13 @@ export function readInstatus(doc: Obj): StatusSnapshot {
     name: page.name,
     url: url(page.url),
     indicator:
-      pageStatus === 'up' ? 'none'
-      : pageStatus === 'undermaintenance' ? 'maintenance'
-      : pageStatus === 'hasissues' ? incidents.reduce<StatusIndicator>((w, e) => worst(w, e.impact as StatusIndicator), 'minor')
-      : undefined,
+      pageStatus === 'up'
+        ? 'none'
+        : pageStatus === 'undermaintenance'
+          ? 'maintenance'
+          : pageStatus === 'hasissues'
+            ? incidents.reduce<StatusIndicator>((w, e) => worst(w, e.impact as StatusIndicator), 'minor')
+            : undefined,
     why: `page.status is ${shown(page.status)}`,
     incidents,
     maintenances: events(doc.activeMaintenances, true),

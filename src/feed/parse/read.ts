@@ -47,7 +47,13 @@ export function text(v: unknown, max = 200, multiline = false): string | undefin
 export const shown = (v: unknown): string =>
   typeof v === 'string'
     ? `"${cut(v.replace(/[\0-\x1f\x7f-\x9f]/g, ''), 40)}"`
-    : Array.isArray(v) ? 'a list' : isRecord(v) ? 'an object' : v === undefined ? 'missing' : cut(String(v), 40);
+    : Array.isArray(v)
+      ? 'a list'
+      : isRecord(v)
+        ? 'an object'
+        : v === undefined
+          ? 'missing'
+          : cut(String(v), 40);
 
 /** A lower-case keyword, for matching statuses across feeds that shout (`INVESTIGATING`). */
 export const word = (v: unknown): string | undefined => text(v, 50)?.toLowerCase();
@@ -80,8 +86,11 @@ export function time(v: unknown): string | undefined {
   let s: string | number | undefined = typeof v === 'number' ? v : str(v)?.trim();
   if (typeof s === 'string') {
     if (ISO.test(s)) {
-      s = s.replace(ISO, (_, date: string, clock = '00:00', seconds = ':00', ms = '', hours?: string, minutes = '00') =>
-        `${date}T${clock}${seconds}.${ms.padEnd(3, '0')}${hours ? `${hours}:${minutes}` : 'Z'}`);
+      s = s.replace(
+        ISO,
+        (_, date: string, clock = '00:00', seconds = ':00', ms = '', hours?: string, minutes = '00') =>
+          `${date}T${clock}${seconds}.${ms.padEnd(3, '0')}${hours ? `${hours}:${minutes}` : 'Z'}`,
+      );
     } else if (!/^\w{3} \w{3} \d\d \d{4} \d\d:\d\d:\d\d GMT[+-]\d{4}/.test(s)) return undefined;
   }
   const d = new Date(s ?? NaN);

@@ -68,14 +68,13 @@ export function teamsMessage(n: Notification, audience: Notifier['audience']): T
   if (message) {
     const more = statusPage ? '… (continued on the status page)' : '…';
     // Teams joins single line breaks; a blank line keeps the message's own lines apart.
-    const paragraphs = truncate(message, MAX_MESSAGE, more).split('\n').filter((line) => line.trim());
+    const paragraphs = truncate(message, MAX_MESSAGE, more)
+      .split('\n')
+      .filter((line) => line.trim());
     body.push({ type: 'TextBlock', text: paragraphs.map(escapeCardText).join('\n\n'), wrap: true });
   }
   body.push({ type: 'TextBlock', text: escapeCardText(`Posted ${utcTime(n.at)}`), size: 'Small', isSubtle: true, wrap: true });
-  const actions: TeamsOpenUrl[] = [
-    ...(statusPage ? [openUrl('Status page', statusPage)] : []),
-    ...(timeline ? [openUrl('Internal timeline', timeline)] : []),
-  ];
+  const actions: TeamsOpenUrl[] = [...(statusPage ? [openUrl('Status page', statusPage)] : []), ...(timeline ? [openUrl('Internal timeline', timeline)] : [])];
   return {
     type: 'message',
     attachments: [
@@ -113,7 +112,6 @@ export function escapeCardText(line: string): string {
     .replace(/^([ \t]*)([#=+-])/gm, '$1\\$2')
     .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2');
 }
-
 
 /**
  * Office 365 connectors answer throttling with HTTP 200 and the error in the body ("Connectors do

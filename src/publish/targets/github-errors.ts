@@ -23,7 +23,8 @@ export async function gitHubFailure(response: Response, step: GitHubStep): Promi
   const said = await quoted(response, step.token);
   const limited = rateLimit(response.headers, status, said);
   if (limited) return new PublishError('server', `${limited} (while ${step.doing})`);
-  if (status === 401) return new PublishError('auth', `GitHub refused the token for ${step.repo}: it is wrong, expired or revoked; paste a new one in Settings → Publishing`);
+  if (status === 401)
+    return new PublishError('auth', `GitHub refused the token for ${step.repo}: it is wrong, expired or revoked; paste a new one in Settings → Publishing`);
   if (status === 403) {
     return new PublishError('auth', `The token lacks Contents: read and write on ${step.repo} (GitHub said no while ${step.doing})`);
   }
@@ -34,7 +35,10 @@ export async function gitHubFailure(response: Response, step: GitHubStep): Promi
     return new PublishError('conflict', `Someone else committed to ${step.branch} of ${step.repo} at the same moment`);
   }
   if (status === 422 && /protected branch/i.test(said)) {
-    return new PublishError('rejected', `Branch ${step.branch} of ${step.repo} is protected: publish to a branch without required reviews or checks (GitHub said: ${said})`);
+    return new PublishError(
+      'rejected',
+      `Branch ${step.branch} of ${step.repo} is protected: publish to a branch without required reviews or checks (GitHub said: ${said})`,
+    );
   }
   if (status === 400 || status === 413 || status === 422) {
     return new PublishError('rejected', `GitHub refused the publish while ${step.doing} (HTTP ${status})${said ? `: ${said}` : ''}`);

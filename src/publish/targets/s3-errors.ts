@@ -56,7 +56,10 @@ export function s3Failure({ status, code, path, bucket, host, bucketRegion, cond
   }
   if ((code && WRONG_REGION.has(code)) || (status >= 300 && status < 400) || status === 0) {
     const where = bucketRegion ? ` (${bucketRegion})` : '';
-    return new PublishError('config', `Bucket ${bucket} is in another region${where} or behind another endpoint: set the target's region and endpoint to the bucket's own`);
+    return new PublishError(
+      'config',
+      `Bucket ${bucket} is in another region${where} or behind another endpoint: set the target's region and endpoint to the bucket's own`,
+    );
   }
   if (status >= 500 || status === 429 || (code && BUSY.has(code))) {
     return new PublishError('server', `The storage at ${host} failed on ${path} (HTTP ${status}${code ? ` ${code}` : ''}); it will be tried again`);

@@ -54,7 +54,10 @@ export function createWebDavTarget(config: WebDavTarget, password: string, fetch
     await makeFolders(file.path);
     const again = await send('PUT', file.path, headers, file.body);
     if (missingFolder(again, file.path)) {
-      throw new PublishError('config', `The server did not let us make the folders for ${file.path} under ${shown}: allow MKCOL there (on nginx: dav_methods PUT DELETE MKCOL, or create_full_put_path on)`);
+      throw new PublishError(
+        'config',
+        `The server did not let us make the folders for ${file.path} under ${shown}: allow MKCOL there (on nginx: dav_methods PUT DELETE MKCOL, or create_full_put_path on)`,
+      );
     }
     return again;
   }
@@ -64,11 +67,15 @@ export function createWebDavTarget(config: WebDavTarget, password: string, fetch
     const segments = path.split('/').slice(0, -1);
     for (let depth = 0; depth <= segments.length; depth++) {
       // nginx makes a collection only from a URL that ends in a slash.
-      const dir = segments.slice(0, depth).map((s) => `${s}/`).join('');
+      const dir = segments
+        .slice(0, depth)
+        .map((s) => `${s}/`)
+        .join('');
       const response = await send('MKCOL', dir);
       if (response.ok || response.status === 405) continue;
       if (depth === 0) {
-        if (response.status === 409) throw new PublishError('config', `The folder ${shown} does not exist on the server, nor does the one above it: create it, or correct the folder URL`);
+        if (response.status === 409)
+          throw new PublishError('config', `The folder ${shown} does not exist on the server, nor does the one above it: create it, or correct the folder URL`);
         // Some servers refuse MKCOL on the folder they were configured with; the folders below tell.
         continue;
       }
@@ -115,14 +122,17 @@ export function createWebDavTarget(config: WebDavTarget, password: string, fetch
     if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
       return new PublishError('config', `The server redirects ${shown} elsewhere: set the folder URL to where it leads (https://?)`);
     }
-    if (status === 401 && !config.username) return new PublishError('auth', `The server asks for a user name and password for ${shown}: add them to the target`);
+    if (status === 401 && !config.username)
+      return new PublishError('auth', `The server asks for a user name and password for ${shown}: add them to the target`);
     if (status === 401 || status === 403) return new PublishError('auth', `The server refused the user name or password for ${shown} (HTTP ${status})`);
-    if (status === 405 || status === 501) return new PublishError('config', `The server does not accept ${method} at ${shown}: enable WebDAV (dav_methods PUT DELETE MKCOL)`);
+    if (status === 405 || status === 501)
+      return new PublishError('config', `The server does not accept ${method} at ${shown}: enable WebDAV (dav_methods PUT DELETE MKCOL)`);
     if (status === 412) return new PublishError('conflict', `Someone else published ${path} at the same moment`);
     if (status === 413) return new PublishError('rejected', `The server refused ${path} as too large: raise its upload limit (nginx client_max_body_size)`);
     if (status === 404) return new PublishError('config', `The server has no folder ${shown}: check the folder URL`);
     if (status === 507) return new PublishError('server', `The server at ${where} is out of storage space`);
-    if (status >= 500 || status === 429) return new PublishError('server', `The WebDAV server at ${where} failed on ${path} (HTTP ${status}); it will be tried again`);
+    if (status >= 500 || status === 429)
+      return new PublishError('server', `The WebDAV server at ${where} failed on ${path} (HTTP ${status}); it will be tried again`);
     return new PublishError('rejected', `The server refused ${method} ${path} (HTTP ${status})`);
   }
 }

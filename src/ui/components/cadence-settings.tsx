@@ -36,11 +36,7 @@ export function describeCadenceError(error: unknown): FormErrors<CadenceField> {
     const [head, severity] = issue.path;
     const field = head === 'firstMinutes' ? 'firstMinutes' : head === 'everyMinutes' ? Severity.safeParse(severity).data : undefined;
     const message =
-      issue.code === 'too_small'
-        ? 'At least 1 minute'
-        : issue.code === 'too_big'
-          ? `At most ${String(issue.maximum)} minutes`
-          : 'Whole minutes, e.g. 30';
+      issue.code === 'too_small' ? 'At least 1 minute' : issue.code === 'too_big' ? `At most ${String(issue.maximum)} minutes` : 'Whole minutes, e.g. 30';
     if (field) fields[field] = message;
     else rest.push(issue.message);
   }

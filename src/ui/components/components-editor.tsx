@@ -63,9 +63,8 @@ export function ComponentsEditor({ state }: { state: ComponentsState }) {
     <section class="components-editor" aria-labelledby="components-heading">
       <h2 id="components-heading">Components</h2>
       <p class="hint">
-        The parts of your service, who owns them and which dashboards show them. A clip taken on one of those dashboards
-        is tagged with the component: “this came from Payments, owned by Team Cash”. Public ones are listed on the
-        status page, in this order.
+        The parts of your service, who owns them and which dashboards show them. A clip taken on one of those dashboards is tagged with the component: “this
+        came from Payments, owned by Team Cash”. Public ones are listed on the status page, in this order.
       </p>
       <ErrorBanner message={listProblem('components', state, list.problem)} />
       {components === undefined ? (
@@ -276,14 +275,25 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
       onSubmit={(e) => void form.submit(e)}
       onKeyDown={editorKeys((e) => void form.submit(e), onCancel)}
     >
-      {field('name', 'Name', (p) => <input {...p} ref={nameInput} maxLength={100} autoComplete="off" placeholder="Payments API" />)}
+      {field('name', 'Name', (p) => (
+        <input {...p} ref={nameInput} maxLength={100} autoComplete="off" placeholder="Payments API" />
+      ))}
       {field(
         'description',
         'Description (optional)',
-        (p) => <textarea {...p} rows={2} maxLength={1000} placeholder="Card payments at checkout" />,
+        (p) => (
+          <textarea {...p} rows={2} maxLength={1000} placeholder="Card payments at checkout" />
+        ),
         'Shown under the name on the status page.',
       )}
-      {field('group', 'Group (optional)', (p) => <input {...p} maxLength={100} placeholder="API" />, 'Shown as a group on the status page.')}
+      {field(
+        'group',
+        'Group (optional)',
+        (p) => (
+          <input {...p} maxLength={100} placeholder="API" />
+        ),
+        'Shown as a group on the status page.',
+      )}
       <div class="field">
         <label class="inline" for={id('public')}>
           <input
@@ -299,12 +309,7 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
       </div>
       <div class="field">
         <label for={id('status')}>Current status</label>
-        <select
-          id={id('status')}
-          value={values.status}
-          {...aria('status', true)}
-          onChange={(e) => set('status', ComponentStatus.parse(e.currentTarget.value))}
-        >
+        <select id={id('status')} value={values.status} {...aria('status', true)} onChange={(e) => set('status', ComponentStatus.parse(e.currentTarget.value))}>
           {ComponentStatus.options.map((s) => (
             <option key={s} value={s}>
               {COMPONENT_STATUS_LABELS[s]}
@@ -313,27 +318,39 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
         </select>
         {messages('status', 'Status updates and maintenance usually set this; change it here to correct the page.')}
       </div>
-      {field('owner', 'Owner', (p) => <input {...p} maxLength={100} placeholder="Team Cash" />, 'The team that answers for it.')}
+      {field(
+        'owner',
+        'Owner',
+        (p) => (
+          <input {...p} maxLength={100} placeholder="Team Cash" />
+        ),
+        'The team that answers for it.',
+      )}
       <fieldset class="component-form__escalation">
         <legend>Escalation contact (optional)</legend>
-        {field('escalationName', 'Who', (p) => <input {...p} maxLength={100} autoComplete="off" placeholder="Payments on-call" />)}
+        {field('escalationName', 'Who', (p) => (
+          <input {...p} maxLength={100} autoComplete="off" placeholder="Payments on-call" />
+        ))}
         {field(
           'escalationReach',
           'How to reach them',
-          (p) => <input {...p} inputMode="url" maxLength={2048} autoComplete="off" spellcheck={false} placeholder="https://… or mailto:…" />,
+          (p) => (
+            <input {...p} inputMode="url" maxLength={2048} autoComplete="off" spellcheck={false} placeholder="https://… or mailto:…" />
+          ),
           'A link: the on-call page, a chat channel, or mailto:someone@example.com.',
         )}
       </fieldset>
       {field(
         'patterns',
         'Dashboard URLs, one per line',
-        (p) => <textarea {...p} rows={4} spellcheck={false} placeholder="https://grafana.example.com/d/abc123" />,
+        (p) => (
+          <textarea {...p} rows={4} spellcheck={false} placeholder="https://grafana.example.com/d/abc123" />
+        ),
         <>
-          A line without <code>*</code> matches every address that starts with it, so{' '}
-          <code>https://grafana.example.com/d/abc123</code> matches that dashboard with any time range, panel or
-          variables (but not <code>/d/abc1234</code>). <code>*</code> stands for any run of characters and then the
-          whole address must match: <code>*/d/payments-*</code> is every dashboard whose id starts with{' '}
-          <code>payments-</code>, on any host. Paste addresses without their time range.
+          A line without <code>*</code> matches every address that starts with it, so <code>https://grafana.example.com/d/abc123</code> matches that dashboard
+          with any time range, panel or variables (but not <code>/d/abc1234</code>). <code>*</code> stands for any run of characters and then the whole address
+          must match: <code>*/d/payments-*</code> is every dashboard whose id starts with <code>payments-</code>, on any host. Paste addresses without their
+          time range.
         </>,
       )}
       <div class="field">

@@ -128,7 +128,11 @@ export function DataMenu({ shown, timeline }: { shown: Incident | undefined; tim
           {(step.step === 'preview' || step.step === 'importing') && (
             <ImportPreview preview={step.preview} busy={step.step === 'importing'} onImport={() => void importing.confirm()} onCancel={importing.cancel} />
           )}
-          {step.step === 'reading' && <p class="data-menu__status">Reading <bdi>{step.fileName}</bdi>…</p>}
+          {step.step === 'reading' && (
+            <p class="data-menu__status">
+              Reading <bdi>{step.fileName}</bdi>…
+            </p>
+          )}
           {/* Set apart below a rule: the one action here that cannot be taken back. */}
           <div class="data-menu__danger" role="group" aria-label="Erase">
             {confirmErase.value ? (

@@ -76,7 +76,8 @@ export function EscalateButtons({ entry, components, incidentKey, copy = (t) => 
     <div class="escalate" role="group" aria-label="Escalate">
       {targets.map(({ component, contact, kind }) => {
         const message = escalationMessage(entry, component, incidentKey);
-        const href = kind === 'mailto' ? escalationMailto(contact.reach, `${incidentKey ? `${incidentKey} ` : ''}Escalation: ${component.name}`, message) : contact.reach;
+        const href =
+          kind === 'mailto' ? escalationMailto(contact.reach, `${incidentKey ? `${incidentKey} ` : ''}Escalation: ${component.name}`, message) : contact.reach;
         const opened = () => void record(component, contact.name, kind === 'mailto' ? 'by email draft' : 'by their on-call page');
         return (
           <span key={component.id} class="escalate__target">

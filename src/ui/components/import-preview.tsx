@@ -37,9 +37,7 @@ export function ImportPreview({ preview, busy, onImport, onCancel }: { preview: 
       </ul>
       {listed.length > 0 && (
         <details>
-          <summary>
-            Each record ({preview.changes.length})
-          </summary>
+          <summary>Each record ({preview.changes.length})</summary>
           <ul class="data-menu__status" style={{ maxHeight: '14em', overflowY: 'auto', overflowWrap: 'anywhere' }}>
             {listed.map((change) => (
               <li key={`${change.table}:${change.id}`} data-testid="import-change">

@@ -35,9 +35,15 @@ export function IncidentCard({ incident }: { incident: Incident }) {
         >
           {collapsed ? '▸' : '▾'}
         </button>
-        <span class="key" data-testid="incident-key">{incident.key}</span>
-        <span class={`badge sev-${incident.severity.toLowerCase()}`} data-testid="incident-severity">{incident.severity}</span>
-        <span class={`badge status-${incident.status}`} data-testid="incident-status">{STATUS_LABELS[incident.status]}</span>
+        <span class="key" data-testid="incident-key">
+          {incident.key}
+        </span>
+        <span class={`badge sev-${incident.severity.toLowerCase()}`} data-testid="incident-severity">
+          {incident.severity}
+        </span>
+        <span class={`badge status-${incident.status}`} data-testid="incident-status">
+          {STATUS_LABELS[incident.status]}
+        </span>
         <span class="age" title={`Started ${new Date(incident.startedAt).toLocaleString()}`}>
           {formatAge(incident.startedAt, end)}
         </span>

@@ -20,20 +20,11 @@ export function IncidentHeader({ incident, onUpdate }: { incident: Incident; onU
           <StatusSelect id="incident-status" value={incident.status} onChange={(status) => onUpdate({ status })} />
           <div class="field">
             <label for="incident-manager">Incident manager</label>
-            <input
-              id="incident-manager"
-              defaultValue={incident.manager}
-              onChange={(e) => onUpdate({ manager: e.currentTarget.value.trim() })}
-            />
+            <input id="incident-manager" defaultValue={incident.manager} onChange={(e) => onUpdate({ manager: e.currentTarget.value.trim() })} />
           </div>
           <div class="field">
             <label for="incident-impact">Customer impact</label>
-            <textarea
-              id="incident-impact"
-              rows={2}
-              defaultValue={incident.impact}
-              onChange={(e) => onUpdate({ impact: e.currentTarget.value })}
-            />
+            <textarea id="incident-impact" rows={2} defaultValue={incident.impact} onChange={(e) => onUpdate({ impact: e.currentTarget.value })} />
           </div>
           <IncidentTimes incident={incident} onUpdate={onUpdate} />
         </div>

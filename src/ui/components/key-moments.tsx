@@ -1,6 +1,16 @@
 import type { IncidentPatch } from '../../db/incidents-repo';
 import type { Incident, TimeDisplay } from '../../model';
-import { KEY_MOMENTS, MEASURES, MEASURE_LABELS, MOMENT_FIELDS, MOMENT_LABELS, formatDuration, momentAt, timingsOf, type KeyMoment } from '../../process/key-moments';
+import {
+  KEY_MOMENTS,
+  MEASURES,
+  MEASURE_LABELS,
+  MOMENT_FIELDS,
+  MOMENT_LABELS,
+  formatDuration,
+  momentAt,
+  timingsOf,
+  type KeyMoment,
+} from '../../process/key-moments';
 import { formatClock } from '../format-time';
 
 interface Props {

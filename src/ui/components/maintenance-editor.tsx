@@ -137,8 +137,8 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
     <section class="maintenance-editor" aria-labelledby="maintenance-heading">
       <h2 id="maintenance-heading">Scheduled maintenance</h2>
       <p class="hint">
-        Announce a window ahead. The status page and the banner show it; it moves to in progress and completed by itself.
-        Times are in your zone ({localZoneName()}).
+        Announce a window ahead. The status page and the banner show it; it moves to in progress and completed by itself. Times are in your zone (
+        {localZoneName()}).
       </p>
       <ErrorBanner message={listProblem('maintenances', state, list.problem)} />
       {!groups ? (
@@ -147,9 +147,7 @@ export function MaintenanceEditor({ state, now: fixedNow }: Props) {
         <>
           {groups.in_progress.length > 0 && <Group title="In progress">{group('In progress', groups.in_progress)}</Group>}
           {groups.scheduled.length > 0 && <Group title="Upcoming">{group('Upcoming', groups.scheduled)}</Group>}
-          {groups.in_progress.length + groups.scheduled.length === 0 && list.editing !== 'new' && (
-            <p class="hint">Nothing scheduled.</p>
-          )}
+          {groups.in_progress.length + groups.scheduled.length === 0 && list.editing !== 'new' && <p class="hint">Nothing scheduled.</p>}
           {groups.completed.length > 0 && (
             <details class="maintenance-completed">
               <summary>Completed ({groups.completed.length})</summary>
@@ -264,19 +262,36 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
       <div class="maintenance-form__times">
         <div class="field">
           <label for={id('start')}>Starts</label>
-          <input type="datetime-local" id={id('start')} value={values.start} {...aria('start', id('times-hint'))} onInput={(e) => set('start', e.currentTarget.value)} />
+          <input
+            type="datetime-local"
+            id={id('start')}
+            value={values.start}
+            {...aria('start', id('times-hint'))}
+            onInput={(e) => set('start', e.currentTarget.value)}
+          />
           {error('start')}
         </div>
         <div class="field">
           <label for={id('end')}>Ends</label>
-          <input type="datetime-local" id={id('end')} value={values.end} {...aria('end', id('times-hint'))} onInput={(e) => set('end', e.currentTarget.value)} />
+          <input
+            type="datetime-local"
+            id={id('end')}
+            value={values.end}
+            {...aria('end', id('times-hint'))}
+            onInput={(e) => set('end', e.currentTarget.value)}
+          />
           {error('end')}
         </div>
       </div>
       <p class="hint" id={id('times-hint')} aria-live="polite">
         In your zone ({localZoneName()}).{preview && ` ${preview}`}
       </p>
-      <fieldset class="maintenance-form__components" id={id('components')} tabIndex={-1} aria-describedby={errorOf('componentIds') ? id('componentIds-error') : undefined}>
+      <fieldset
+        class="maintenance-form__components"
+        id={id('components')}
+        tabIndex={-1}
+        aria-describedby={errorOf('componentIds') ? id('componentIds-error') : undefined}
+      >
         <legend>Components under maintenance</legend>
         {publicComponents.length === 0 ? (
           <p class="hint">No public components: add them under Components.</p>

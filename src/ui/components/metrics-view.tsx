@@ -74,7 +74,9 @@ export function MetricsView({ state, now = () => new Date() }: { state: MetricsS
             label="Severity"
             rows={[
               { name: 'All', summaries: metrics.overall },
-              ...Severity.options.filter((s) => metrics.incidents.some((t) => t.incident.severity === s)).map((s) => ({ name: s, summaries: metrics.bySeverity[s] })),
+              ...Severity.options
+                .filter((s) => metrics.incidents.some((t) => t.incident.severity === s))
+                .map((s) => ({ name: s, summaries: metrics.bySeverity[s] })),
             ]}
           />
           {metrics.byComponent.length > 0 && <SummaryRows label="Component" rows={metrics.byComponent} />}

@@ -48,7 +48,8 @@ export function NotifiersSettings({ state, timeDisplay = 'local' }: Props) {
       focusId: `notifier-edit-${notifier.id}`,
       asked,
       urls,
-      refused: (hosts) => `Permission to reach ${hosts} was not given: telling ${notifier.name} then fails unless the service allows cross-origin requests (CORS).`,
+      refused: (hosts) =>
+        `Permission to reach ${hosts} was not given: telling ${notifier.name} then fails unless the service allows cross-origin requests (CORS).`,
     });
   }
 
@@ -58,10 +59,7 @@ export function NotifiersSettings({ state, timeDisplay = 'local' }: Props) {
   return (
     <section class="notifiers-settings" aria-labelledby="notifiers-heading">
       <h2 id="notifiers-heading">Notifications</h2>
-      <p class="hint">
-        Each status update offers the channels set for its severity. What was sent, and whether it arrived, goes on the
-        timeline.
-      </p>
+      <p class="hint">Each status update offers the channels set for its severity. What was sent, and whether it arrived, goes on the timeline.</p>
       <ErrorBanner message={list.problem} />
       {!loaded ? (
         <p class="hint">Loading…</p>
@@ -172,8 +170,8 @@ const SECRETS: Record<Exclude<NotifierKind, 'email'>, SecretSpec> = {
     what: 'signing key',
     hint: (saved) => (
       <>
-        {saved ? `${savedSecretHint('signing key')} ` : ''}Each request carries an <code>{SIGNATURE_HEADER}</code> header: an HMAC-SHA256
-        of its time and body with this key. Give the receiver the same key; the format is in <code>docs/webhook-format.md</code>.
+        {saved ? `${savedSecretHint('signing key')} ` : ''}Each request carries an <code>{SIGNATURE_HEADER}</code> header: an HMAC-SHA256 of its time and body
+        with this key. Give the receiver the same key; the format is in <code>docs/webhook-format.md</code>.
       </>
     ),
   },
@@ -267,12 +265,10 @@ function NotifierForm({ state, notifier, onSaved, onCancel }: FormProps) {
           url: true,
         })}
       {current === 'email' &&
-        text(
-          'to',
-          'To',
-          'Addresses, comma-separated, as your mail client takes them. Sitrep opens a draft in your mail client; it sends nothing itself.',
-          { maxLength: 2000, placeholder: 'execs@example.com, comms@example.com' },
-        )}
+        text('to', 'To', 'Addresses, comma-separated, as your mail client takes them. Sitrep opens a draft in your mail client; it sends nothing itself.', {
+          maxLength: 2000,
+          placeholder: 'execs@example.com, comms@example.com',
+        })}
       {secretSpec && (
         <SecretField
           key={`${current}-secret`}

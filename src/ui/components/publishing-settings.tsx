@@ -20,9 +20,7 @@ export function PublishingSettings({ state }: { state: PublishingState }) {
   return (
     <section class="publishing-settings" aria-labelledby="publishing-heading">
       <h2 id="publishing-heading">Status page</h2>
-      <p class="hint">
-        Status updates and maintenance are published as a status site: a Statuspage-compatible feed, a page and the banner.
-      </p>
+      <p class="hint">Status updates and maintenance are published as a status site: a Statuspage-compatible feed, a page and the banner.</p>
       <SiteForm state={state} />
     </section>
   );
@@ -67,12 +65,7 @@ function SiteForm({ state }: { state: PublishingState }) {
           onInput={(e) => set('historyDays', e.currentTarget.value)}
         />
       </Field>
-      <Field
-        id="publish-site-timeZone"
-        label="Page time zone"
-        error={errorOf('timeZone')}
-        hint="Named in the feed; readers see times in their own zone."
-      >
+      <Field id="publish-site-timeZone" label="Page time zone" error={errorOf('timeZone')} hint="Named in the feed; readers see times in their own zone.">
         <input
           id="publish-site-timeZone"
           list="publish-site-zones"

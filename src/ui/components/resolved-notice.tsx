@@ -24,9 +24,7 @@ export function ResolvedNotice({ incident, timeDisplay, onDeclareNew, onReopen, 
       <h2 id="resolved-notice-title" class="resolved-notice__title">
         {incident.key} is resolved{when && ` (${when})`}
       </h2>
-      <p class="resolved-notice__text">
-        Something new? Declare a new incident. Clips are held until you choose where they go.
-      </p>
+      <p class="resolved-notice__text">Something new? Declare a new incident. Clips are held until you choose where they go.</p>
       <div class="resolved-notice__actions">
         <button type="button" class="primary" ref={first} onClick={onDeclareNew}>
           Declare new

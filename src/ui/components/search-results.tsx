@@ -27,7 +27,7 @@ export function SearchResults({ search, incidents, timeDisplay, onOpen }: Props)
     <section class="search-results" aria-label="Search results">
       <p class="hint" role="status">
         {results.length >= 200
-          ? `At least ${formatCount(results.length, "match", "matches")} in all incidents; the first ${results.length} are shown.`
+          ? `At least ${formatCount(results.length, 'match', 'matches')} in all incidents; the first ${results.length} are shown.`
           : results.length
             ? `${formatCount(results.length, 'match', 'matches')} in all incidents`
             : 'No matches in any incident.'}

@@ -46,7 +46,15 @@ export function ShortcutsInfo() {
         ) : (
           <>
             Change them at{' '}
-            <button type="button" class="link" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }).catch((error: unknown) => console.warn('Sitrep: could not open the shortcuts page.', error))}>
+            <button
+              type="button"
+              class="link"
+              onClick={() =>
+                void browser.tabs
+                  .create({ url: 'chrome://extensions/shortcuts' })
+                  .catch((error: unknown) => console.warn('Sitrep: could not open the shortcuts page.', error))
+              }
+            >
               chrome://extensions/shortcuts
             </button>
             .

@@ -189,8 +189,7 @@ export function StatusComposer({ incident }: { incident: Incident }) {
             />
           </div>
           <p id="composer-public-hint" class="hint">
-            Customers see only these fields, the message and the component statuses. Notes, clips and the internal title never leave
-            this machine.
+            Customers see only these fields, the message and the component statuses. Notes, clips and the internal title never leave this machine.
           </p>
           <TemplateButtons
             asking={UPDATE_TEMPLATES.find((t) => t.id === asking.value)}

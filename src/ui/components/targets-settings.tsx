@@ -66,8 +66,8 @@ export function TargetsSettings({ state, timeDisplay = 'local' }: Props) {
         Publishing
       </h2>
       <p class="hint">
-        Each target gets the whole site (the Statuspage-compatible feed, the page and the banner) on every publish. Tokens and
-        keys stay on this computer: never synced, never in a backup, never shown again.
+        Each target gets the whole site (the Statuspage-compatible feed, the page and the banner) on every publish. Tokens and keys stay on this computer: never
+        synced, never in a backup, never shown again.
       </p>
       <ErrorBanner message={list.problem} />
       {!loaded ? (

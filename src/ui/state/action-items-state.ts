@@ -1,6 +1,17 @@
 import { computed, signal, type Signal } from '@preact/signals';
 import * as z from 'zod';
-import { addActionItem, calendarDay, deleteActionItem, listActionItems, listBacklog, saveImportedActionItems, updateActionItem, type ActionItemPatch, type BacklogRow, type NewActionItem } from '../../db/action-items-repo';
+import {
+  addActionItem,
+  calendarDay,
+  deleteActionItem,
+  listActionItems,
+  listBacklog,
+  saveImportedActionItems,
+  updateActionItem,
+  type ActionItemPatch,
+  type BacklogRow,
+  type NewActionItem,
+} from '../../db/action-items-repo';
 import type { SitrepDb } from '../../db/database';
 import { overdueActionItemsOnBadgeItem } from '../../db/storage-items';
 import type { ActionItem, ActionItemKind, ActionItemStatus } from '../../model';
@@ -70,12 +81,13 @@ export type IncidentActionItemsState = ReturnType<typeof createIncidentActionIte
 /** Like attemptInto, with a refused field said in the model's own words rather than as a ZodError dump. */
 function readableAttempt(problem: Signal<string | undefined>) {
   const attempt = attemptInto(problem);
-  return async <T,>(write: () => Promise<T>): Promise<T | undefined> =>
+  return async <T>(write: () => Promise<T>): Promise<T | undefined> =>
     attempt(async () => {
       try {
         return await write();
       } catch (e) {
-        if (e instanceof z.ZodError) throw new Error(e.issues.map((i) => (i.path.length ? `${FIELD_WORDS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}` : i.message)).join('\n'));
+        if (e instanceof z.ZodError)
+          throw new Error(e.issues.map((i) => (i.path.length ? `${FIELD_WORDS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}` : i.message)).join('\n'));
         throw e;
       }
     });
@@ -120,8 +132,7 @@ export function createBacklogState(db: SitrepDb, now: () => Date = () => new Dat
   const shown = computed(() =>
     (rows.value.value ?? []).filter(
       ({ item }) =>
-        (status.value === 'all' ||
-          (status.value === 'to-do' ? item.status === 'open' || item.status === 'in-progress' : item.status === status.value)) &&
+        (status.value === 'all' || (status.value === 'to-do' ? item.status === 'open' || item.status === 'in-progress' : item.status === status.value)) &&
         (kind.value === 'all' || item.kind === kind.value),
     ),
   );
@@ -160,7 +171,12 @@ export function createBacklogState(db: SitrepDb, now: () => Date = () => new Dat
     async applyImport(): Promise<void> {
       const current = preview.value;
       if (!current) return;
-      const saved = await attempt(() => saveImportedActionItems(db, current.report.changed.map((c) => c.after)));
+      const saved = await attempt(() =>
+        saveImportedActionItems(
+          db,
+          current.report.changed.map((c) => c.after),
+        ),
+      );
       if (saved === undefined && problem.value) return;
       applied.value = `Updated ${current.report.changed.length} action item(s) from ${current.fileName}.`;
       preview.value = undefined;

@@ -42,7 +42,12 @@ const SAME_ID: Keys = { secret: (id) => id, result: (id) => id };
  * page sees it: the list, which ones have a secret saved (never the secrets), each one's last
  * result, live.
  */
-export function createConfiguredListState<T extends { id: string }>(db: SitrepDb, item: WxtStorageItem<unknown, Record<string, unknown>>, read: (stored: unknown) => T[], keys: Keys = SAME_ID) {
+export function createConfiguredListState<T extends { id: string }>(
+  db: SitrepDb,
+  item: WxtStorageItem<unknown, Record<string, unknown>>,
+  read: (stored: unknown) => T[],
+  keys: Keys = SAME_ID,
+) {
   const list = storageSignal(item, read);
   const secretIds = storageSignal(publishSecretsItem, secretIdsOf);
   const results = liveSignal<PublishResult[]>(() => listPublishResults(db), []);
@@ -60,7 +65,11 @@ export function createConfiguredListState<T extends { id: string }>(db: SitrepDb
     secretSaved: (id: string) => secretIds.value.value.has(keys.secret(id)),
     resultOf: (id: string): PublishResult | undefined => resultsById.value.get(keys.result(id)),
     /** An id for a new one of this kind. */
-    newId: (kind: string) => newReadableId(kind, list.value.peek().map((t) => t.id)),
+    newId: (kind: string) =>
+      newReadableId(
+        kind,
+        list.value.peek().map((t) => t.id),
+      ),
     /** Reads the list back at once, rather than when storage says it changed: no flash of the old list. */
     async reread() {
       list.value.value = read(await item.getValue());

@@ -7,9 +7,7 @@ import { storageSignal } from './storage-signal';
  * the popup mid-sentence loses nothing.
  */
 export function createDraftsState(item: WxtStorageItem<Record<string, string>, Record<string, unknown>> = noteDraftsItem) {
-  const drafts = storageSignal<Record<string, string>, Record<string, string>>(item, (v) =>
-    v && typeof v === 'object' ? v : {},
-  );
+  const drafts = storageSignal<Record<string, string>, Record<string, string>>(item, (v) => (v && typeof v === 'object' ? v : {}));
   let warned = false;
   return {
     ready: drafts.ready,

@@ -93,4 +93,3 @@ export function createImportState(db: SitrepDb, now: () => Date = () => new Date
 
   return { state, message, choose, confirm, cancel, undo, dismiss };
 }
-

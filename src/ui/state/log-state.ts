@@ -12,7 +12,11 @@ import { attemptInto } from './attempt';
 /** The incident log as the popup and side panel see it: incidents, the active one, settings. */
 export function createLogState(db: SitrepDb) {
   const settings = storageSignal(settingsItem, readSettings);
-  const activeId = storageSignal<string | null, string | undefined>(activeIncidentIdItem, (v) => v ?? undefined, (v) => v ?? null);
+  const activeId = storageSignal<string | null, string | undefined>(
+    activeIncidentIdItem,
+    (v) => v ?? undefined,
+    (v) => v ?? null,
+  );
   const incidents = liveSignal<Incident[] | undefined>(() => listIncidents(db), undefined);
   const components = liveSignal<Component[]>(() => listComponents(db), []);
   const componentsById = computed(() => new Map(components.value.value.map((c) => [c.id, c])));
@@ -49,8 +53,7 @@ export function createLogState(db: SitrepDb) {
     /** Makes this the active incident; a refused write is said in `lastError`, never a rejection. */
     switchTo: (id: string) => attempt(() => activeId.set(id)),
     update: (id: string, patch: IncidentPatch) => attempt(() => updateIncident(db, id, patch, { author: author.value })),
-    addNote: (incidentId: string, text: string, kind: EntryKind = 'note') =>
-      attempt(() => addEntry(db, { incidentId, kind, text, author: author.value })),
+    addNote: (incidentId: string, text: string, kind: EntryKind = 'note') => attempt(() => addEntry(db, { incidentId, kind, text, author: author.value })),
     setSettings,
     /** `setSettings` for a toggle with no form of its own: a refused write is said in `lastError`. */
     changeSettings: (patch: Partial<Settings>) => attempt(() => setSettings(patch)),

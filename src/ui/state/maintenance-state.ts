@@ -167,8 +167,7 @@ const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', 
 export function formatWindow(fromIso: string, untilIso: string, locale?: string): string {
   const from = new Date(fromIso);
   const until = new Date(untilIso);
-  const zoneName = (d: Date) =>
-    new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const zoneName = (d: Date) => new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
   const [fromZone, untilZone] = [zoneName(from), zoneName(until)];
   const sameDay = from.toDateString() === until.toDateString();
   const start = new Intl.DateTimeFormat(locale, { ...DAY, ...CLOCK }).format(from);

@@ -125,7 +125,9 @@ export function createPostmortemState(db: SitrepDb, incidentId: string, author: 
   }
 
   const publishToGitHub =
-    deps.publishToGitHub ?? (async (target: GitHubTarget, input: Parameters<typeof publishPostmortemToGitHub>[2]) => publishPostmortemToGitHub(target, await loadSecret(target.id), input));
+    deps.publishToGitHub ??
+    (async (target: GitHubTarget, input: Parameters<typeof publishPostmortemToGitHub>[2]) =>
+      publishPostmortemToGitHub(target, await loadSecret(target.id), input));
 
   return {
     /** Undefined while reading, null when the incident has none yet. */
@@ -182,7 +184,11 @@ export function createPostmortemState(db: SitrepDb, incidentId: string, author: 
         if (!target) throw new Error('That GitHub repository is no longer configured: choose another in Settings → Publishing.');
         notice.value = 'Publishing to the team repository…';
         const data = await exportData();
-        const result = await publishToGitHub(target, { incident: data.incident, postmortem: data.postmortem, markdown: buildPostmortemMarkdown({ ...data, now: now() }) });
+        const result = await publishToGitHub(target, {
+          incident: data.incident,
+          postmortem: data.postmortem,
+          markdown: buildPostmortemMarkdown({ ...data, now: now() }),
+        });
         notice.value = `Published to ${target.owner}/${target.repo}: ${result.path}`;
         return result;
       }).then((r) => {

@@ -64,4 +64,3 @@ export function createPublishState(db: SitrepDb, incidentId: string, author: () 
     },
   };
 }
-

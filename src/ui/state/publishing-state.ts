@@ -95,12 +95,7 @@ export function isTimeZone(zone: string): boolean {
 /** The page form read into settings; the repository validates again with `SiteSettings`. */
 const SiteForm = z.strictObject({
   name: SiteSettings.shape.name,
-  historyDays: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'Whole days, e.g. 90')
-    .transform(Number)
-    .pipe(SiteSettings.shape.historyDays),
+  historyDays: z.string().trim().regex(/^\d+$/, 'Whole days, e.g. 90').transform(Number).pipe(SiteSettings.shape.historyDays),
   timeZone: z.string().trim().refine(isTimeZone, 'A time zone the browser knows, e.g. Etc/UTC or Europe/Berlin'),
 });
 

@@ -1,5 +1,12 @@
 import { signal } from '@preact/signals';
-import { deleteStakeholder, listStakeholders, moveStakeholder, saveStakeholder, seedDefaultStakeholders, type StakeholderInput } from '../../db/stakeholders-repo';
+import {
+  deleteStakeholder,
+  listStakeholders,
+  moveStakeholder,
+  saveStakeholder,
+  seedDefaultStakeholders,
+  type StakeholderInput,
+} from '../../db/stakeholders-repo';
 import type { SitrepDb } from '../../db/database';
 import type { Stakeholder } from '../../model';
 import { liveSignal } from './live-signal';

@@ -10,11 +10,7 @@ import { attemptInto } from './attempt';
 const FIRST_SCREEN = 50;
 
 /** One incident's timeline: live entries, filters, rows for the list, and edit/delete/undo. */
-export function createTimelineState(
-  db: SitrepDb,
-  incidentId: ReadonlySignal<string | undefined>,
-  timeDisplay: ReadonlySignal<TimeDisplay>,
-) {
+export function createTimelineState(db: SitrepDb, incidentId: ReadonlySignal<string | undefined>, timeDisplay: ReadonlySignal<TimeDisplay>) {
   const entries = signal<TimelineEntry[] | undefined>(undefined);
   const kinds = signal<ReadonlySet<EntryKind>>(new Set());
   const starredOnly = signal(false);

@@ -39,11 +39,10 @@ describe('recognizeAlertmanager', () => {
     expect(found?.range).toBeUndefined();
   });
 
-  it.each([
-    'https://app.example.com/#/alerts',
-    'https://app.example.com/#/settings?filter=x',
-    'https://alertmanager.example.com/api/v2/alerts',
-  ])('leaves %s to other recognizers', (url) => {
-    expectNotRecognized(recognizeAlertmanager, url, NOW);
-  });
+  it.each(['https://app.example.com/#/alerts', 'https://app.example.com/#/settings?filter=x', 'https://alertmanager.example.com/api/v2/alerts'])(
+    'leaves %s to other recognizers',
+    (url) => {
+      expectNotRecognized(recognizeAlertmanager, url, NOW);
+    },
+  );
 });

@@ -14,7 +14,10 @@ const MINE = [recognizeDynatrace, recognizeNewRelic, recognizeZabbix, recognizeN
 describe('recognize() with the monitoring tools Dynatrace, New Relic, Zabbix and Nagios XI', () => {
   it.each([
     ['https://myenvironment.live.dynatrace.com/ui/deploymentstatus/oneagents?gtf=-2h&gf=all', 'dynatrace'],
-    ['https://gerenciamentoapm.prodesp.sp.gov.br/e/9aaf0a6a-09f4-460b-860e-72acedadd4d4/#dashboard;gtf=-2h;gf=5355219715125557752;id=21558fd2-c172-42d0-a4cd-a80b88b1693b', 'dynatrace'],
+    [
+      'https://gerenciamentoapm.prodesp.sp.gov.br/e/9aaf0a6a-09f4-460b-860e-72acedadd4d4/#dashboard;gtf=-2h;gf=5355219715125557752;id=21558fd2-c172-42d0-a4cd-a80b88b1693b',
+      'dynatrace',
+    ],
     ['https://wkf10640.apps.dynatrace.com/ui/apps/dynatrace.davis.problems/?from=now%28%29-24h&to=now%28%29', 'dynatrace'],
     ['https://one.newrelic.com/nr1-core/apm/overview/MTA2ODk1NHxBUE18QVBQTElDQVRJT058MTAzODUxNjM?account=1068954&duration=1800000', 'newrelic'],
     ['https://radar-api.service.newrelic.com/accounts/4420147/issues/c5faa7e6-7b54-402d-af79-f99601e0278c?notifier=WEBHOOK', 'newrelic'],

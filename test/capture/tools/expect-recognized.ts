@@ -24,12 +24,7 @@ export interface ReadingTimes {
  * one, the frozen URL reopened at `later` shows the same instants, no longer relative, and the
  * same query and panel. Returns the first reading for checks particular to a tool.
  */
-export function expectRecognized(
-  recognize: Recognizer,
-  url: string,
-  expected: ExpectedReading,
-  { now, later }: ReadingTimes,
-): Recognized {
+export function expectRecognized(recognize: Recognizer, url: string, expected: ExpectedReading, { now, later }: ReadingTimes): Recognized {
   const found = recognize(new URL(url), now);
   expect(found?.tool).toBe(expected.tool);
   assert(found, `${expected.tool} should recognize ${url}`);

@@ -20,8 +20,7 @@ describe('recognizeGcpLogging', () => {
       // An incident write-up's evidence links: `timeRange=<start>%2F<end>`.
       url: 'https://console.cloud.google.com/logs/query;query=resource.type%3D%22k8s_container%22%0Aresource.labels.container_name%3D%22conversations-providers-deliver-twilio-worker%22%0Aseverity%3E%3DERROR;timeRange=2026-04-14T03%3A30%3A00Z%2F2026-04-14T04%3A15%3A00Z?project=highlevel-backend',
       range: { from: '2026-04-14T03:30:00.000Z', to: '2026-04-14T04:15:00.000Z', relative: false },
-      query:
-        'resource.type="k8s_container"\nresource.labels.container_name="conversations-providers-deliver-twilio-worker"\nseverity>=ERROR',
+      query: 'resource.type="k8s_container"\nresource.labels.container_name="conversations-providers-deliver-twilio-worker"\nseverity>=ERROR',
     },
     {
       // google/xpk output ("Follow your worker 0, slice 0 logs here"): the older `duration`.
@@ -88,10 +87,7 @@ describe('recognizeGcpLogging', () => {
     expect(result?.frozenUrl).toBe(
       'https://console.cloud.google.com/logs/query;query=severity%3E%3DERROR;cursorTimestamp=2026-11-28T08:59:00Z;timeRange=2026-11-28T08%3A00%3A00.000Z%2F2026-11-28T09%3A00%3A00.000Z?project=p',
     );
-    const relative = recognizeGcpLogging(
-      new URL('https://console.cloud.google.com/logs/query;query=x;timeRange=PT1H?project=p'),
-      NOW,
-    );
+    const relative = recognizeGcpLogging(new URL('https://console.cloud.google.com/logs/query;query=x;timeRange=PT1H?project=p'), NOW);
     expect(relative?.frozenUrl).toBe(
       'https://console.cloud.google.com/logs/query;query=x;timeRange=2026-11-28T08%3A10%3A00.000Z%2F2026-11-28T09%3A10%3A00.000Z?project=p',
     );

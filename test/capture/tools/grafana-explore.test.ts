@@ -27,14 +27,18 @@ describe('recognizeGrafanaExplore', () => {
     {
       // Grafana v0 migrator test, "should not return a query for mode in the url".
       name: 'compact array with an Explore mode entry and no query text',
-      url: at(`left=${encodeURIComponent('["now-1h","now","x-ray-datasource",{"queryType":"getTraceSummaries"},{"mode":"Metrics"},{"ui":[true,true,true,"none"]}]')}`),
+      url: at(
+        `left=${encodeURIComponent('["now-1h","now","x-ray-datasource",{"queryType":"getTraceSummaries"},{"mode":"Metrics"},{"ui":[true,true,true,"none"]}]')}`,
+      ),
       query: undefined,
       range: LAST_HOUR,
     },
     {
       // Grafana v1 migrator test, "correctly parses state with variables".
       name: 'panes (schemaVersion 1)',
-      url: at(`schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ aaa: { datasource: 'my-ds', queries: [{ refId: 'A' }], range: { from: 'now-1h', to: 'now' } } }))}`),
+      url: at(
+        `schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ aaa: { datasource: 'my-ds', queries: [{ refId: 'A' }], range: { from: 'now-1h', to: 'now' } } }))}`,
+      ),
       query: undefined,
       range: LAST_HOUR,
     },
@@ -65,7 +69,9 @@ describe('recognizeGrafanaExplore', () => {
     {
       // Constructed: a Postgres pane keeps its query text in `rawSql`.
       name: 'SQL query text',
-      url: at(`schemaVersion=1&panes=${encodeURIComponent('{"b":{"datasource":"pg","queries":[{"refId":"A","rawSql":"SELECT 1"}],"range":{"from":"now-6h","to":"now"}}}')}`),
+      url: at(
+        `schemaVersion=1&panes=${encodeURIComponent('{"b":{"datasource":"pg","queries":[{"refId":"A","rawSql":"SELECT 1"}],"range":{"from":"now-6h","to":"now"}}}')}`,
+      ),
       query: 'SELECT 1',
       range: { from: '2026-11-28T03:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true },
     },

@@ -48,10 +48,7 @@ describe('recognizeJaeger', () => {
   });
 
   it('writes start/end in microseconds and lookback=custom', () => {
-    const result = recognizeJaeger(
-      new URL('http://127.0.0.1:16686/search?limit=20&lookback=1h&maxDuration&minDuration&service=dragonfly'),
-      NOW,
-    );
+    const result = recognizeJaeger(new URL('http://127.0.0.1:16686/search?limit=20&lookback=1h&maxDuration&minDuration&service=dragonfly'), NOW);
     expect(result?.frozenUrl).toBe(
       'http://127.0.0.1:16686/search?limit=20&lookback=custom&maxDuration&minDuration&service=dragonfly&start=1795853400000000&end=1795857000000000',
     );

@@ -39,24 +39,21 @@ describe('recognizeKibana', () => {
     {
       // @clickandmortar/kibana-url-builder README (npm): a Kibana 6 `/app/kibana#/discover` URL with
       // `mode:quick` relative time and a Lucene query.
-      url:
-        "http://kibana:5601/app/kibana#/discover?_g=(time:(from:now-15m,mode:quick,to:now))&_a=(columns:!(_source),filters:!(),interval:auto,query:(language:lucene,query:'my query'),sort:!('@timestamp',desc))",
+      url: "http://kibana:5601/app/kibana#/discover?_g=(time:(from:now-15m,mode:quick,to:now))&_a=(columns:!(_source),filters:!(),interval:auto,query:(language:lucene,query:'my query'),sort:!('@timestamp',desc))",
       range: { from: '2026-11-28T08:55:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true },
       query: 'my query',
       time: { from: '2026-11-28T08:55:00.000Z', mode: 'absolute', to: '2026-11-28T09:10:00.000Z' },
     },
     {
       // A Kibana 5 share link posted publicly (pastebin.com/yxfbUeKC): `query_string` query object.
-      url:
-        "https://kibana-lux3.ecpdss.net/app/kibana#/discover?_g=(refreshInterval:(display:Off,pause:!f,value:0),time:(from:now-4h,mode:quick,to:now))&_a=(columns:!(short_message),filters:!(),index:AV9zaw8M-A3ak-akfwaq,interval:auto,query:(query_string:(analyze_wildcard:!t,query:'247111585')),sort:!('@timestamp',desc))",
+      url: "https://kibana-lux3.ecpdss.net/app/kibana#/discover?_g=(refreshInterval:(display:Off,pause:!f,value:0),time:(from:now-4h,mode:quick,to:now))&_a=(columns:!(short_message),filters:!(),index:AV9zaw8M-A3ak-akfwaq,interval:auto,query:(query_string:(analyze_wildcard:!t,query:'247111585')),sort:!('@timestamp',desc))",
       range: { from: '2026-11-28T05:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true },
       query: '247111585',
       time: { from: '2026-11-28T05:10:00.000Z', mode: 'absolute', to: '2026-11-28T09:10:00.000Z' },
     },
     {
       // Constructed: a dashboard in a space with "Today" and a KQL query, the Kibana 8 shape.
-      url:
-        "https://kibana.example.com/s/payments/app/dashboards#/view/722b74f0-b882-11e8-a6d9-e546fe2bba5f?_g=(filters:!(),refreshInterval:(pause:!t,value:60000),time:(from:now%2Fd,to:now%2Fd))&_a=(expandedPanelId:'4c4f0a1e',query:(language:kuery,query:'service.name:%22checkout%22'))",
+      url: "https://kibana.example.com/s/payments/app/dashboards#/view/722b74f0-b882-11e8-a6d9-e546fe2bba5f?_g=(filters:!(),refreshInterval:(pause:!t,value:60000),time:(from:now%2Fd,to:now%2Fd))&_a=(expandedPanelId:'4c4f0a1e',query:(language:kuery,query:'service.name:%22checkout%22'))",
       range: { from: '2026-11-28T00:00:00.000Z', to: '2026-11-28T23:59:59.999Z', relative: true },
       query: 'service.name:"checkout"',
       panel: '4c4f0a1e',
@@ -118,15 +115,12 @@ describe('recognizeKibana', () => {
     // Kibana 6.5 docs, Shorten URL API example: an empty `_g`, so no range to read.
     "http://localhost:5601/app/kibana#/dashboard?_g=()&_a=(description:'',filters:!(),fullScreenMode:!f,query:(language:lucene,query:''),timeRestore:!f,title:'New%20Dashboard',viewMode:edit)",
     'https://kibana.example.com/app/home',
-    "http://localhost:5601/app/discover#/?_g=(time:(from:never,to:now))",
+    'http://localhost:5601/app/discover#/?_g=(time:(from:never,to:now))',
   ])('recognizes %s without a range', (url) => {
     expectRecognizedWithoutRange(recognizeKibana, url, 'kibana', NOW);
   });
 
-  it.each(['https://example.com/app/settings', 'https://example.com/discover#/?_g=(time:(from:now-1h,to:now))'])(
-    'leaves %s to other recognizers',
-    (url) => {
-      expectNotRecognized(recognizeKibana, url, NOW);
-    },
-  );
+  it.each(['https://example.com/app/settings', 'https://example.com/discover#/?_g=(time:(from:now-1h,to:now))'])('leaves %s to other recognizers', (url) => {
+    expectNotRecognized(recognizeKibana, url, NOW);
+  });
 });

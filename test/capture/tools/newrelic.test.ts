@@ -67,7 +67,8 @@ describe('recognizeNewRelic', () => {
       // an absolute launcher window stays as it is.
       url: 'https://one.newrelic.com/launcher/nr1-core.explorer?platform[timeRange][begin_time]=1744839001906&platform[timeRange][end_time]=1744842601906',
       range: { from: '2025-04-16T21:30:01.906Z', to: '2025-04-16T22:30:01.906Z', relative: false },
-      frozenUrl: 'https://one.newrelic.com/launcher/nr1-core.explorer?platform[timeRange][begin_time]=1744839001906&platform[timeRange][end_time]=1744842601906',
+      frozenUrl:
+        'https://one.newrelic.com/launcher/nr1-core.explorer?platform[timeRange][begin_time]=1744839001906&platform[timeRange][end_time]=1744842601906',
     },
     {
       // `begin`/`end` win over a `duration` also present (the userscript reads them first), and the
@@ -75,7 +76,8 @@ describe('recognizeNewRelic', () => {
       url: 'https://one.newrelic.com/nr1-core/apm/overview/MTA2ODk1NHxBUE18QVBQTElDQVRJT058MTAzODUxNjM?account=1068954&duration=1800000&begin=1744839001906&end=1744842601906',
       range: { from: '2025-04-16T21:30:01.906Z', to: '2025-04-16T22:30:01.906Z', relative: false },
       panel: '1068954|APM|APPLICATION|10385163',
-      frozenUrl: 'https://one.newrelic.com/nr1-core/apm/overview/MTA2ODk1NHxBUE18QVBQTElDQVRJT058MTAzODUxNjM?account=1068954&begin=1744839001906&end=1744842601906',
+      frozenUrl:
+        'https://one.newrelic.com/nr1-core/apm/overview/MTA2ODk1NHxBUE18QVBQTElDQVRJT058MTAzODUxNjM?account=1068954&begin=1744839001906&end=1744842601906',
     },
   ])('$url', ({ url, range, panel, query, frozenUrl }) => {
     expectFrozen(recognizeNewRelic, url, { tool: 'newrelic', range, panel, query, frozenUrl }, { now: NOW, later: LATER });

@@ -12,7 +12,7 @@ describe('recognizeOpenSearch', () => {
       // `/_dashboards/` base path and the Data Explorer's `_q` query.
       url:
         "https://app-logs.cloud-platform.service.justice.gov.uk/_dashboards/app/data-explorer/discover#?_a=(discover:(columns:!(_source),isDirty:!f,sort:!()),metadata:(indexPattern:'6c27ca40-6bbe-11ef-8007-3f25c14a7648',view:discover))" +
-        "&_g=(filters:!(),refreshInterval:(pause:!t,value:0),time:(from:now-3h,to:now))" +
+        '&_g=(filters:!(),refreshInterval:(pause:!t,value:0),time:(from:now-3h,to:now))' +
         "&_q=(filters:!(),query:(language:kuery,query:'%22violates%20PodSecurity%22%20AND%20NOT%20%22smoketest-restricted%22%20AND%20NOT%20%22smoketest-privileged%22'))",
       range: { from: '2026-11-28T06:10:00.000Z', to: '2026-11-28T09:10:00.000Z', relative: true },
       query: '"violates PodSecurity" AND NOT "smoketest-restricted" AND NOT "smoketest-privileged"',
@@ -48,7 +48,7 @@ describe('recognizeOpenSearch', () => {
 
   it.each([
     // Plain Kibana: the same shape, no OpenSearch marks.
-    "http://localhost:5601/app/discover#/?_g=(time:(from:now-15m,to:now))",
+    'http://localhost:5601/app/discover#/?_g=(time:(from:now-15m,to:now))',
     'https://example.com/app/data-explorer/discover',
   ])('leaves %s to other recognizers', (url) => {
     expectNotRecognized(recognizeOpenSearch, url, NOW);

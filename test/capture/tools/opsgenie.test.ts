@@ -77,11 +77,10 @@ describe('recognizeOpsgenie', () => {
     expectNotClaimed(recognizeOpsgenie, url);
   });
 
-  it.each([
-    'https://app.opsgenie.com/alert/V2#/alert-genie',
-    'https://acme.app.opsgenie.com/alert/detail/not-an-id/details',
-    'https://opsg.in/a/i/',
-  ])('names no alert where the route holds no id: %s', (url) => {
-    expectRef(recognizeOpsgenie, url, { tool: 'opsgenie' });
-  });
+  it.each(['https://app.opsgenie.com/alert/V2#/alert-genie', 'https://acme.app.opsgenie.com/alert/detail/not-an-id/details', 'https://opsg.in/a/i/'])(
+    'names no alert where the route holds no id: %s',
+    (url) => {
+      expectRef(recognizeOpsgenie, url, { tool: 'opsgenie' });
+    },
+  );
 });

@@ -52,11 +52,10 @@ describe('recognizePagerDuty', () => {
     expectNotClaimed(recognizePagerDuty, url);
   });
 
-  it.each([
-    'https://acme.pagerduty.com/incidents/new',
-    'https://acme.pagerduty.com/incidents/pt4khlk',
-    'https://acme.pagerduty.com/alerts',
-  ])('names no alert where the path holds no id: %s', (url) => {
-    expectRef(recognizePagerDuty, url, { tool: 'pagerduty' });
-  });
+  it.each(['https://acme.pagerduty.com/incidents/new', 'https://acme.pagerduty.com/incidents/pt4khlk', 'https://acme.pagerduty.com/alerts'])(
+    'names no alert where the path holds no id: %s',
+    (url) => {
+      expectRef(recognizePagerDuty, url, { tool: 'pagerduty' });
+    },
+  );
 });

@@ -64,13 +64,8 @@ describe('recognizeSentry', () => {
   });
 
   it('drops statsPeriod and writes start/end in Sentry’s own UTC form', () => {
-    const result = recognizeSentry(
-      new URL('https://sms.sentry.io/issues/?project=4505904603660288&statsPeriod=14d'),
-      NOW,
-    );
-    expect(result?.frozenUrl).toBe(
-      'https://sms.sentry.io/issues/?project=4505904603660288&start=2026-11-14T09%3A10%3A00&end=2026-11-28T09%3A10%3A00',
-    );
+    const result = recognizeSentry(new URL('https://sms.sentry.io/issues/?project=4505904603660288&statsPeriod=14d'), NOW);
+    expect(result?.frozenUrl).toBe('https://sms.sentry.io/issues/?project=4505904603660288&start=2026-11-14T09%3A10%3A00&end=2026-11-28T09%3A10%3A00');
   });
 
   it.each([

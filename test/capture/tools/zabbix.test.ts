@@ -74,7 +74,8 @@ describe('recognizeZabbix', () => {
       url: 'https://zabbix.example.com/zabbix/charts.php?graphid=524&period=3600&stime=20180101120000',
       range: { from: '2018-01-01T17:00:00.000Z', to: '2018-01-01T18:00:00.000Z', relative: false },
       panel: '524',
-      frozenUrl: 'https://zabbix.example.com/zabbix/charts.php?graphid=524&period=3600&stime=20180101120000&from=2018-01-01%2012%3A00%3A00&to=2018-01-01%2013%3A00%3A00',
+      frozenUrl:
+        'https://zabbix.example.com/zabbix/charts.php?graphid=524&period=3600&stime=20180101120000&from=2018-01-01%2012%3A00%3A00&to=2018-01-01%2013%3A00%3A00',
     },
     {
       // A Zabbix 3.x graph image scraper's `chart2.php` with `isNow=1`: the last `period` seconds.

@@ -70,7 +70,13 @@ export const v4 = {
       counterAfter: 9,
       written: [
         { table: 'incidents', id: IMPORTED, action: 'add', label: 'INC-8 “Imported from a colleague”', updatedAt: '2026-11-30T07:00:00.000Z' },
-        { table: 'entries', id: NOTE, action: 'replace', label: 'note “Paged the payments on-call (Bo answered)” on INC-7', updatedAt: '2026-11-30T08:30:00.000Z' },
+        {
+          table: 'entries',
+          id: NOTE,
+          action: 'replace',
+          label: 'note “Paged the payments on-call (Bo answered)” on INC-7',
+          updatedAt: '2026-11-30T08:30:00.000Z',
+        },
       ],
       replaced: { incidents: [], entries: [note], components: [], updates: [], maintenances: [] },
     },

@@ -91,7 +91,8 @@ export class OptionsPage {
     await form.getByLabel('Name', { exact: true }).fill(s.name);
     await form.getByLabel('Power', { exact: true }).selectOption(s.power);
     await form.getByLabel('Interest', { exact: true }).selectOption(s.interest);
-    for (const box of await form.getByRole('checkbox').all()) await box.setChecked(s.channels.includes((await box.getAttribute('id'))!.replace(/^.*-channel-/, '')));
+    for (const box of await form.getByRole('checkbox').all())
+      await box.setChecked(s.channels.includes((await box.getAttribute('id'))!.replace(/^.*-channel-/, '')));
     await form.getByLabel('Must hear from').selectOption(s.fromSeverity);
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached' });

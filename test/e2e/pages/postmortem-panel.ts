@@ -62,6 +62,9 @@ export class PostmortemPanel {
   /** Presses "Publish public post-mortem to the status site" and waits for the panel to say it was published. */
   async publishPublic() {
     await this.page.locator('#pm-publish-public').click();
-    await this.page.getByTestId('pm-public-published').filter({ hasText: /^Last published/ }).waitFor();
+    await this.page
+      .getByTestId('pm-public-published')
+      .filter({ hasText: /^Last published/ })
+      .waitFor();
   }
 }

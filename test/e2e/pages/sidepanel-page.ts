@@ -56,7 +56,9 @@ export class SidePanelPage {
   }
 
   async delete(text: string) {
-    await this.entry(text).getByRole('button', { name: /Delete/ }).click();
+    await this.entry(text)
+      .getByRole('button', { name: /Delete/ })
+      .click();
     await this.page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
   }
 
@@ -72,10 +74,7 @@ export class SidePanelPage {
   /** Exports the backup and returns the downloaded file's path. */
   async exportBackup(): Promise<string> {
     await this.openDataMenu();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'Export backup (JSON)' }).click(),
-    ]);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export backup (JSON)' }).click()]);
     return (await download.path())!;
   }
 
@@ -180,7 +179,9 @@ export class SidePanelPage {
 
   /** Presses an entry's star, as a click on ☆ does. */
   async star(text: string) {
-    await this.entry(text).getByRole('button', { name: /^(Star|Unstar) \(s\)$/ }).click();
+    await this.entry(text)
+      .getByRole('button', { name: /^(Star|Unstar) \(s\)$/ })
+      .click();
   }
 
   /** Opens the editor on an entry, changes its text and kind, and saves with the Save button. */

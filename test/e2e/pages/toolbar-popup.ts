@@ -15,12 +15,15 @@ export class ToolbarPopup {
     private readonly sessionId: string,
     private readonly targetId: string,
   ) {
-    session.on('Target.receivedMessageFromTarget' as never, ((event: { sessionId: string; message: string }) => {
-      if (event.sessionId !== this.sessionId) return;
-      const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
-      if (reply.id !== undefined) this.pending.get(reply.id)?.(reply);
-      if (reply.id !== undefined) this.pending.delete(reply.id);
-    }) as never);
+    session.on(
+      'Target.receivedMessageFromTarget' as never,
+      ((event: { sessionId: string; message: string }) => {
+        if (event.sessionId !== this.sessionId) return;
+        const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+        if (reply.id !== undefined) this.pending.get(reply.id)?.(reply);
+        if (reply.id !== undefined) this.pending.delete(reply.id);
+      }) as never,
+    );
   }
 
   /** Clicks the toolbar button over `page` and attaches to the popup that opens. */

@@ -19,8 +19,7 @@ async function bannerPage(feed: string, attributes = '', lang = 'en') {
 }
 
 const banner = (page: import('playwright-core').Page) => page.locator('sitrep-banner [part=base]');
-const background = (page: import('playwright-core').Page) =>
-  banner(page).evaluate((base) => getComputedStyle(base).backgroundColor);
+const background = (page: import('playwright-core').Page) => banner(page).evaluate((base) => getComputedStyle(base).backgroundColor);
 
 describe('<sitrep-banner> states', () => {
   it('renders nothing but its empty live region — no box, no space — when all is operational', async () => {
@@ -32,7 +31,11 @@ describe('<sitrep-banner> states', () => {
       const before = document.getElementById('before')!.getBoundingClientRect();
       const after = document.getElementById('after')!.getBoundingClientRect();
       return {
-        shadow: [...host.shadowRoot!.children].map((child) => ({ live: child.getAttribute('aria-live'), text: child.textContent, height: child.getBoundingClientRect().height })),
+        shadow: [...host.shadowRoot!.children].map((child) => ({
+          live: child.getAttribute('aria-live'),
+          text: child.textContent,
+          height: child.getBoundingClientRect().height,
+        })),
         rects: host.getClientRects().length,
         gap: after.top - before.bottom,
         pMargin: parseFloat(getComputedStyle(document.getElementById('after')!).marginTop),
@@ -55,8 +58,17 @@ describe('<sitrep-banner> states', () => {
       span.textContent = 'Everything is fine ✓';
       document.querySelector('sitrep-banner')!.append(span);
     });
-    await expect.poll(() => page.locator('sitrep-banner').evaluate((el) => el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=operational]')!
-      .assignedNodes().map((n) => n.textContent).join(''))).toBe('Everything is fine ✓');
+    await expect
+      .poll(() =>
+        page.locator('sitrep-banner').evaluate((el) =>
+          el
+            .shadowRoot!.querySelector<HTMLSlotElement>('slot[name=operational]')!
+            .assignedNodes()
+            .map((n) => n.textContent)
+            .join(''),
+        ),
+      )
+      .toBe('Everything is fine ✓');
     expect(await banner(page).getAttribute('role')).toBe('status');
   });
 
@@ -71,9 +83,7 @@ describe('<sitrep-banner> states', () => {
     const time = page.locator('sitrep-banner [part=time]');
     expect(await time.textContent()).toBe('12 minutes ago');
     expect(await time.getAttribute('title')).toMatch(/\d{4}.*\d:\d\d:\d\d/);
-    expect(await page.locator('sitrep-banner [part=link]').getAttribute('href')).toBe(
-      'https://status.example.com/incidents/inc-slow-dash',
-    );
+    expect(await page.locator('sitrep-banner [part=link]').getAttribute('href')).toBe('https://status.example.com/incidents/inc-slow-dash');
     expect(await background(page)).toBe('rgb(255, 243, 196)');
     expect(t.errors).toEqual([]);
   });
@@ -181,7 +191,9 @@ describe('<sitrep-banner> states', () => {
     expect(top.after).toBe(16); // the paragraphs' own margin: the banner adds nothing to the flow
     await page.evaluate(() => document.querySelector('sitrep-banner')!.setAttribute('position', 'bottom'));
     await expect
-      .poll(() => page.evaluate(() => innerHeight - document.querySelector('sitrep-banner')!.shadowRoot!.querySelector('[part=base]')!.getBoundingClientRect().bottom))
+      .poll(() =>
+        page.evaluate(() => innerHeight - document.querySelector('sitrep-banner')!.shadowRoot!.querySelector('[part=base]')!.getBoundingClientRect().bottom),
+      )
       .toBe(0);
   });
 
@@ -247,7 +259,9 @@ describe('src', () => {
     t.server.feed('/feeds/minor.json', { body: await sampleFeed('minor') });
     t.server.feed('/feeds/critical.json', { body: await sampleFeed('critical') });
     const page = await t.newPage();
-    await page.goto(t.server.page('/switch.html', `${SCRIPTS}<sitrep-banner src="/feeds/minor.json"></sitrep-banner><sitrep-status src="http://["></sitrep-status>`));
+    await page.goto(
+      t.server.page('/switch.html', `${SCRIPTS}<sitrep-banner src="/feeds/minor.json"></sitrep-banner><sitrep-status src="http://["></sitrep-status>`),
+    );
     await expect.poll(() => page.locator('sitrep-banner [part=name]').textContent()).toBe('Slow dashboard loading');
     await page.evaluate(() => (document.querySelector('sitrep-banner')!.src = '/feeds/critical.json'));
     await expect.poll(() => page.locator('sitrep-banner [part=name]').textContent()).toBe('API and dashboard unavailable');
@@ -271,12 +285,7 @@ describe('<sitrep-status>', () => {
     const a = page.locator('#a');
     await expect.poll(() => a.locator('[part=overall]').textContent()).toBe('Major Service Outage');
     expect(await a.locator('h2').textContent()).toBe('Acme Cloud');
-    expect(await a.locator('h4').allTextContents()).toEqual([
-      'API and dashboard unavailable',
-      'Slow dashboard loading',
-      'Core platform',
-      'Data',
-    ]);
+    expect(await a.locator('h4').allTextContents()).toEqual(['API and dashboard unavailable', 'Slow dashboard loading', 'Core platform', 'Data']);
     const rows = await a.locator('[part=component]').allTextContents();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'Website Operational',

@@ -135,9 +135,7 @@ describe('polling', () => {
     const page = await clockPage('/offline.html', '<sitrep-banner src="/feeds/minor.json"></sitrep-banner>', '/feeds/minor.json', 10.5 * 60_000);
     await expect.poll(() => page.locator('sitrep-banner [part=stale]').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('sitrep-banner [part=name]').textContent()).toBe('Slow dashboard loading');
-    expect(await page.locator('sitrep-banner [part=stale]').textContent()).toBe(
-      'Status as of 10 minutes ago: the status feed cannot be reached right now.',
-    );
+    expect(await page.locator('sitrep-banner [part=stale]').textContent()).toBe('Status as of 10 minutes ago: the status feed cannot be reached right now.');
     expect(t.warnings.some((w) => w.includes('unreachable'))).toBe(true);
 
     // It recovers by itself, and the note goes.

@@ -17,7 +17,7 @@ async function hostileFeeds() {
     'wrong types': JSON.stringify({ page: { name: 5 }, status: { indicator: 7 }, incidents: 'none', components: {} }),
     'an empty object': '{}',
     'an empty list': '[]',
-    'null': 'null',
+    null: 'null',
     'an empty body': '',
     'a body over the size limit': withIncident((i) => (i.incident_updates[0].body = 'x'.repeat(600 * 1024))),
     'huge strings': withIncident((i) => {
@@ -39,7 +39,7 @@ describe('a feed the widget cannot trust', () => {
   it('never breaks the page: no console error, no uncaught exception, markup shown as text, no javascript: link', async () => {
     const feeds = Object.entries(await hostileFeeds());
     const elements = feeds
-      .map(([, ], i) => `<sitrep-banner src="/bad/${i}.json" position="inline"></sitrep-banner><sitrep-status src="/bad/${i}.json"></sitrep-status>`)
+      .map(([,], i) => `<sitrep-banner src="/bad/${i}.json" position="inline"></sitrep-banner><sitrep-status src="/bad/${i}.json"></sitrep-status>`)
       .join('');
     feeds.forEach(([, body], i) => t.server.feed(`/bad/${i}.json`, { body }));
     const page = await t.newPage();
@@ -89,7 +89,9 @@ describe('on the host page', () => {
   it('adds no global but its custom elements, and no styles outside its shadow roots', async () => {
     t.server.feed('/feeds/minor.json', { body: await sampleFeed('minor') });
     const page = await t.newPage();
-    await page.goto(t.server.page('/globals.html', '<sitrep-banner src="/feeds/minor.json"></sitrep-banner><sitrep-status src="/feeds/minor.json"></sitrep-status>'));
+    await page.goto(
+      t.server.page('/globals.html', '<sitrep-banner src="/feeds/minor.json"></sitrep-banner><sitrep-status src="/feeds/minor.json"></sitrep-status>'),
+    );
     const before = await page.evaluate(() => ({
       window: Object.getOwnPropertyNames(window),
       symbol: Object.getOwnPropertyNames(Symbol),

@@ -61,7 +61,12 @@ export async function startWidgetServer() {
     hits,
     /** Serves `html` at `path` (a whole document, or a body fragment wrapped in one). */
     page(path: string, html: string, lang = 'en') {
-      pages.set(path, html.startsWith('<!doctype') ? html : `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Widget test</title></head><body>${html}</body></html>`);
+      pages.set(
+        path,
+        html.startsWith('<!doctype')
+          ? html
+          : `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Widget test</title></head><body>${html}</body></html>`,
+      );
       return `${origin}${path}`;
     },
     feed(path: string, answer: FeedAnswer) {

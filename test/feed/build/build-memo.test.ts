@@ -15,22 +15,45 @@ type Step = [label: string, change: (log: IncidentLog) => IncidentLog, minutes: 
 
 const steps: Step[] = [
   ['nothing changed', (log) => log, 1],
-  ['a new status update on the open incident', (log) => ({ ...log, updates: [...log.updates, makeUpdate(OPEN, { at: later(2).toISOString(), status: 'identified', body: 'Found it.' })] }), 2],
+  [
+    'a new status update on the open incident',
+    (log) => ({ ...log, updates: [...log.updates, makeUpdate(OPEN, { at: later(2).toISOString(), status: 'identified', body: 'Found it.' })] }),
+    2,
+  ],
   [
     'a component change: every incident naming the component is written again',
     (log) => ({
       ...log,
       components: log.components.map((c) => (c.id === BILLING ? { ...c, status: 'degraded_performance' as const } : c)),
-      updates: [...log.updates, makeUpdate(OPEN, { at: later(3).toISOString(), body: 'Billing slow too.', components: [{ componentId: BILLING, name: 'Billing', from: 'operational', to: 'degraded_performance' }] })],
+      updates: [
+        ...log.updates,
+        makeUpdate(OPEN, {
+          at: later(3).toISOString(),
+          body: 'Billing slow too.',
+          components: [{ componentId: BILLING, name: 'Billing', from: 'operational', to: 'degraded_performance' }],
+        }),
+      ],
     }),
     3,
   ],
-  ['an update edited in place', (log) => ({ ...log, updates: log.updates.map((u) => (u.body === 'Found it.' ? { ...u, body: 'Found it: a bad deploy.' } : u)) }), 4],
+  [
+    'an update edited in place',
+    (log) => ({ ...log, updates: log.updates.map((u) => (u.body === 'Found it.' ? { ...u, body: 'Found it: a bad deploy.' } : u)) }),
+    4,
+  ],
   ['the page renamed', (log) => log, 5],
-  ['a new incident', (log) => {
-    const incident = makeIncident(110, { publicTitle: 'Slow logins', startedAt: later(5).toISOString() });
-    return { ...log, incidents: [...log.incidents, incident], updates: [...log.updates, makeUpdate(incident.id, { at: later(6).toISOString(), body: 'Logins are slow.' })] };
-  }, 7],
+  [
+    'a new incident',
+    (log) => {
+      const incident = makeIncident(110, { publicTitle: 'Slow logins', startedAt: later(5).toISOString() });
+      return {
+        ...log,
+        incidents: [...log.incidents, incident],
+        updates: [...log.updates, makeUpdate(incident.id, { at: later(6).toISOString(), body: 'Logins are slow.' })],
+      };
+    },
+    7,
+  ],
   ['the maintenance window opened (the clock alone)', (log) => log, 60 * 24 * 3],
 ];
 

@@ -33,10 +33,14 @@ function logOf(spans: Span[], maintenances: IncidentLog['maintenances'] = []): I
   const updates: StatusUpdate[] = [];
   for (const s of spans) {
     updates.push(makeUpdate(uuid(s.n), { at: s.from, components: [{ componentId: API, name: 'API', from: 'operational', to: s.status }] }));
-    if (s.to) updates.push(makeUpdate(uuid(s.n), { at: s.to, status: 'resolved', components: [{ componentId: API, name: 'API', from: s.status, to: 'operational' }] }));
+    if (s.to)
+      updates.push(makeUpdate(uuid(s.n), { at: s.to, status: 'resolved', components: [{ componentId: API, name: 'API', from: s.status, to: 'operational' }] }));
   }
   return {
-    components: [makeComponent(1, { name: 'API', status: spans.some((s) => !s.to) ? spans.find((s) => !s.to)!.status : 'operational' }), makeComponent(2, { name: 'Web' })],
+    components: [
+      makeComponent(1, { name: 'API', status: spans.some((s) => !s.to) ? spans.find((s) => !s.to)!.status : 'operational' }),
+      makeComponent(2, { name: 'Web' }),
+    ],
     incidents: spans.map((s) => makeIncident(s.n, { publicTitle: `Incident ${s.n}`, startedAt: s.from })),
     updates,
     maintenances,
@@ -70,9 +74,24 @@ describe('component history: daily bars and uptime', () => {
   });
 
   it.each<[string, Span[], string[], number]>([
-    ['a one-hour major outage: full downtime', [{ n: 100, from: '2026-03-05T10:00:00.000Z', to: '2026-03-05T11:00:00.000Z', status: 'major_outage' }], ['2026-03-05 major_outage [Incident 100]'], 1 * HOUR],
-    ['a two-hour partial outage: 30 % downtime', [{ n: 100, from: '2026-03-05T10:00:00.000Z', to: '2026-03-05T12:00:00.000Z', status: 'partial_outage' }], ['2026-03-05 partial_outage [Incident 100]'], 0.3 * 2 * HOUR],
-    ['degraded performance: up', [{ n: 100, from: '2026-03-05T10:00:00.000Z', to: '2026-03-05T15:00:00.000Z', status: 'degraded_performance' }], ['2026-03-05 degraded_performance [Incident 100]'], 0],
+    [
+      'a one-hour major outage: full downtime',
+      [{ n: 100, from: '2026-03-05T10:00:00.000Z', to: '2026-03-05T11:00:00.000Z', status: 'major_outage' }],
+      ['2026-03-05 major_outage [Incident 100]'],
+      1 * HOUR,
+    ],
+    [
+      'a two-hour partial outage: 30 % downtime',
+      [{ n: 100, from: '2026-03-05T10:00:00.000Z', to: '2026-03-05T12:00:00.000Z', status: 'partial_outage' }],
+      ['2026-03-05 partial_outage [Incident 100]'],
+      0.3 * 2 * HOUR,
+    ],
+    [
+      'degraded performance: up',
+      [{ n: 100, from: '2026-03-05T10:00:00.000Z', to: '2026-03-05T15:00:00.000Z', status: 'degraded_performance' }],
+      ['2026-03-05 degraded_performance [Incident 100]'],
+      0,
+    ],
     [
       'a partial outage overlapping a major one counts once, at the heavier weight',
       [
@@ -144,14 +163,34 @@ describe('component history: daily bars and uptime', () => {
   });
 
   it("colours a maintenance's days as maintenance and counts it as up", () => {
-    const log = logOf([], [makeMaintenance(200, { title: 'API upgrade', componentIds: [API], scheduledFor: '2026-03-09T22:00:00.000Z', scheduledUntil: '2026-03-10T02:00:00.000Z' })]);
+    const log = logOf(
+      [],
+      [
+        makeMaintenance(200, {
+          title: 'API upgrade',
+          componentIds: [API],
+          scheduledFor: '2026-03-09T22:00:00.000Z',
+          scheduledUntil: '2026-03-10T02:00:00.000Z',
+        }),
+      ],
+    );
     const api = historyOf(log).get(API)!;
     expect(marked(api)).toEqual(['2026-03-09 under_maintenance [API upgrade]', '2026-03-10 under_maintenance [API upgrade]']);
     expect(api.uptime).toBe(1);
   });
 
   it('leaves out a maintenance cancelled before it began', () => {
-    const log = logOf([], [makeMaintenance(200, { componentIds: [API], scheduledFor: '2026-03-09T22:00:00.000Z', scheduledUntil: '2026-03-10T02:00:00.000Z', cancelledAt: '2026-03-09T12:00:00.000Z' })]);
+    const log = logOf(
+      [],
+      [
+        makeMaintenance(200, {
+          componentIds: [API],
+          scheduledFor: '2026-03-09T22:00:00.000Z',
+          scheduledUntil: '2026-03-10T02:00:00.000Z',
+          cancelledAt: '2026-03-09T12:00:00.000Z',
+        }),
+      ],
+    );
     expect(marked(historyOf(log).get(API)!)).toEqual([]);
   });
 

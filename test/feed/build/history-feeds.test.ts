@@ -43,9 +43,11 @@ describe.each([
   it("carries every update in an entry's content, newest first, with its component changes", () => {
     const content = feed.items[2]!.content!;
     expect(content).toContain('<p>Minor impact.</p><p>Affected components: Billing.</p>');
-    const order = ['<strong>Resolved</strong> — 5 Mar 2026, 12:00 UTC', '<strong>Monitoring</strong> — 5 Mar 2026, 11:00 UTC', '<strong>Investigating</strong> — 5 Mar 2026, 10:05 UTC'].map((s) =>
-      content.indexOf(s),
-    );
+    const order = [
+      '<strong>Resolved</strong> — 5 Mar 2026, 12:00 UTC',
+      '<strong>Monitoring</strong> — 5 Mar 2026, 11:00 UTC',
+      '<strong>Investigating</strong> — 5 Mar 2026, 10:05 UTC',
+    ].map((s) => content.indexOf(s));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect(order).toEqual(order.slice().sort((a, b) => a - b));
     expect(content).toContain('<p>Some checkouts fail.</p><ul><li>Billing: Operational → Partial outage</li></ul>');

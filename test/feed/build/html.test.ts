@@ -23,7 +23,7 @@ describe('escapeHtml', () => {
 describe('html', () => {
   it('escapes every value, and only markup it built goes in as it is', () => {
     const name = '<b onclick="x">';
-    expect(html`<p title="${name}">${name}${html`<i>${name}</i>`}${[name, html`<br>`]}${0}${false}${undefined}</p>`.value).toBe(
+    expect(html`<p title="${name}">${name}${html`<i>${name}</i>`}${[name, html`<br />`]}${0}${false}${undefined}</p>`.value).toBe(
       '<p title="&lt;b onclick=&quot;x&quot;&gt;">&lt;b onclick=&quot;x&quot;&gt;<i>&lt;b onclick=&quot;x&quot;&gt;</i>&lt;b onclick=&quot;x&quot;&gt;<br>0</p>',
     );
   });
@@ -46,9 +46,15 @@ describe('textWithLinks', () => {
     ['data:text/html,<script>alert(1)</script>', 'data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;'],
     ['<a href="javascript:alert(1)">click</a>', '&lt;a href=&quot;javascript:alert(1)&quot;&gt;click&lt;/a&gt;'],
     ['https://user:secret@example.com/', 'https://user:secret@example.com/'],
-    ['https://example.com/"onmouseover="alert(1)', '<a href="https://example.com/" rel="nofollow noopener">https://example.com/</a>&quot;onmouseover=&quot;alert(1)'],
+    [
+      'https://example.com/"onmouseover="alert(1)',
+      '<a href="https://example.com/" rel="nofollow noopener">https://example.com/</a>&quot;onmouseover=&quot;alert(1)',
+    ],
     ['https://example.com/<script>', '<a href="https://example.com/" rel="nofollow noopener">https://example.com/</a>&lt;script&gt;'],
-    ['two: https://a.example and https://b.example!', 'two: <a href="https://a.example/" rel="nofollow noopener">https://a.example</a> and <a href="https://b.example/" rel="nofollow noopener">https://b.example</a>!'],
+    [
+      'two: https://a.example and https://b.example!',
+      'two: <a href="https://a.example/" rel="nofollow noopener">https://a.example</a> and <a href="https://b.example/" rel="nofollow noopener">https://b.example</a>!',
+    ],
   ])('%j', (text, expected) => {
     expect(textWithLinks(text).value).toBe(expected);
   });

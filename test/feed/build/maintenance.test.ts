@@ -11,10 +11,18 @@ const window = { componentIds: [WEB], scheduledFor: '2026-03-10T14:00:00.000Z', 
 
 function publish(now: string, overrides: Partial<Maintenance> = {}, extra: { webDegradedByIncident?: boolean } = {}) {
   const log = {
-    components: [makeComponent(1, { name: 'API' }), makeComponent(2, { name: 'Web', status: extra.webDegradedByIncident ? 'degraded_performance' : 'operational' })],
+    components: [
+      makeComponent(1, { name: 'API' }),
+      makeComponent(2, { name: 'Web', status: extra.webDegradedByIncident ? 'degraded_performance' : 'operational' }),
+    ],
     incidents: extra.webDegradedByIncident ? [makeIncident(100, { startedAt: '2026-03-10T14:30:00.000Z' })] : [],
     updates: extra.webDegradedByIncident
-      ? [makeUpdate(uuid(100), { at: '2026-03-10T14:35:00.000Z', components: [{ componentId: WEB, name: 'Web', from: 'under_maintenance', to: 'degraded_performance' }] })]
+      ? [
+          makeUpdate(uuid(100), {
+            at: '2026-03-10T14:35:00.000Z',
+            components: [{ componentId: WEB, name: 'Web', from: 'under_maintenance', to: 'degraded_performance' }],
+          }),
+        ]
       : [],
     maintenances: [makeMaintenance(200, { title: 'Web upgrade', ...window, ...overrides })],
   };
@@ -33,12 +41,21 @@ const steps = (m: ScheduledMaintenance) => m.incident_updates.map((u) => [u.stat
 const NOTICE = 'We will upgrade the database. Expect short pauses.';
 
 describe('a maintenance moves through its lifecycle by the clock', () => {
-  it.each<[string, string, Partial<Maintenance>, { status: string; resolvedAt: string | null; steps: string[][]; web: string; indicator: string; inSummary: boolean }]>([
+  it.each<
+    [string, string, Partial<Maintenance>, { status: string; resolvedAt: string | null; steps: string[][]; web: string; indicator: string; inSummary: boolean }]
+  >([
     [
       'before its window: scheduled, announced',
       '2026-03-09T12:00:00.000Z',
       {},
-      { status: 'scheduled', resolvedAt: null, steps: [['scheduled', '2026-03-01T10:00:00.000Z', NOTICE]], web: 'operational', indicator: 'none', inSummary: true },
+      {
+        status: 'scheduled',
+        resolvedAt: null,
+        steps: [['scheduled', '2026-03-01T10:00:00.000Z', NOTICE]],
+        web: 'operational',
+        indicator: 'none',
+        inSummary: true,
+      },
     ],
     [
       'during its window: in progress, its components under maintenance',
@@ -141,7 +158,9 @@ describe('a maintenance moves through its lifecycle by the clock', () => {
       shortlink: `https://status.acme.example/incidents/${uuid(200)}.html`,
       components: [expect.objectContaining({ id: WEB, status: 'under_maintenance' })],
     });
-    expect(maintenance.incident_updates[0]!.affected_components).toEqual([{ code: WEB, name: 'Web', old_status: 'operational', new_status: 'under_maintenance' }]);
+    expect(maintenance.incident_updates[0]!.affected_components).toEqual([
+      { code: WEB, name: 'Web', old_status: 'operational', new_status: 'under_maintenance' },
+    ]);
   });
 
   it('leaves a component an open incident marks worse as the incident says', () => {

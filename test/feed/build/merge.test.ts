@@ -15,7 +15,13 @@ const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString()
 function theirSite(): SiteState {
   const resolved = (n: number, startedDaysAgo: number, name: string) => {
     const incident = makeIncident(n, { publicTitle: name, startedAt: ago(startedDaysAgo) });
-    return { incident, updates: [makeUpdate(incident.id, { at: ago(startedDaysAgo), body: `${name} began.` }), makeUpdate(incident.id, { at: ago(startedDaysAgo - 0.1), status: 'resolved', body: `${name} is over.` })] };
+    return {
+      incident,
+      updates: [
+        makeUpdate(incident.id, { at: ago(startedDaysAgo), body: `${name} began.` }),
+        makeUpdate(incident.id, { at: ago(startedDaysAgo - 0.1), status: 'resolved', body: `${name} is over.` }),
+      ],
+    };
   };
   const longOpen = makeIncident(300, { publicTitle: 'Slow search, still open', startedAt: ago(200) });
   const recent = resolved(301, 3, 'Their recent incident');
@@ -23,10 +29,17 @@ function theirSite(): SiteState {
   const stale = makeIncident(100, { publicTitle: 'Stale copy of our incident' });
   const withdrawn = makeIncident(102, { publicTitle: 'Published before, withdrawn since' });
   const log: IncidentLog = {
-    components: [makeComponent(2, { name: 'Web (their old name)', group: 'Platform' }), makeComponent(50, { name: 'Search', group: 'Discovery', status: 'degraded_performance' })],
+    components: [
+      makeComponent(2, { name: 'Web (their old name)', group: 'Platform' }),
+      makeComponent(50, { name: 'Search', group: 'Discovery', status: 'degraded_performance' }),
+    ],
     incidents: [longOpen, recent.incident, old.incident, stale, withdrawn],
     updates: [
-      makeUpdate(longOpen.id, { at: ago(200), body: 'Search is slow.', components: [{ componentId: uuid(50), name: 'Search', from: 'operational', to: 'degraded_performance' }] }),
+      makeUpdate(longOpen.id, {
+        at: ago(200),
+        body: 'Search is slow.',
+        components: [{ componentId: uuid(50), name: 'Search', from: 'operational', to: 'degraded_performance' }],
+      }),
       ...recent.updates,
       ...old.updates,
       makeUpdate(stale.id, { at: ago(1), body: 'Their stale copy.' }),
@@ -34,7 +47,13 @@ function theirSite(): SiteState {
     ],
     maintenances: [
       // Scheduled when they published; running now.
-      makeMaintenance(400, { title: 'Their search reindex', componentIds: [uuid(50)], scheduledFor: '2026-03-10T14:30:00.000Z', scheduledUntil: '2026-03-10T18:00:00.000Z', createdAt: ago(5) }),
+      makeMaintenance(400, {
+        title: 'Their search reindex',
+        componentIds: [uuid(50)],
+        scheduledFor: '2026-03-10T14:30:00.000Z',
+        scheduledUntil: '2026-03-10T18:00:00.000Z',
+        createdAt: ago(5),
+      }),
       // Running when they published; over now.
       makeMaintenance(401, { title: 'Their cache flush', componentIds: [uuid(50)], scheduledFor: ago(1.1), scheduledUntil: ago(0.5), createdAt: ago(5) }),
     ],
@@ -43,7 +62,6 @@ function theirSite(): SiteState {
   return buildSite(selectPublic(log, { ...SITE, settings: { ...SETTINGS, historyDays: 365 } }, yesterday)).state;
 }
 
-
 describe('publishing to a site another incident manager publishes to', () => {
   const previous = theirSite();
   // Our log is the sample: it holds incident 102 without a public title (withdrawn from the public).
@@ -51,7 +69,7 @@ describe('publishing to a site another incident manager publishes to', () => {
   const { files, state } = buildSite(ours, previous);
   const names = (list: { name: string }[]) => list.map((e) => e.name);
 
-  it("keeps their incidents we do not hold, and replaces theirs with ours by id", () => {
+  it('keeps their incidents we do not hold, and replaces theirs with ours by id', () => {
     // Newest first by start: ours today, theirs 3 days ago, ours 5 days ago, theirs 200 days ago.
     expect(names(state.incidents)).toEqual(['API unavailable', 'Their recent incident', 'Checkout errors', 'Slow search, still open']);
     expect(state.incidents.find((i) => i.id === uuid(100))!.name).toBe('Checkout errors');

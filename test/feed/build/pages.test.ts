@@ -155,7 +155,11 @@ describe('incidents/<id>.html', () => {
     const doc = parse(fileBody(files, `incidents/${uuid(100)}.html`));
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(PAGE_CSP);
     expect(texts(doc, 'h1')).toEqual(['Checkout errors']);
-    expect(texts(doc, 'section[aria-labelledby="updates"] .update h3')).toEqual(['Resolved · 5 Mar 2026, 12:00 UTC', 'Monitoring · 5 Mar 2026, 11:00 UTC', 'Investigating · 5 Mar 2026, 10:05 UTC']);
+    expect(texts(doc, 'section[aria-labelledby="updates"] .update h3')).toEqual([
+      'Resolved · 5 Mar 2026, 12:00 UTC',
+      'Monitoring · 5 Mar 2026, 11:00 UTC',
+      'Investigating · 5 Mar 2026, 10:05 UTC',
+    ]);
     expect(texts(doc, '.update ul li')).toEqual(['Billing: Partial outage → Operational', 'Billing: Operational → Partial outage']);
     expect(rows(doc, 'section[aria-labelledby="affected"] li')).toEqual(['Billing Operational']);
     expect(doc.querySelector('header a')!.getAttribute('href')).toBe('../index.html');

@@ -24,11 +24,41 @@ function markedLog() {
     componentIds: [uuid(1)],
   };
   const entries: TimelineEntry[] = [
-    { id: uuid(900), incidentId: uuid(100), at: '2026-03-10T09:01:00.000Z', recordedAt: '2026-03-10T09:01:00.000Z', author: `${MARKER} author`, kind: 'note', text: `Note: ${MARKER} db password rotated`, starred: true, updatedAt: '2026-03-10T09:01:00.000Z' },
-    { id: uuid(901), incidentId: uuid(100), at: '2026-03-10T09:02:00.000Z', recordedAt: '2026-03-10T09:02:00.000Z', author: MARKER, kind: 'clip', text: MARKER, sourceUrl: `https://grafana.internal/${MARKER}`, starred: false, clip, updatedAt: '2026-03-10T09:02:00.000Z' },
+    {
+      id: uuid(900),
+      incidentId: uuid(100),
+      at: '2026-03-10T09:01:00.000Z',
+      recordedAt: '2026-03-10T09:01:00.000Z',
+      author: `${MARKER} author`,
+      kind: 'note',
+      text: `Note: ${MARKER} db password rotated`,
+      starred: true,
+      updatedAt: '2026-03-10T09:01:00.000Z',
+    },
+    {
+      id: uuid(901),
+      incidentId: uuid(100),
+      at: '2026-03-10T09:02:00.000Z',
+      recordedAt: '2026-03-10T09:02:00.000Z',
+      author: MARKER,
+      kind: 'clip',
+      text: MARKER,
+      sourceUrl: `https://grafana.internal/${MARKER}`,
+      starred: false,
+      clip,
+      updatedAt: '2026-03-10T09:02:00.000Z',
+    },
   ];
   const screenshots: Screenshot[] = [
-    { id: uuid(950), incidentId: uuid(100), image: new Blob([MARKER]), thumbnail: new Blob([MARKER]), width: 10, height: 10, takenAt: '2026-03-10T09:02:00.000Z' },
+    {
+      id: uuid(950),
+      incidentId: uuid(100),
+      image: new Blob([MARKER]),
+      thumbnail: new Blob([MARKER]),
+      width: 10,
+      height: 10,
+      takenAt: '2026-03-10T09:02:00.000Z',
+    },
   ];
   const log: IncidentLog = {
     components: [
@@ -83,12 +113,18 @@ describe('privacy: only what was written for the public is published', () => {
 
   it('publishes the public text', () => {
     const all = files.map((f) => f.body).join('\n');
-    for (const text of ['Checkout is slow', 'Some checkouts take longer than usual.', 'Checkout is fast again.', 'Database upgrade', 'We will upgrade the database.']) {
+    for (const text of [
+      'Checkout is slow',
+      'Some checkouts take longer than usual.',
+      'Checkout is fast again.',
+      'Database upgrade',
+      'We will upgrade the database.',
+    ]) {
       expect(all).toContain(text);
     }
   });
 
-  it("names components on updates by their public name, and only public ones", () => {
+  it('names components on updates by their public name, and only public ones', () => {
     expect(input.incidents[0]!.updates[0]!.components).toEqual([{ id: uuid(1), name: 'Checkout', from: 'operational', to: 'degraded_performance' }]);
     expect(input.maintenances[0]!.componentIds).toEqual([uuid(1)]);
     expect(input.components.map((c) => c.name)).toEqual(['Checkout']);

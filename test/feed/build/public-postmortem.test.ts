@@ -57,8 +57,29 @@ function markedLog(): IncidentLog {
     componentIds: [uuid(1)],
   };
   const entries: TimelineEntry[] = [
-    { id: uuid(900), incidentId: RESOLVED, at: '2026-03-10T09:01:00.000Z', recordedAt: '2026-03-10T09:01:00.000Z', author: mark('note-author'), kind: 'note', text: mark('note'), starred: true, updatedAt: '2026-03-10T09:01:00.000Z' },
-    { id: uuid(901), incidentId: RESOLVED, at: '2026-03-10T09:02:00.000Z', recordedAt: '2026-03-10T09:02:00.000Z', author: MARK, kind: 'clip', text: mark('clip-text'), starred: false, clip, updatedAt: '2026-03-10T09:02:00.000Z' },
+    {
+      id: uuid(900),
+      incidentId: RESOLVED,
+      at: '2026-03-10T09:01:00.000Z',
+      recordedAt: '2026-03-10T09:01:00.000Z',
+      author: mark('note-author'),
+      kind: 'note',
+      text: mark('note'),
+      starred: true,
+      updatedAt: '2026-03-10T09:01:00.000Z',
+    },
+    {
+      id: uuid(901),
+      incidentId: RESOLVED,
+      at: '2026-03-10T09:02:00.000Z',
+      recordedAt: '2026-03-10T09:02:00.000Z',
+      author: MARK,
+      kind: 'clip',
+      text: mark('clip-text'),
+      starred: false,
+      clip,
+      updatedAt: '2026-03-10T09:02:00.000Z',
+    },
   ];
   const log: IncidentLog = {
     components: [makeComponent(1, { name: 'Checkout', owner: mark('owner') })],
@@ -78,7 +99,12 @@ function markedLog(): IncidentLog {
       // Edited since it was published: only the published copy may reach the site.
       postmortem(RESOLVED, PUBLISHED_AT, PUBLIC, { ...PUBLIC, whatHappened: mark('edited-after-publish') }),
       // Written, never published: none of it may reach the site, public part included.
-      postmortem(DRAFTED, undefined, { opening: mark('draft-opening'), whatHappened: mark('draft-what'), whatWeDid: mark('draft-did'), closing: mark('draft-closing') }),
+      postmortem(DRAFTED, undefined, {
+        opening: mark('draft-opening'),
+        whatHappened: mark('draft-what'),
+        whatWeDid: mark('draft-did'),
+        closing: mark('draft-closing'),
+      }),
     ],
   };
   return Object.assign(log, { entries, heldClips: [{ draft: { text: MARK, clip } }] });

@@ -69,7 +69,14 @@ describe('selectPublic', () => {
     const log = {
       ...empty,
       components: [
-        makeComponent(1, { name: 'API', description: 'The API', group: 'Core', order: 3, status: 'degraded_performance', updatedAt: '2026-03-01T00:00:00.000Z' }),
+        makeComponent(1, {
+          name: 'API',
+          description: 'The API',
+          group: 'Core',
+          order: 3,
+          status: 'degraded_performance',
+          updatedAt: '2026-03-01T00:00:00.000Z',
+        }),
         makeComponent(2, { name: 'Secret', public: false }),
         makeComponent(3, { name: 'Web' }),
       ],

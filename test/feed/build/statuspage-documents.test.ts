@@ -46,7 +46,10 @@ describe('the Statuspage v2 documents', () => {
 
   it("has Statuspage's fields, no more and no fewer: the keys of Cloudflare's own summary.json", () => {
     const cloudflare = JSON.parse(readFileSync(new URL('../../fixtures/feeds/statuspage-summary-cloudflare.json', import.meta.url), 'utf8'));
-    const keys = (o: object) => Object.keys(o).filter((k) => k !== 'reminder_intervals').sort();
+    const keys = (o: object) =>
+      Object.keys(o)
+        .filter((k) => k !== 'reminder_intervals')
+        .sort();
     const ours = json(site().files, 'api/v2/summary.json');
     expect(keys(ours)).toEqual(keys(cloudflare));
     expect(keys(ours.page)).toEqual(keys(cloudflare.page));
@@ -55,7 +58,9 @@ describe('the Statuspage v2 documents', () => {
     expect(keys(ours.components[1])).toEqual(keys(cloudflare.components[1])); // a member
     expect(keys(ours.incidents[0])).toEqual(keys(cloudflare.incidents[0]));
     expect(keys(ours.incidents[0].incident_updates[0])).toEqual(keys(cloudflare.incidents[0].incident_updates[0]));
-    expect(keys(ours.incidents[0].incident_updates[0].affected_components[0])).toEqual(keys(cloudflare.incidents[0].incident_updates[0].affected_components[0]));
+    expect(keys(ours.incidents[0].incident_updates[0].affected_components[0])).toEqual(
+      keys(cloudflare.incidents[0].incident_updates[0].affected_components[0]),
+    );
     expect(keys(ours.scheduled_maintenances[0])).toEqual(keys(cloudflare.scheduled_maintenances[0]));
   });
 
@@ -135,13 +140,24 @@ describe('the Statuspage v2 documents', () => {
       const incident = makeIncident(1000 + n, { startedAt: new Date(NOW.getTime() - (n + 1) * 3_600_000).toISOString() });
       log.incidents.push(incident);
       log.updates.push(makeUpdate(incident.id, { status: 'resolved', at: incident.startedAt }));
-      log.maintenances.push(makeMaintenance(3000 + n, { scheduledFor: `2026-02-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:00:00.000Z`, scheduledUntil: `2026-02-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:30:00.000Z`, createdAt: '2026-01-01T00:00:00.000Z' }));
+      log.maintenances.push(
+        makeMaintenance(3000 + n, {
+          scheduledFor: `2026-02-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:00:00.000Z`,
+          scheduledUntil: `2026-02-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:30:00.000Z`,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        }),
+      );
     }
     const { files, state } = buildSite(selectPublic(log, SITE, NOW));
     const incidents = json(files, 'api/v2/incidents.json').incidents;
     expect(incidents).toHaveLength(50);
     expect(incidents[0].id).toBe(uuid(1000)); // started an hour ago, the newest
-    expect(incidents.map((i: { started_at: string }) => i.started_at)).toEqual(incidents.map((i: { started_at: string }) => i.started_at).sort().reverse());
+    expect(incidents.map((i: { started_at: string }) => i.started_at)).toEqual(
+      incidents
+        .map((i: { started_at: string }) => i.started_at)
+        .sort()
+        .reverse(),
+    );
     expect(json(files, 'api/v2/scheduled-maintenances.json').scheduled_maintenances).toHaveLength(50);
     // The site itself keeps them all.
     expect(state.incidents).toHaveLength(62);
@@ -196,8 +212,18 @@ describe('the overall status', () => {
     ['a SEV3 incident open', { components: OPERATIONAL, open: ['SEV3'] }, 'minor', 'Minor Service Outage'],
     ['SEV3 and SEV1 open: the worst', { components: OPERATIONAL, open: ['SEV3', 'SEV1'] }, 'critical', 'Major System Outage'],
     ['an open incident outranks maintenance', { components: OPERATIONAL, open: ['SEV2'], maintenance: true }, 'major', 'Partial System Outage'],
-    ['an open SEV1 speaks for the page even if components say less', { components: withStatus('degraded_performance'), open: ['SEV1'] }, 'critical', 'Major System Outage'],
-    ['an open SEV5 (no impact) leaves it to the components', { components: withStatus('degraded_performance'), open: ['SEV5'] }, 'minor', 'Minor Service Outage'],
+    [
+      'an open SEV1 speaks for the page even if components say less',
+      { components: withStatus('degraded_performance'), open: ['SEV1'] },
+      'critical',
+      'Major System Outage',
+    ],
+    [
+      'an open SEV5 (no impact) leaves it to the components',
+      { components: withStatus('degraded_performance'), open: ['SEV5'] },
+      'minor',
+      'Minor Service Outage',
+    ],
   ])('%s → %s', (_label, { components, open = [], maintenance }, indicator, description) => {
     const incidents = open.map((severity, i) => openIncident(severity, 100 + i));
     const log = {

@@ -73,7 +73,11 @@ describe('sendNotification sends what the builders build', () => {
     server.setDefault({ status: 204 });
     await send('webhook');
     const [request] = server.requests;
-    expect(request).toMatchObject({ method: 'POST', path: '/hooks/sitrep?token=QueryToken0123456789', body: JSON.stringify(webhookBody(cardPayments, 'internal')) });
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/hooks/sitrep?token=QueryToken0123456789',
+      body: JSON.stringify(webhookBody(cardPayments, 'internal')),
+    });
     expect(request!.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(request!.headers['idempotency-key']).toBe(cardPayments.updateId);
     // Checked as a receiver would, on the raw bytes received, with an independent HMAC.
@@ -100,19 +104,46 @@ describe('sendNotification says in words what failed, and never the secret', () 
     ['slack', { status: 404 }, { kind: 'config', message: 'The Slack webhook is gone or revoked: paste a new one in Settings' }],
     ['slack', { status: 410, body: 'channel_is_archived' }, { kind: 'config', message: /archived: unarchive it or paste a new webhook in Settings$/ }],
     ['slack', { status: 404, body: 'channel_not_found' }, { kind: 'config', message: /channel of this webhook is gone/ }],
-    ['slack', { status: 403, body: 'action_prohibited' }, { kind: 'rejected', message: 'Slack refused the message: posting to this channel is restricted (action_prohibited)' }],
+    [
+      'slack',
+      { status: 403, body: 'action_prohibited' },
+      { kind: 'rejected', message: 'Slack refused the message: posting to this channel is restricted (action_prohibited)' },
+    ],
     ['slack', { status: 400, body: 'invalid_payload' }, { kind: 'rejected', message: 'Slack refused the message (HTTP 400: invalid_payload)' }],
     ['slack', { status: 403, body: '<html>Forbidden</html>' }, { kind: 'auth', message: 'Slack refused the webhook (HTTP 403): paste a new one in Settings' }],
-    ['slack', { status: 302, headers: { Location: 'https://elsewhere.example/' } }, { kind: 'config', message: 'Slack answered with a redirect (HTTP 302): check the URL in Settings' }],
+    [
+      'slack',
+      { status: 302, headers: { Location: 'https://elsewhere.example/' } },
+      { kind: 'config', message: 'Slack answered with a redirect (HTTP 302): check the URL in Settings' },
+    ],
     ['teams', { status: 500 }, { kind: 'server', message: 'Teams answered with an error (HTTP 500)' }],
     ['teams', { status: 404 }, { kind: 'config', message: 'The Teams webhook is gone or revoked: paste a new one in Settings' }],
-    ['teams', { status: 200, body: 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0' }, { kind: 'server', message: 'Teams is limiting how often we post (HTTP 429)' }],
-    ['teams', { status: 400, body: 'Bad payload received by generic incoming webhook.' }, { kind: 'rejected', message: 'Teams refused the message (HTTP 400: Bad payload received by generic incoming webhook.)' }],
-    ['teams', { status: 400, body: '{"error":{"code":"InvalidRequestContent","message":"The input body for trigger \'manual\' of type \'Request\' must be of type JSON."}}' }, { kind: 'rejected', message: /^Teams refused the message \(HTTP 400: The input body for trigger 'manual'/ }],
+    [
+      'teams',
+      { status: 200, body: 'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0' },
+      { kind: 'server', message: 'Teams is limiting how often we post (HTTP 429)' },
+    ],
+    [
+      'teams',
+      { status: 400, body: 'Bad payload received by generic incoming webhook.' },
+      { kind: 'rejected', message: 'Teams refused the message (HTTP 400: Bad payload received by generic incoming webhook.)' },
+    ],
+    [
+      'teams',
+      {
+        status: 400,
+        body: '{"error":{"code":"InvalidRequestContent","message":"The input body for trigger \'manual\' of type \'Request\' must be of type JSON."}}',
+      },
+      { kind: 'rejected', message: /^Teams refused the message \(HTTP 400: The input body for trigger 'manual'/ },
+    ],
     ['webhook', { status: 500 }, { kind: 'server', message: /^The webhook at 127\.0\.0\.1:\d+ answered with an error \(HTTP 500\)$/ }],
     ['webhook', { status: 404 }, { kind: 'config', message: /^The webhook at 127\.0\.0\.1:\d+ answered "not found": check its URL in Settings$/ }],
     ['webhook', { status: 401, body: 'bad signature' }, { kind: 'auth', message: /refused the signature \(HTTP 401\): check the signing key in Settings$/ }],
-    ['webhook', { status: 422, body: '{"message":"unknown incident INC-7"}' }, { kind: 'rejected', message: /refused the message \(HTTP 422: unknown incident INC-7\)$/ }],
+    [
+      'webhook',
+      { status: 422, body: '{"message":"unknown incident INC-7"}' },
+      { kind: 'rejected', message: /refused the message \(HTTP 422: unknown incident INC-7\)$/ },
+    ],
     ['webhook', { status: 413 }, { kind: 'rejected', message: /refused the message as too large \(HTTP 413\)$/ }],
   ])('%s answering %j', async (kind, answer, expected) => {
     server.answer(answer);

@@ -54,7 +54,14 @@ describe('slackMessage', () => {
 
   it('writes a resolved SEV3 with an ampersand as typed in plain_text and escaped in the fallback', () => {
     const message = slackMessage(
-      notification({ incidentKey: 'INC-9', publicTitle: 'Search & filters slow', severity: 'SEV3', status: 'resolved', message: 'Fixed: Q&A is fast again.', statusPageUrl: undefined }),
+      notification({
+        incidentKey: 'INC-9',
+        publicTitle: 'Search & filters slow',
+        severity: 'SEV3',
+        status: 'resolved',
+        message: 'Fixed: Q&A is fast again.',
+        statusPageUrl: undefined,
+      }),
       'public',
     );
     expect(message).toEqual({

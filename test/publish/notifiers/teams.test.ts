@@ -49,12 +49,28 @@ describe('teamsMessage', () => {
   it.each([
     ['internal: the status page and the internal timeline', cardPayments, 'internal', card([heading, facts, message, posted], [statusPage, timeline])],
     ['public: never the internal timeline', cardPayments, 'public', card([heading, facts, message, posted], [statusPage])],
-    ['links that are not http(s) become no button, and no actions', notification({ statusPageUrl: 'javascript:alert(1)', timelineUrl: 'ftp://x.example/' }), 'internal', card([heading, facts, message, posted])],
+    [
+      'links that are not http(s) become no button, and no actions',
+      notification({ statusPageUrl: 'javascript:alert(1)', timelineUrl: 'ftp://x.example/' }),
+      'internal',
+      card([heading, facts, message, posted]),
+    ],
     [
       'a resolved SEV3 without a status page',
       notification({ publicTitle: 'Search slow', severity: 'SEV3', status: 'resolved', message: 'Search is fast again', statusPageUrl: undefined }),
       'public',
-      card([{ ...heading, text: 'INC-7 · Search slow' }, { ...facts, facts: [{ title: 'Status', value: 'Resolved' }, { title: 'Severity', value: 'SEV3' }] }, { ...message, text: 'Search is fast again' }, posted]),
+      card([
+        { ...heading, text: 'INC-7 · Search slow' },
+        {
+          ...facts,
+          facts: [
+            { title: 'Status', value: 'Resolved' },
+            { title: 'Severity', value: 'SEV3' },
+          ],
+        },
+        { ...message, text: 'Search is fast again' },
+        posted,
+      ]),
     ],
   ] as const)('%s', (_name, n, audience, expected) => {
     expect(teamsMessage(n, audience)).toEqual(expected);
@@ -91,7 +107,11 @@ function asRendered(markdown: string): { text: string; markup: string[] } {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function cardTexts(m: TeamsMessage): string[] {

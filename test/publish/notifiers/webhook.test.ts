@@ -65,7 +65,12 @@ describe('webhookBody', () => {
   });
 
   it.each([
-    ['internal: both links', cardPayments, 'internal', { status_page_url: 'https://status.example.com/incidents/inc-7.html', timeline_url: 'https://sitrep.example.com/timeline/inc-7' }],
+    [
+      'internal: both links',
+      cardPayments,
+      'internal',
+      { status_page_url: 'https://status.example.com/incidents/inc-7.html', timeline_url: 'https://sitrep.example.com/timeline/inc-7' },
+    ],
     ['public: never the timeline', cardPayments, 'public', { status_page_url: 'https://status.example.com/incidents/inc-7.html' }],
     ['links that are not http(s) are left out', notification({ statusPageUrl: 'javascript:alert(1)', timelineUrl: 'file:///etc/passwd' }), 'internal', {}],
   ] as const)('%s', (_name, n, audience, links) => {

@@ -4,9 +4,7 @@ export interface Validators {
   lastModified?: string | undefined;
 }
 
-export type FeedResponse =
-  | { notModified: true }
-  | { notModified: false; text: string; validators: Validators };
+export type FeedResponse = { notModified: true } | { notModified: false; text: string; validators: Validators };
 
 export interface FetchFeedOptions {
   fetch?: typeof globalThis.fetch;

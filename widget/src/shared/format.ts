@@ -87,7 +87,10 @@ export function maintenanceWindow(
   if (!end || (upcoming && !start)) return '';
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...options });
   const day = (date: Date) => format({ dateStyle: 'short' }).format(date);
-  const zone = (date: Date) => format({ timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value;
+  const zone = (date: Date) =>
+    format({ timeZoneName: 'short' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value;
   // The locale's own short time (09:00, 9:00 AM); Intl cannot add a date or a zone to that style.
   const clock = (date: Date, reference: Date, zoned: boolean) =>
     (day(date) !== day(reference) ? `${format({ month: 'short', day: 'numeric' }).format(date)}, ` : '') +

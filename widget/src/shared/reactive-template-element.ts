@@ -7,8 +7,7 @@ export interface PropertyDeclaration {
   attribute?: string;
 }
 
-const attributeOf = (name: string, declaration: PropertyDeclaration) =>
-  declaration.attribute ?? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+const attributeOf = (name: string, declaration: PropertyDeclaration) => declaration.attribute ?? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** One constructed sheet per element class, shared by all its instances. */
 const sheets = new WeakMap<object, CSSStyleSheet>();

@@ -27,10 +27,7 @@ export const COMPONENT_TONES: Record<string, Tone> = {
 // element itself or an ancestor. Written out once here rather than three times in CSS.
 const rules = (scope: string, i: 0 | 2) =>
   Object.entries(TONES)
-    .map(
-      ([tone, c]) =>
-        `${scope} .${tone},${scope}.${tone}{--_bg:var(--sitrep-${tone}-bg,${c[i]});--_fg:var(--sitrep-${tone}-fg,${c[i + 1]})}`,
-    )
+    .map(([tone, c]) => `${scope} .${tone},${scope}.${tone}{--_bg:var(--sitrep-${tone}-bg,${c[i]});--_fg:var(--sitrep-${tone}-fg,${c[i + 1]})}`)
     .join('');
 
 export const toneStyles = rules('', 0) + rules('.dark', 2) + `@media(prefers-color-scheme:dark){${rules('.auto', 2)}}`;

@@ -104,7 +104,11 @@ export function Backlog({ state, clipboard }: Props) {
       <div class="backlog__export" role="group" aria-label="Export what is shown">
         {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((format) => (
           <span key={format}>
-            <button type="button" disabled={!shown.length} onClick={() => downloadText(EXPORT_FILES[format].name, exportBody(state, format), EXPORT_FILES[format].type)}>
+            <button
+              type="button"
+              disabled={!shown.length}
+              onClick={() => downloadText(EXPORT_FILES[format].name, exportBody(state, format), EXPORT_FILES[format].type)}
+            >
               Download {FORMAT_LABELS[format]}
             </button>
             <button type="button" disabled={!shown.length} onClick={() => void copy(format)}>

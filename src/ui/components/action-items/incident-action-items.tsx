@@ -1,18 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { isOverdue } from '../../../db/action-items-repo';
-import {
-  ACTION_ITEM_KIND_LABELS,
-  ACTION_ITEM_STATUS_LABELS,
-  ActionItemKind,
-  ActionItemStatus,
-  type ActionItem,
-} from '../../../model';
-import {
-  actionItemFormValuesOf,
-  EMPTY_ACTION_ITEM,
-  type ActionItemFormValues,
-  type IncidentActionItemsState,
-} from '../../state/action-items-state';
+import { ACTION_ITEM_KIND_LABELS, ACTION_ITEM_STATUS_LABELS, ActionItemKind, ActionItemStatus, type ActionItem } from '../../../model';
+import { actionItemFormValuesOf, EMPTY_ACTION_ITEM, type ActionItemFormValues, type IncidentActionItemsState } from '../../state/action-items-state';
 import { ErrorBanner } from '../error-banner';
 
 interface Props {
@@ -99,8 +88,8 @@ export function IncidentActionItems({ state }: Props) {
 export function ItemSummary({ item, overdue }: { item: ActionItem; overdue: boolean }) {
   return (
     <div class="action-item__summary">
-      <span class="action-item__text">{item.text}</span>{' '}
-      <span class="badge">{ACTION_ITEM_KIND_LABELS[item.kind]}</span> <span class="badge">{ACTION_ITEM_STATUS_LABELS[item.status]}</span>
+      <span class="action-item__text">{item.text}</span> <span class="badge">{ACTION_ITEM_KIND_LABELS[item.kind]}</span>{' '}
+      <span class="badge">{ACTION_ITEM_STATUS_LABELS[item.status]}</span>
       {item.owner && <span class="action-item__owner"> · {item.owner}</span>}
       {item.due && (
         <span class={overdue ? 'action-item__due overdue' : 'action-item__due'}>

@@ -37,11 +37,5 @@ export function PostmortemTab({ incident, onPublishPublic, deps }: Props) {
 function PostmortemView({ incident, onPublishPublic, deps }: Props) {
   const { db, log } = useApp();
   const state = useCreated(() => createPostmortemState(db, incident.id, () => log.settings.value.author, deps));
-  return (
-    <PostmortemEditor
-      state={state}
-      incident={incident}
-      onPublishPublic={onPublishPublic ?? ((id) => publishPublicPostmortem(id, { db }))}
-    />
-  );
+  return <PostmortemEditor state={state} incident={incident} onPublishPublic={onPublishPublic ?? ((id) => publishPublicPostmortem(id, { db }))} />;
 }

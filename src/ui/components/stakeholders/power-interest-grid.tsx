@@ -18,24 +18,24 @@ export function PowerInterestGrid({ stakeholders }: { stakeholders: readonly Sta
       <figcaption class="hint">Power ↑ (top: high) · Interest → (right: high)</figcaption>
       {/* Inline: the 2×2 layout is what the grid means, so it holds without the shared stylesheet. */}
       <div class="power-grid__cells" style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '0.5rem' }}>
-      {CELLS.map((quadrant) => {
-        const here = stakeholders.filter((s) => quadrantOf(s) === quadrant);
-        return (
-          <section key={quadrant} class={`power-grid__cell power-grid__cell--${quadrant}`} aria-label={QUADRANT_LABELS[quadrant]} data-quadrant={quadrant}>
-            <h4>{QUADRANT_LABELS[quadrant]}</h4>
-            <p class="hint">{QUADRANT_TREATMENTS[quadrant]}</p>
-            {here.length ? (
-              <ul>
-                {here.map((s) => (
-                  <li key={s.id}>{s.name}</li>
-                ))}
-              </ul>
-            ) : (
-              <p class="hint">Nobody</p>
-            )}
-          </section>
-        );
-      })}
+        {CELLS.map((quadrant) => {
+          const here = stakeholders.filter((s) => quadrantOf(s) === quadrant);
+          return (
+            <section key={quadrant} class={`power-grid__cell power-grid__cell--${quadrant}`} aria-label={QUADRANT_LABELS[quadrant]} data-quadrant={quadrant}>
+              <h4>{QUADRANT_LABELS[quadrant]}</h4>
+              <p class="hint">{QUADRANT_TREATMENTS[quadrant]}</p>
+              {here.length ? (
+                <ul>
+                  {here.map((s) => (
+                    <li key={s.id}>{s.name}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p class="hint">Nobody</p>
+              )}
+            </section>
+          );
+        })}
       </div>
     </figure>
   );

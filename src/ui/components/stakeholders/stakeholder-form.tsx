@@ -80,9 +80,7 @@ export function StakeholderForm({ stakeholder, onSave, onCancel }: Props) {
               type="checkbox"
               id={`${prefix}-channel-${channel}`}
               checked={channels.value.includes(channel)}
-              onChange={(e) =>
-                (channels.value = e.currentTarget.checked ? [...channels.value, channel] : channels.value.filter((c) => c !== channel))
-              }
+              onChange={(e) => (channels.value = e.currentTarget.checked ? [...channels.value, channel] : channels.value.filter((c) => c !== channel))}
             />
             {STAKEHOLDER_CHANNEL_LABELS[channel]}
           </label>

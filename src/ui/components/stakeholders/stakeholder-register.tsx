@@ -36,9 +36,11 @@ export function StakeholderRegister({ state }: { state: StakeholdersState }) {
           label={`Delete ${s.name}?`}
           confirm="Delete"
           onConfirm={() =>
-            void list.attempt(() => state.remove(s.id), `Could not delete ${s.name}`).then((ok) => {
-              if (ok) confirming.value = null;
-            })
+            void list
+              .attempt(() => state.remove(s.id), `Could not delete ${s.name}`)
+              .then((ok) => {
+                if (ok) confirming.value = null;
+              })
           }
           keep="Keep"
           keepId={`stakeholder-keep-${s.id}`}
@@ -48,7 +50,12 @@ export function StakeholderRegister({ state }: { state: StakeholdersState }) {
         </ConfirmChoice>
       ) : (
         <div class="stakeholder-item__actions">
-          <button type="button" aria-label={`Move ${s.name} up`} disabled={index === 0} onClick={() => void list.attempt(() => state.move(s.id, -1), `Could not move ${s.name}`)}>
+          <button
+            type="button"
+            aria-label={`Move ${s.name} up`}
+            disabled={index === 0}
+            onClick={() => void list.attempt(() => state.move(s.id, -1), `Could not move ${s.name}`)}
+          >
             ↑
           </button>
           <button
@@ -73,9 +80,7 @@ export function StakeholderRegister({ state }: { state: StakeholdersState }) {
   return (
     <section class="stakeholder-register" aria-labelledby="stakeholders-heading">
       <h2 id="stakeholders-heading">Stakeholders</h2>
-      <p class="hint">
-        Who must hear about an incident, and how. Each status update lists those its severity reaches, and what is still owed.
-      </p>
+      <p class="hint">Who must hear about an incident, and how. Each status update lists those its severity reaches, and what is still owed.</p>
       <ErrorBanner message={problem} />
       {stakeholders === undefined ? (
         <p class="hint">Loading…</p>

@@ -73,8 +73,8 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
         'Endpoint',
         () => (
           <>
-            AWS: <code>https://s3.eu-west-1.amazonaws.com</code>; R2: <code>https://&lt;account-id&gt;.r2.cloudflarestorage.com</code>;
-            MinIO: <code>http://127.0.0.1:9000</code>.
+            AWS: <code>https://s3.eu-west-1.amazonaws.com</code>; R2: <code>https://&lt;account-id&gt;.r2.cloudflarestorage.com</code>; MinIO:{' '}
+            <code>http://127.0.0.1:9000</code>.
           </>
         ),
         'https://s3.eu-west-1.amazonaws.com',
@@ -83,8 +83,7 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
         label: 'Region',
         hint: () => (
           <>
-            The bucket’s region, e.g. <code>eu-west-1</code>; <code>auto</code> for R2; <code>us-east-1</code> for MinIO unless
-            set otherwise.
+            The bucket’s region, e.g. <code>eu-west-1</code>; <code>auto</code> for R2; <code>us-east-1</code> for MinIO unless set otherwise.
           </>
         ),
         placeholder: 'eu-west-1',
@@ -167,9 +166,7 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
       label: 'Token',
       what: 'token',
       hint: (saved) =>
-        saved
-          ? savedSecretHint('token')
-          : 'A fine-grained personal access token for this repository only, with the permission “Contents: read and write”.',
+        saved ? savedSecretHint('token') : 'A fine-grained personal access token for this repository only, with the permission “Contents: read and write”.',
       maxLength: 1024,
     },
     save: 'Save repository',
@@ -178,5 +175,4 @@ export const TARGET_FORMS: Record<TargetKind, KindForm> = {
 };
 
 /** The id of a field's control in the form of this kind: `publish-s3-bucket`, `publish-host-token`. */
-export const targetFieldId = (kind: TargetKind, field: TargetField) =>
-  `publish-${kind}-${field === 'secret' ? TARGET_FORMS[kind].secret.name : field}`;
+export const targetFieldId = (kind: TargetKind, field: TargetField) => `publish-${kind}-${field === 'secret' ? TARGET_FORMS[kind].secret.name : field}`;

@@ -6,7 +6,6 @@ import { dayKey, formatClock, formatClockSeconds, formatDay, formatWindow } from
 import { ScreenshotThumb } from './screenshot-thumb';
 import { Untrusted } from './untrusted';
 
-
 /** One part of where a clip was taken: the page's words, with our label before them. */
 interface WherePart {
   label?: string;
@@ -114,7 +113,11 @@ export function ClipDetails({
         )}
       </div>
       {range && !url && (
-        <div class="clip-details__line" data-testid="clip-range" title={`${range.from} → ${range.to}${range.relative ? ' (was a relative range, frozen when clipped)' : ''}`}>
+        <div
+          class="clip-details__line"
+          data-testid="clip-range"
+          title={`${range.from} → ${range.to}${range.relative ? ' (was a relative range, frozen when clipped)' : ''}`}
+        >
           {formatDay(range.from, timeDisplay)} {formatClock(range.from, timeDisplay)} – {sameDay ? '' : `${formatDay(range.to, timeDisplay)} `}
           {formatClock(range.to, timeDisplay)}
           {timeDisplay === 'utc' ? ' UTC' : ''}

@@ -53,12 +53,7 @@ export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
   }
 
   return (
-    <form
-      class="entry-editor"
-      aria-label="Edit entry"
-      onSubmit={(e) => void save(e)}
-      onKeyDown={editorKeys((e) => void save(e), onCancel)}
-    >
+    <form class="entry-editor" aria-label="Edit entry" onSubmit={(e) => void save(e)} onKeyDown={editorKeys((e) => void save(e), onCancel)}>
       <div class="entry-editor__row">
         <label>
           Time ({timeDisplay === 'utc' ? 'UTC' : 'local'})

@@ -19,12 +19,7 @@ export function FilterBar({ timeline }: { timeline: TimelineState }) {
           {ENTRY_KIND_LABELS[kind]}
         </button>
       ))}
-      <button
-        type="button"
-        class="chip"
-        aria-pressed={timeline.starredOnly.value}
-        onClick={() => (timeline.starredOnly.value = !timeline.starredOnly.value)}
-      >
+      <button type="button" class="chip" aria-pressed={timeline.starredOnly.value} onClick={() => (timeline.starredOnly.value = !timeline.starredOnly.value)}>
         ★ Starred only
       </button>
       <span class="hint count" aria-live="polite" data-testid="filter-count">

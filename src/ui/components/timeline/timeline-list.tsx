@@ -120,42 +120,42 @@ export function TimelineList({ timeline, timeDisplay, focusEntryId, components, 
 
   return (
     <div class="timeline-frame">
-    <div
-      class="timeline"
-      ref={scroller}
-      role="feed"
-      aria-label="Timeline"
-      aria-busy={false}
-      data-testid="timeline"
-      onScroll={follow.onScroll}
-      onWheel={follow.onReaderScroll}
-      onTouchMove={follow.onReaderScroll}
-      onPointerDown={follow.onReaderScroll}
-      onKeyDownCapture={follow.onReaderScroll}
-    >
-      <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
-          const entryId = row.type === 'entry' ? row.entry.id : undefined;
-          return (
-            <TimelineRowView
-              key={item.key}
-              row={row}
-              index={item.index}
-              start={item.start}
-              setSize={rows.length}
-              measure={virtualizer.measureElement}
-              editing={entryId !== undefined && editing.value === entryId}
-              highlighted={entryId !== undefined && entryId === focusEntryId}
-              timeDisplay={timeDisplay}
-              components={components}
-              actions={actions}
-            />
-          );
-        })}
+      <div
+        class="timeline"
+        ref={scroller}
+        role="feed"
+        aria-label="Timeline"
+        aria-busy={false}
+        data-testid="timeline"
+        onScroll={follow.onScroll}
+        onWheel={follow.onReaderScroll}
+        onTouchMove={follow.onReaderScroll}
+        onPointerDown={follow.onReaderScroll}
+        onKeyDownCapture={follow.onReaderScroll}
+      >
+        <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            const entryId = row.type === 'entry' ? row.entry.id : undefined;
+            return (
+              <TimelineRowView
+                key={item.key}
+                row={row}
+                index={item.index}
+                start={item.start}
+                setSize={rows.length}
+                measure={virtualizer.measureElement}
+                editing={entryId !== undefined && editing.value === entryId}
+                highlighted={entryId !== undefined && entryId === focusEntryId}
+                timeDisplay={timeDisplay}
+                components={components}
+                actions={actions}
+              />
+            );
+          })}
+        </div>
       </div>
-    </div>
-    <NewEntriesPill count={follow.pending.length} onShow={follow.showPending} />
+      <NewEntriesPill count={follow.pending.length} onShow={follow.showPending} />
     </div>
   );
 }
@@ -266,12 +266,7 @@ class RowBody extends PreactComponent<RowBodyProps> {
  * scrolled to, unless the reader has scrolled away from the end; then it waits behind a
  * "1 new entry ↓" button. Entries first read with the incident, or restored, are not arrivals.
  */
-function useFollowNewest(
-  timeline: TimelineState,
-  rows: TimelineRow[],
-  scroller: { current: HTMLDivElement | null },
-  scrollToIndex: (index: number) => void,
-) {
+function useFollowNewest(timeline: TimelineState, rows: TimelineRow[], scroller: { current: HTMLDivElement | null }, scrollToIndex: (index: number) => void) {
   const entries = timeline.entries.value;
   const partial = timeline.partial.value;
   const seen = useRef<{ incidentId?: string; ids: Set<string>; complete: boolean }>({ ids: new Set(), complete: false });
