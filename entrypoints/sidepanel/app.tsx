@@ -1,4 +1,4 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { getDb } from '../../src/db/open';
 import { DeclareForm } from '../../src/ui/components/declare-form';
@@ -29,7 +29,7 @@ import { createTimelineState } from '../../src/ui/state/timeline-state';
 // What the first paint does not need (backup import/export, the post-mortem editor, search hits)
 // loads after it, in chunks of its own: the timeline paints without evaluating their code.
 const DataMenu = lazyComponent(() => import('../../src/ui/components/data-menu').then((m) => m.DataMenu));
-const PostmortemTab = lazyComponent(() => import('../../src/ui/components/postmortem/postmortem-tab').then((m) => m.PostmortemTab));
+const PostmortemView = lazyComponent(() => import('../../src/ui/components/postmortem/postmortem-tab').then((m) => m.PostmortemView));
 const SearchResults = lazyComponent(() => import('../../src/ui/components/search-results').then((m) => m.SearchResults));
 
 export function App() {
@@ -39,6 +39,8 @@ export function App() {
   const search = useCreated(() => createSearchState(db));
   const held = useCreated(() => createHeldClipsState(db, () => log.settings.value.author));
   const hashTarget = useHashTarget();
+  /** The post-mortem view beside the timeline (one button in the header opens and shuts it). */
+  const postmortemOpen = useSignal(false);
   // A link (#incident=…) shows that incident; otherwise the side panel follows the active one.
   const shownId = useComputed(() => hashTarget.value?.incidentId ?? log.activeId.value);
   const timeDisplay = useComputed(() => log.settings.value.timeDisplay);
@@ -63,6 +65,18 @@ export function App() {
         <header class="app-header">
           <h1>Sitrep</h1>
           <TimeDisplayToggle value={timeDisplay.value} onChange={(v) => void log.changeSettings({ timeDisplay: v })} />
+          {shown && (
+            // In the header row, not above the timeline: shut, the post-mortem costs the list no height.
+            <button
+              type="button"
+              id="pm-tab"
+              aria-expanded={postmortemOpen.value}
+              aria-controls="pm-view"
+              onClick={() => (postmortemOpen.value = !postmortemOpen.value)}
+            >
+              Post-mortem
+            </button>
+          )}
           <DataMenu shown={shown} timeline={timeline} />
         </header>
         <ErrorBanner message={log.lastError.value ?? timeline.error.value} />
@@ -77,7 +91,13 @@ export function App() {
               <IncidentHeader key={shown.id} incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
             </div>
             <NoteBox key={shown.id} incident={shown} drafts={drafts} />
-            <PostmortemTab key={shown.id} incident={shown} />
+            {postmortemOpen.value && (
+              <section class="pm-tab" aria-label="Post-mortem">
+                <div id="pm-view">
+                  <PostmortemView key={shown.id} incident={shown} />
+                </div>
+              </section>
+            )}
             <FilterBar timeline={timeline} />
             <UndoBar timeline={timeline} />
             <TimelineList

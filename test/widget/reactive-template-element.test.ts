@@ -21,13 +21,7 @@ class Probe extends Base {
     // No attribute named: kebab case, as every multi-word attribute of the widget is.
     linkText: {},
   };
-  static override styles = [
-    css`
-      p {
-        color: red;
-      }
-    `,
-  ];
+  static override styles = [css`p{color:red}`];
   declare showOperational: boolean;
   declare linkText: string | null;
   renders = 0;

@@ -29,22 +29,12 @@ export function entryContent(event: Event): Markup {
     ? html`<p>Scheduled from ${utcDateTime(event.scheduled_for)} until ${utcDateTime(event.scheduled_until)}.</p>`
     : html`<p>${impactLabel(event.impact)}.</p>`;
   const components = event.components.length ? html`<p>Affected components: ${event.components.map((c) => c.name).join(', ')}.</p>` : '';
-  const postmortem =
-    !isMaintenance(event) && event.postmortem_body
-      ? html`<h3>Post-mortem</h3>
-          ${postmortemMarkup(event.postmortem_body, 'h4')}`
-      : '';
+  const postmortem = !isMaintenance(event) && event.postmortem_body ? html`<h3>Post-mortem</h3>${postmortemMarkup(event.postmortem_body, 'h4')}` : '';
   return html`${window}${components}${postmortem}${event.incident_updates.map(
     (u) =>
-      html`<p><strong>${statusLabel(u.status)}</strong> — ${utcDateTime(u.display_at)}</p>
-        <p>${textWithLinks(u.body)}</p>
-        ${
-          u.affected_components?.length
-            ? html`<ul>
-                ${u.affected_components.map((c) => html`<li>${changeText(c)}</li>`)}
-              </ul>`
-            : ''
-        }`,
+      html`<p><strong>${statusLabel(u.status)}</strong> — ${utcDateTime(u.display_at)}</p><p>${textWithLinks(u.body)}</p>${
+        u.affected_components?.length ? html`<ul>${u.affected_components.map((c) => html`<li>${changeText(c)}</li>`)}</ul>` : ''
+      }`,
   )}`;
 }
 

@@ -21,49 +21,37 @@ export const ZONE_NOTE = html`<p class="note" id="zone">Times are shown in UTC.<
  */
 export function document(p: { title: string; root: string; body: Markup; scripts?: Markup }): string {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <title>${p.title}</title>
-        <link rel="icon" href="data:," />
-        <link rel="alternate" type="application/atom+xml" title="Incident history (Atom)" href="${p.root}history.atom" />
-        <link rel="alternate" type="application/rss+xml" title="Incident history (RSS)" href="${p.root}history.rss" />
-        <style>
-          ${raw(PAGE_STYLE)}
-        </style>
-      </head>
-      <body>
-        ${p.body}
-        <script>
-          ${raw(PAGE_SCRIPT)};
-        </script>
-        ${p.scripts ?? ''}
-      </body>
-    </html> `.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${p.title}</title>
+<link rel="icon" href="data:,">
+<link rel="alternate" type="application/atom+xml" title="Incident history (Atom)" href="${p.root}history.atom">
+<link rel="alternate" type="application/rss+xml" title="Incident history (RSS)" href="${p.root}history.rss">
+<style>${raw(PAGE_STYLE)}</style>
+</head>
+<body>
+${p.body}
+<script>${raw(PAGE_SCRIPT)}</script>${p.scripts ?? ''}
+</body>
+</html>
+`.value;
 }
 
 /** Our own constant markup (style, script), which holds no published text. */
 const raw = (constant: string): Markup => new Markup(constant);
 
 const changes = (list: AffectedComponent[] | null): Markup | '' =>
-  list?.length
-    ? html`<ul class="meta">
-        ${list.map((c) => html`<li>${changeText(c)}</li>`)}
-      </ul>`
-    : '';
+  list?.length ? html`<ul class="meta">${list.map((c) => html`<li>${changeText(c)}</li>`)}</ul>` : '';
 
 /** One update: its status, when, what it said, and the component changes it made. */
 export const updateBlock = (u: IncidentUpdate, heading: 'h3' | 'h4' | 'p'): Markup => {
   const title = html`<strong>${statusLabel(u.status)}</strong> · ${time(u.display_at)}`;
   const head = heading === 'p' ? html`<p>${title}</p>` : heading === 'h3' ? html`<h3>${title}</h3>` : html`<h4>${title}</h4>`;
-  return html`<div class="update">
-    ${head}
-    <p class="body">${textWithLinks(u.body)}</p>
-    ${changes(u.affected_components)}
-  </div>`;
+  return html`<div class="update">${head}<p class="body">${textWithLinks(u.body)}</p>${changes(u.affected_components)}</div>`;
 };
 
 const TONE_OF_IMPACT: Record<string, string> = { none: 'none', minor: 'minor', major: 'major', critical: 'critical', maintenance: 'maintenance' };
@@ -80,7 +68,8 @@ export function eventMeta(e: Event): Markup {
 /** An open event on the front page, with all its updates; `link` leads to its own page. */
 export function eventArticle(e: Event, link: string): Markup {
   return html`<article class="event" aria-labelledby="event-${e.id}">
-    <h3 id="event-${e.id}"><a href="${link}">${e.name}</a></h3>
-    ${eventMeta(e)} ${e.incident_updates.map((u) => updateBlock(u, 'p'))}
-  </article>`;
+<h3 id="event-${e.id}"><a href="${link}">${e.name}</a></h3>
+${eventMeta(e)}
+${e.incident_updates.map((u) => updateBlock(u, 'p'))}
+</article>`;
 }

@@ -32,51 +32,37 @@ export interface StatusPageInput {
 export function statusPage(input: StatusPageInput): string {
   const { page, status } = input;
   const body = html`<header class="wrap">
-      <h1>${page.name}</h1>
-      ${ZONE_NOTE}
-    </header>
-    <main class="wrap" id="main">
-      <sitrep-status src="api/v2/summary.json" history="history.atom" theme="auto"> ${current(input)} </sitrep-status>
-      ${uptime(input)} ${pastEvents(input)}
-    </main>
-    <footer class="wrap">
-      <p class="meta">
-        Subscribe: <a href="history.atom">Atom feed</a> · <a href="history.rss">RSS feed</a> · <a href="api/v2/summary.json">Status API (Statuspage v2)</a>
-      </p>
-      <p class="meta">Uptime counts a major outage as downtime and a partial outage as 30 % downtime; degraded performance and maintenance count as up.</p>
-    </footer>`;
+<h1>${page.name}</h1>
+${ZONE_NOTE}
+</header>
+<main class="wrap" id="main">
+<sitrep-status src="api/v2/summary.json" history="history.atom" theme="auto">
+${current(input)}
+</sitrep-status>
+${uptime(input)}
+${pastEvents(input)}
+</main>
+<footer class="wrap">
+<p class="meta">Subscribe: <a href="history.atom">Atom feed</a> · <a href="history.rss">RSS feed</a> · <a href="api/v2/summary.json">Status API (Statuspage v2)</a></p>
+<p class="meta">Uptime counts a major outage as downtime and a partial outage as 30 % downtime; degraded performance and maintenance count as up.</p>
+</footer>`;
   return document({
     title: `${page.name} status: ${status.description}`,
     root: '',
     body,
-    scripts: html` <script type="module" src="sitrep-status.js"></script>`,
+    scripts: html`\n<script type="module" src="sitrep-status.js"></script>`,
   });
 }
 
 function current({ page, status, components, openIncidents, openMaintenances }: StatusPageInput): Markup {
   return html`<section aria-labelledby="current">
-    <h2 id="current">Current status</h2>
-    <p class="overall tone-${status.indicator}" role="status">${status.description}</p>
-    <p class="meta">Updated ${time(page.updated_at)}</p>
-    ${
-      openIncidents.length
-        ? html`<h2>Open incidents</h2>
-            ${openIncidents.map((e) => eventArticle(e, `incidents/${e.id}.html`))}`
-        : ''
-    }
-    ${
-      openMaintenances.length
-        ? html`<h2>Maintenance</h2>
-            ${openMaintenances.map((e) => eventArticle(e, `incidents/${e.id}.html`))}`
-        : ''
-    }
-    ${
-      components.length
-        ? html`<h2>Components</h2>
-            ${componentList(components)}`
-        : ''
-    }
-  </section>`;
+<h2 id="current">Current status</h2>
+<p class="overall tone-${status.indicator}" role="status">${status.description}</p>
+<p class="meta">Updated ${time(page.updated_at)}</p>
+${openIncidents.length ? html`<h2>Open incidents</h2>${openIncidents.map((e) => eventArticle(e, `incidents/${e.id}.html`))}` : ''}
+${openMaintenances.length ? html`<h2>Maintenance</h2>${openMaintenances.map((e) => eventArticle(e, `incidents/${e.id}.html`))}` : ''}
+${components.length ? html`<h2>Components</h2>${componentList(components)}` : ''}
+</section>`;
 }
 
 /** Components by group, each with its status now. */
@@ -86,24 +72,14 @@ function componentList(components: readonly ComponentDoc[]): Markup {
   const parts: Markup[] = [];
   let loose: ComponentDoc[] = [];
   const flush = () => {
-    if (loose.length)
-      parts.push(
-        html`<ul class="rows">
-          ${loose.map(row)}
-        </ul>`,
-      );
+    if (loose.length) parts.push(html`<ul class="rows">${loose.map(row)}</ul>`);
     loose = [];
   };
   for (const c of components) {
     if (c.group) {
       flush();
       const members = new Set(c.components);
-      parts.push(
-        html`<h3>${c.name}</h3>
-          <ul class="rows">
-            ${components.filter((m) => members.has(m.id)).map(row)}
-          </ul>`,
-      );
+      parts.push(html`<h3>${c.name}</h3><ul class="rows">${components.filter((m) => members.has(m.id)).map(row)}</ul>`);
     } else if (c.group_id === null) loose.push(c);
   }
   flush();
@@ -123,23 +99,21 @@ function uptime({ components, histories, period }: StatusPageInput): Markup {
     }
   }
   return html`<section aria-labelledby="uptime">
-    <h2 id="uptime">Uptime over the last ${period.days} days</h2>
-    <p class="note">One bar per UTC day, coloured by the worst status of the day; hover over or focus a bar for the day's incidents.</p>
-    ${parts}
-  </section>`;
+<h2 id="uptime">Uptime over the last ${period.days} days</h2>
+<p class="note">One bar per UTC day, coloured by the worst status of the day; hover over or focus a bar for the day's incidents.</p>
+${parts}
+</section>`;
 }
 
 function componentBars(c: ComponentDoc, history: ComponentHistory | undefined, level: 'h3' | 'h4', period: HistoryWindow): Markup {
   if (!history) return html``;
   const name = level === 'h3' ? html`<h3>${c.name}</h3>` : html`<h4>${c.name}</h4>`;
   return html`<div class="component">
-    <div class="component-head">${name}<span class="meta">${uptimePercent(history.uptime)} uptime</span></div>
-    ${c.description ? html`<p class="meta">${c.description}</p>` : ''}
-    <ol class="bars" aria-label="${c.name}: status by UTC day, last ${period.days} days">
-      ${history.bars.map(bar)}
-    </ol>
-    <p class="axis meta" aria-hidden="true"><span>${period.days} days ago</span><span>Today</span></p>
-  </div>`;
+<div class="component-head">${name}<span class="meta">${uptimePercent(history.uptime)} uptime</span></div>
+${c.description ? html`<p class="meta">${c.description}</p>` : ''}
+<ol class="bars" aria-label="${c.name}: status by UTC day, last ${period.days} days">${history.bars.map(bar)}</ol>
+<p class="axis meta" aria-hidden="true"><span>${period.days} days ago</span><span>Today</span></p>
+</div>`;
 }
 
 /**
@@ -201,27 +175,24 @@ function pastEvents({ events, period, pastEventOf = pastEvent }: StatusPageInput
       continue;
     }
     flushQuiet();
-    parts.push(
-      html`<section class="day" aria-labelledby="day-${key}">
-        <h3 id="day-${key}">${day(key)}</h3>
-        <ul>
-          ${list.map(pastEventOf)}
-        </ul>
-      </section>`,
-    );
+    parts.push(html`<section class="day" aria-labelledby="day-${key}">
+<h3 id="day-${key}">${day(key)}</h3>
+<ul>${list.map(pastEventOf)}</ul>
+</section>`);
   }
   flushQuiet();
   return html`<section aria-labelledby="history">
-    <h2 id="history">Past incidents</h2>
-    <p class="note">By the UTC day each began.</p>
-    ${parts}
-  </section>`;
+<h2 id="history">Past incidents</h2>
+<p class="note">By the UTC day each began.</p>
+${parts}
+</section>`;
 }
 
 export function pastEvent(e: Event): Markup {
   const latest = e.incident_updates[0];
   return html`<li class="event">
-    <h4><a href="incidents/${e.id}.html">${e.name}</a></h4>
-    ${eventMeta(e)} ${latest ? html`<p class="body">${textWithLinks(latest.body)}</p>` : ''}
-  </li>`;
+<h4><a href="incidents/${e.id}.html">${e.name}</a></h4>
+${eventMeta(e)}
+${latest ? html`<p class="body">${textWithLinks(latest.body)}</p>` : ''}
+</li>`;
 }

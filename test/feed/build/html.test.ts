@@ -23,7 +23,7 @@ describe('escapeHtml', () => {
 describe('html', () => {
   it('escapes every value, and only markup it built goes in as it is', () => {
     const name = '<b onclick="x">';
-    expect(html`<p title="${name}">${name}${html`<i>${name}</i>`}${[name, html`<br />`]}${0}${false}${undefined}</p>`.value).toBe(
+    expect(html`<p title="${name}">${name}${html`<i>${name}</i>`}${[name, html`<br>`]}${0}${false}${undefined}</p>`.value).toBe(
       '<p title="&lt;b onclick=&quot;x&quot;&gt;">&lt;b onclick=&quot;x&quot;&gt;<i>&lt;b onclick=&quot;x&quot;&gt;</i>&lt;b onclick=&quot;x&quot;&gt;<br>0</p>',
     );
   });

@@ -87,19 +87,37 @@ export class SitrepBanner extends SitrepFeedElement {
   #base(item: ReturnType<typeof pickBannerItem>, tone: string) {
     // The parser already keeps only http(s) links; checked again where one becomes a link.
     const href = url(item?.url);
-    return html`<div part="base" class="base ${this.position} ${this.theme} ${tone}" role=${tone === 'critical' ? 'alert' : 'status'}>
+    return html`<div
+      part="base"
+      class="base ${this.position} ${this.theme} ${tone}"
+      role=${tone === 'critical' ? 'alert' : 'status'}
+    >
       <div part="content" class="content">
         ${
           item
-            ? html`<strong part="name">${item.name}</strong> ${item.status ? html`<span part="status">${humanize(item.status)}</span>` : nothing}
-                ${this.window(item)} ${this.time(item.at)}
-                ${href ? html`<a part="link" href=${href} target="_blank" rel="noopener"><slot name="link">${this.linkText}</slot></a>` : nothing}
-                ${item.body ? html`<span part="message" class="message">${item.body}</span>` : nothing}`
+            ? html`<strong part="name">${item.name}</strong>
+              ${item.status ? html`<span part="status">${humanize(item.status)}</span>` : nothing}
+              ${this.window(item)}
+              ${this.time(item.at)}
+              ${
+                href
+                  ? html`<a part="link" href=${href} target="_blank" rel="noopener"
+                    ><slot name="link">${this.linkText}</slot></a
+                  >`
+                  : nothing
+              }
+              ${item.body ? html`<span part="message" class="message">${item.body}</span>` : nothing}`
             : html`<slot name="operational">${this.operationalText}</slot>`
         }
         ${this.staleNote()}
       </div>
-      ${item ? html`<button part="dismiss" type="button" aria-label=${this.dismissLabel} @click=${() => this.#dismiss(item.key)}>×</button>` : nothing}
+      ${
+        item
+          ? html`<button part="dismiss" type="button" aria-label=${this.dismissLabel} @click=${() => this.#dismiss(item.key)}>
+            ×
+          </button>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -71,9 +71,9 @@ export class SitrepStatus extends SitrepFeedElement {
       ${
         latest
           ? html`<div part="update" class="update">
-              <p class="meta"><strong>${humanize(latest.status)}</strong> · ${this.time(latest.at)}</p>
-              <p class="body">${latest.body}</p>
-            </div>`
+            <p class="meta"><strong>${humanize(latest.status)}</strong> · ${this.time(latest.at)}</p>
+            <p class="body">${latest.body}</p>
+          </div>`
           : nothing
       }
     </article>`;
@@ -94,42 +94,41 @@ export class SitrepStatus extends SitrepFeedElement {
       <header part="header">
         <h2 part="title">${pageHref ? html`<a href=${pageHref} target="_blank" rel="noopener">${page.name}</a>` : page.name}</h2>
         <p part="overall" class="overall ${snapshot.indicator}" role="status">${snapshot.description}</p>
-        ${snapshot.updatedAt ? html`<p class="meta">Updated ${this.time(snapshot.updatedAt)}</p>` : nothing} ${this.staleNote()}
+        ${snapshot.updatedAt ? html`<p class="meta">Updated ${this.time(snapshot.updatedAt)}</p>` : nothing}
+        ${this.staleNote()}
       </header>
       ${
         incidents.length
           ? html`<section part="incidents">
-              <h3>Open incidents</h3>
-              ${incidents.map((e) => this.event(e, IMPACT_TONES[e.impact] ?? 'minor'))}
-            </section>`
+            <h3>Open incidents</h3>
+            ${incidents.map((e) => this.event(e, IMPACT_TONES[e.impact] ?? 'minor'))}
+          </section>`
           : nothing
       }
       ${
         maintenances.length
           ? html`<section part="maintenance">
-              <h3>Maintenance</h3>
-              ${maintenances.map((e) => this.event(e, 'maintenance'))}
-            </section>`
+            <h3>Maintenance</h3>
+            ${maintenances.map((e) => this.event(e, 'maintenance'))}
+          </section>`
           : nothing
       }
       ${
         components.length
           ? html`<section part="components">
-              <h3>Components</h3>
-              ${groupComponents(components).map(
-                ([group, members]) =>
-                  html`${group ? html`<h4>${group}</h4>` : nothing}
-                    <ul>
-                      ${members.map(
-                        (c) =>
-                          html`<li part="component">
-                            <span>${c.name}</span>
-                            <span part="badge" class="badge ${COMPONENT_TONES[c.status] ?? 'none'}">${humanize(c.status)}</span>
-                          </li>`,
-                      )}
-                    </ul>`,
-              )}
-            </section>`
+            <h3>Components</h3>
+            ${groupComponents(components).map(
+              ([group, members]) => html`${group ? html`<h4>${group}</h4>` : nothing}
+                <ul>
+                  ${members.map(
+                    (c) => html`<li part="component">
+                      <span>${c.name}</span>
+                      <span part="badge" class="badge ${COMPONENT_TONES[c.status] ?? 'none'}">${humanize(c.status)}</span>
+                    </li>`,
+                  )}
+                </ul>`,
+            )}
+          </section>`
           : nothing
       }
       ${historyHref ? html`<p><a part="history" href=${historyHref}>${this.historyText}</a></p>` : nothing}

@@ -34,7 +34,8 @@ export function PostmortemTab({ incident, onPublishPublic, deps }: Props) {
   );
 }
 
-function PostmortemView({ incident, onPublishPublic, deps }: Props) {
+/** The post-mortem editor of one incident (mount it keyed by the incident's id). */
+export function PostmortemView({ incident, onPublishPublic, deps }: Props) {
   const { db, log } = useApp();
   const state = useCreated(() => createPostmortemState(db, incident.id, () => log.settings.value.author, deps));
   return <PostmortemEditor state={state} incident={incident} onPublishPublic={onPublishPublic ?? ((id) => publishPublicPostmortem(id, { db }))} />;

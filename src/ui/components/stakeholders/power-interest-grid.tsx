@@ -14,7 +14,7 @@ const CELLS: readonly Quadrant[] = ['keep-satisfied', 'manage-closely', 'monitor
 /** The power/interest grid: who sits in which quadrant, and how each quadrant is treated. */
 export function PowerInterestGrid({ stakeholders }: { stakeholders: readonly Stakeholder[] }) {
   return (
-    <figure class="power-grid" role="group" aria-label="Power and interest grid">
+    <figure class="power-grid" aria-label="Power and interest grid">
       <figcaption class="hint">Power ↑ (top: high) · Interest → (right: high)</figcaption>
       {/* Inline: the 2×2 layout is what the grid means, so it holds without the shared stylesheet. */}
       <div class="power-grid__cells" style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '0.5rem' }}>
@@ -22,7 +22,7 @@ export function PowerInterestGrid({ stakeholders }: { stakeholders: readonly Sta
           const here = stakeholders.filter((s) => quadrantOf(s) === quadrant);
           return (
             <section key={quadrant} class={`power-grid__cell power-grid__cell--${quadrant}`} aria-label={QUADRANT_LABELS[quadrant]} data-quadrant={quadrant}>
-              <h4>{QUADRANT_LABELS[quadrant]}</h4>
+              <h3>{QUADRANT_LABELS[quadrant]}</h3>
               <p class="hint">{QUADRANT_TREATMENTS[quadrant]}</p>
               {here.length ? (
                 <ul>
