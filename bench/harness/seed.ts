@@ -117,6 +117,7 @@ export async function seedLog(page: Page): Promise<SeededLog> {
         words.splice(3, 0, seed.searchWord);
         hits++;
       }
+      const text = `Entry ${i}: ${words.join(' ')}`;
       entries.put({
         id: uuid(i + 1, 2),
         incidentId: ids[incident],
@@ -124,9 +125,12 @@ export async function seedLog(page: Page): Promise<SeededLog> {
         recordedAt: at,
         author: 'bench',
         kind: KINDS[i % KINDS.length],
-        text: `Entry ${i}: ${words.join(' ')}`,
+        text,
         starred: i % 50 === 0,
         updatedAt: at,
+        // What the app's search-terms middleware (src/db/search-terms.ts) stores with every entry:
+        // its distinct lower-case words. This raw write bypasses Dexie, so it writes them itself.
+        terms: [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu))],
       });
     }
     await new Promise((ok, fail) => ((tx.oncomplete = ok), (tx.onerror = () => fail(tx.error))));
