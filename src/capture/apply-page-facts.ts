@@ -1,5 +1,6 @@
 import { isStorableInstant } from '../model/instant';
-import { GrafanaPageFacts, KibanaPageFacts, RefPageFacts, kibanaRangeFromPage } from './page-facts';
+import { GrafanaPageFacts, KibanaPageFacts, RefPageFacts } from '../model/page-facts';
+import { kibanaRangeFromPage } from './page-facts';
 import type { Recognized } from './recognized';
 import { freezeKibanaUrl } from './tools/kibana-state';
 

@@ -1,48 +1,12 @@
 /**
- * The extension's side of page extraction: the results of the functions in extract-page.ts cross
- * from an untrusted page, so they are parsed here before use; and Kibana's time picker text is
- * turned back into a range for URLs whose state is hashed.
+ * Kibana's time picker text turned back into a range, for URLs whose state is hashed. What the page
+ * scripts send back is parsed with the schemas in src/model/page-facts.ts.
  */
-import * as z from 'zod';
 import { tz } from '@date-fns/tz';
 import { isValid, parse } from 'date-fns';
 import { isValidTimeZone, resolveRange } from './relative-time.ts';
 import type { TimeRange } from '../model/time-range.ts';
-
-const PageText = z.string().max(500);
-
-export const GrafanaPageFacts = z.looseObject({
-  panelTitle: PageText.optional(),
-  dashboardTitle: PageText.optional(),
-});
-export type GrafanaPageFacts = z.infer<typeof GrafanaPageFacts>;
-
-/** What `readSelection` sends back from the page. Lengths are cut when the entry is built. */
-export const PageSelection = z.looseObject({
-  selection: z.string().optional(),
-  selectionLength: z.number().int().nonnegative().optional(),
-  title: z.string().optional(),
-});
-export type PageSelection = z.infer<typeof PageSelection>;
-
-export const KibanaPageFacts = z.looseObject({
-  start: PageText.optional(),
-  end: PageText.optional(),
-  prettyRange: PageText.optional(),
-  sharedDuration: PageText.optional(),
-  dateRange: PageText.optional(),
-  timeZone: PageText.optional(),
-  title: PageText.optional(),
-});
-export type KibanaPageFacts = z.infer<typeof KibanaPageFacts>;
-
-/** What an alert, ticket or change page says (extract-page.ts's per-tool readers). */
-export const RefPageFacts = z.looseObject({
-  title: PageText.optional(),
-  service: PageText.optional(),
-  alertedAt: PageText.optional(),
-});
-export type RefPageFacts = z.infer<typeof RefPageFacts>;
+import type { KibanaPageFacts } from '../model/page-facts.ts';
 
 // Kibana's default `dateFormat`, moment's `MMM D, YYYY @ HH:mm:ss.SSS`, and its shorter variants.
 const KIBANA_DATE_FORMATS = ["MMM d, yyyy '@' HH:mm:ss.SSS", "MMM d, yyyy '@' HH:mm:ss", "MMM d, yyyy '@' HH:mm"];

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod';
 import { applyPageFacts, pageFactsWanted, type Enriched } from '../capture/apply-page-facts';
 import { buildClip, CLIPPED_AS_LINK } from '../capture/build-clip';
-import { PageSelection } from '../capture/page-facts';
+import { PageSelection } from '../model/page-facts';
 import { recognize, type Recognized } from '../capture/recognize';
 import { addClip, getIncident, holdClip, listComponents, type SitrepDb } from '../db';
 import { activeIncidentIdItem, settingsItem } from '../db/storage-items';

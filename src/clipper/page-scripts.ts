@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod';
 import type { PageFactsKind } from '../capture/apply-page-facts';
-import { GrafanaPageFacts, KibanaPageFacts, RefPageFacts } from '../capture/page-facts';
+import { GrafanaPageFacts, KibanaPageFacts, RefPageFacts } from '../model/page-facts';
 import {
   extractGitHubPage,
   extractGrafanaPage,

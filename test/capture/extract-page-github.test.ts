@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractGitHubPage } from '../../src/capture/extract-page.ts';
-import { RefPageFacts } from '../../src/capture/page-facts.ts';
+import { RefPageFacts } from '../../src/model/page-facts.ts';
 import { asInjected, loadSavedPage } from './saved-page.ts';
 
 const COMMIT = '/acme/payments-api/commit/523d785e09c3b8f4d1a6c27f0b5e8a9d4c3f2e1b';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractOpsgeniePage } from '../../src/capture/extract-page.ts';
-import { RefPageFacts } from '../../src/capture/page-facts.ts';
+import { RefPageFacts } from '../../src/model/page-facts.ts';
 import { asInjected, loadSavedPage } from './saved-page.ts';
 
 const PATH = '/alert/detail/70413a06-38d6-4c85-92b8-5ebc900d42e2-1568200296208/details';

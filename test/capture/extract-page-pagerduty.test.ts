@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyPageFacts } from '../../src/capture/apply-page-facts.ts';
 import { buildClip } from '../../src/capture/build-clip.ts';
 import { extractPagerDutyPage } from '../../src/capture/extract-page.ts';
-import { RefPageFacts } from '../../src/capture/page-facts.ts';
+import { RefPageFacts } from '../../src/model/page-facts.ts';
 import { recognize } from '../../src/capture/recognize.ts';
 import { asInjected, loadSavedPage } from './saved-page.ts';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractZendeskPage } from '../../src/capture/extract-page.ts';
-import { RefPageFacts } from '../../src/capture/page-facts.ts';
+import { RefPageFacts } from '../../src/model/page-facts.ts';
 import { asInjected, loadSavedPage } from './saved-page.ts';
 
 afterEach(() => {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractGrafanaPage, extractKibanaPage } from '../../src/capture/extract-page.ts';
-import { GrafanaPageFacts, KibanaPageFacts, kibanaRangeFromPage } from '../../src/capture/page-facts.ts';
+import { kibanaRangeFromPage } from '../../src/capture/page-facts.ts';
+import { GrafanaPageFacts, KibanaPageFacts } from '../../src/model/page-facts.ts';
 
 // vitest runs from the repository root; under happy-dom, import.meta.url is not a file URL.
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'test/fixtures/capture', name), 'utf8');
