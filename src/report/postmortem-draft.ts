@@ -11,7 +11,8 @@ import {
   type StatusUpdate,
   type TimelineEntry,
 } from '../model';
-import { formatDuration, markdownText, oneLine, outageWindows, severityName, utcDateTime, utcTime, webLink } from './postmortem-outline';
+import { formatElapsed } from './timeline-markdown';
+import { markdownText, oneLine, outageWindows, severityName, utcDateTime, utcTime, webLink } from './postmortem-outline';
 
 export interface PostmortemDraftInput {
   incident: Incident;
@@ -73,7 +74,7 @@ export function draftPostmortem({ incident, entries, updates, components, author
 
 function draftSummary(incident: Incident): string {
   const span = incident.resolvedAt
-    ? `from ${utcDateTime(incident.startedAt)} to ${utcDateTime(incident.resolvedAt)} (${formatDuration(incident.startedAt, incident.resolvedAt)})`
+    ? `from ${utcDateTime(incident.startedAt)} to ${utcDateTime(incident.resolvedAt)} (${formatElapsed(incident.startedAt, incident.resolvedAt)})`
     : `since ${utcDateTime(incident.startedAt)}, not resolved yet`;
   const lines = [`${markdownText(oneLine(incident.title))}: a ${severityName(incident)} incident ${span}.`];
   const publicTitle = oneLine(incident.publicTitle);
@@ -95,7 +96,7 @@ function draftImpact(incident: Incident, updates: readonly StatusUpdate[], compo
     const lines = windows.map((w) => {
       const owner = owners.get(w.componentId);
       const how = `${COMPONENT_STATUS_LABELS[w.worst].toLowerCase()}`;
-      const span = w.to ? `for ${formatDuration(w.from, w.to)} (${utcDateTime(w.from)} – ${utcDateTime(w.to)})` : `since ${utcDateTime(w.from)}, still out`;
+      const span = w.to ? `for ${formatElapsed(w.from, w.to)} (${utcDateTime(w.from)} – ${utcDateTime(w.to)})` : `since ${utcDateTime(w.from)}, still out`;
       return `- **${markdownText(oneLine(w.name))}**${owner ? ` (${markdownText(owner)})` : ''}: ${how} ${span}`;
     });
     parts.push(['Components affected, from the status updates:', '', ...lines].join('\n'));
@@ -113,11 +114,11 @@ function draftDetection(incident: Incident, alerts: readonly TimelineEntry[], wh
   const parts: string[] = [];
   const facts: string[] = [];
   if (incident.detectedAt)
-    facts.push(`Detected at ${utcDateTime(incident.detectedAt)}, ${formatDuration(incident.startedAt, incident.detectedAt)} after it started.`);
+    facts.push(`Detected at ${utcDateTime(incident.detectedAt)}, ${formatElapsed(incident.startedAt, incident.detectedAt)} after it started.`);
   if (incident.acknowledgedAt) {
     const from = incident.detectedAt ?? incident.startedAt;
     facts.push(
-      `Acknowledged at ${utcDateTime(incident.acknowledgedAt)}, ${formatDuration(from, incident.acknowledgedAt)} after it was ${incident.detectedAt ? 'detected' : 'started'}.`,
+      `Acknowledged at ${utcDateTime(incident.acknowledgedAt)}, ${formatElapsed(from, incident.acknowledgedAt)} after it was ${incident.detectedAt ? 'detected' : 'started'}.`,
     );
   }
   if (facts.length) parts.push(facts.join(' '));
@@ -129,9 +130,9 @@ function draftResolution(incident: Incident, updates: readonly StatusUpdate[], d
   const parts: string[] = [];
   const facts: string[] = [];
   if (incident.mitigatedAt)
-    facts.push(`Mitigated at ${utcDateTime(incident.mitigatedAt)}, ${formatDuration(incident.startedAt, incident.mitigatedAt)} after it started.`);
+    facts.push(`Mitigated at ${utcDateTime(incident.mitigatedAt)}, ${formatElapsed(incident.startedAt, incident.mitigatedAt)} after it started.`);
   if (incident.resolvedAt)
-    facts.push(`Resolved at ${utcDateTime(incident.resolvedAt)}, ${formatDuration(incident.startedAt, incident.resolvedAt)} after it started.`);
+    facts.push(`Resolved at ${utcDateTime(incident.resolvedAt)}, ${formatElapsed(incident.startedAt, incident.resolvedAt)} after it started.`);
   if (facts.length) parts.push(facts.join(' '));
   const last = updates.filter((u) => u.incidentId === incident.id).sort((a, b) => compareText(b.at, a.at) || compareText(b.id, a.id))[0];
   if (last) parts.push(`The last public update (${STATUS_LABELS[last.status]}, ${utcDateTime(last.at)}) said: “${markdownText(oneLine(last.body))}”`);

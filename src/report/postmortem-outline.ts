@@ -15,7 +15,7 @@ import {
   type TimelineEntry,
 } from '../model';
 import { clipRefLabel } from '../model/clip-ref';
-import { escapeInline } from './timeline-markdown';
+import { escapeInline, formatElapsed } from './timeline-markdown';
 
 /**
  * What the Markdown and the HTML export of a post-mortem both show, worked out once: the header's
@@ -82,18 +82,6 @@ export function utcDateTime(iso: string): string {
 /** `09:05 UTC` */
 export function utcTime(iso: string): string {
   return `${iso.slice(11, 16)} UTC`;
-}
-
-/** `1 h 43 min`, `2 d 3 h`: elapsed time, independent of any zone. */
-export function formatDuration(fromIso: string, toIso: string): string {
-  const minutes = Math.floor(Math.max(0, Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
-  if (minutes < 1) return 'under a minute';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days) return hours ? `${days} d ${hours} h` : `${days} d`;
-  if (hours) return mins ? `${hours} h ${mins} min` : `${hours} h`;
-  return `${mins} min`;
 }
 
 /** The short name of a severity: `SEV2 (Major)`. */
@@ -253,9 +241,9 @@ export function headerFacts(incident: Incident, postmortem: Postmortem, now: Dat
   if (incident.acknowledgedAt) facts.push(['Acknowledged', utcDateTime(incident.acknowledgedAt)]);
   if (incident.mitigatedAt) facts.push(['Mitigated', utcDateTime(incident.mitigatedAt)]);
   if (incident.resolvedAt) {
-    facts.push(['Resolved', utcDateTime(incident.resolvedAt)], ['Duration', formatDuration(incident.startedAt, incident.resolvedAt)]);
+    facts.push(['Resolved', utcDateTime(incident.resolvedAt)], ['Duration', formatElapsed(incident.startedAt, incident.resolvedAt)]);
   } else {
-    facts.push(['Duration', `ongoing, ${formatDuration(incident.startedAt, now.toISOString())} so far`]);
+    facts.push(['Duration', `ongoing, ${formatElapsed(incident.startedAt, now.toISOString())} so far`]);
   }
   facts.push(['Authors', postmortem.authors.map(oneLine).join(', ') || '(none named)'], ['Post-mortem status', POSTMORTEM_STATUS_LABELS[postmortem.status]]);
   return facts;

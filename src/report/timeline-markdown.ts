@@ -289,7 +289,7 @@ function describeZone(timeZone: string, zonesUsed: readonly string[]): string {
 }
 
 /** `1 h 43 min`, `2 d 3 h`: elapsed time, independent of any zone. */
-function formatElapsed(fromIso: string, toIso: string): string {
+export function formatElapsed(fromIso: string, toIso: string): string {
   const minutes = Math.floor(Math.max(0, Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
   if (minutes < 1) return 'under a minute';
   const days = Math.floor(minutes / 1440);
