@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's nginx (`nginx-light` / `nginx` on bookworm carry the dav module); .ci/run installs it. */
+/** Debian's nginx (`nginx-light` / `nginx` on bookworm carry the dav module); npm test installs it when run as root with apt. */
 export const NGINX = '/usr/sbin/nginx';
 export const nginxMissing = !existsSync(NGINX);
 

@@ -137,7 +137,7 @@ describe.skipIf(!hasUnzip)('the site zip, opened with Info-ZIP unzip', () => {
 
 if (!hasUnzip) {
   describe('the site zip, opened with Info-ZIP unzip', () => {
-    it.skip('needs unzip (apt-get install unzip; .ci/run installs it)', () => {});
+    it.skip('needs unzip (apt-get install unzip; npm test installs it when run as root with apt)', () => {});
   });
 }
 

@@ -48,7 +48,7 @@ const file = (path: string, body = `<p>${path}</p>\n`): SiteFile => ({
 
 if (nginxMissing) {
   describe('WebDAV (nginx)', () => {
-    it.skip('needs Debian nginx at /usr/sbin/nginx (apt-get install nginx-light; .ci/run installs it)', () => {});
+    it.skip('needs Debian nginx at /usr/sbin/nginx (apt-get install nginx-light; npm test installs it when run as root with apt)', () => {});
   });
 } else {
   describeTargetContract('WebDAV (nginx)', async () => {

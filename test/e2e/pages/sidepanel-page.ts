@@ -13,7 +13,7 @@ export class SidePanelPage {
 
   /**
    * Sends the background the popup's clip message for the active tab and returns its ClipResult,
-   * timings included. For the clip benchmark only: tests clip as a person does, through the
+   * timings included. For `npm run screenshots` only: tests clip as a person does, through the
    * toolbar popup, the shortcut or the context menu (see ./toolbar-popup, ./background-worker).
    */
   clipActiveTab(options: { screenshot?: boolean } = {}) {
