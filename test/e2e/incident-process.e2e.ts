@@ -181,10 +181,13 @@ describe('the incident manager’s process, end to end', () => {
       `Told Support by ${update === 'Identified' ? 'Slack' : 'Email'} about the “${update}” update`,
       `Told Finance team by Email about the “${update}” update`,
     ];
+    // Shown as a person would look for them: the Comms filter, so every one is in the (virtual) list.
+    await panel.filterChip('Comms').click();
     await expect
-      .poll(async () => (await panel.entryTexts()).filter((t) => t.startsWith('Told ')))
+      .poll(async () => (await panel.entryTexts()).filter((t) => t.startsWith('Told ')), { timeout: 15_000 })
       .toEqual([...told('Investigating'), ...told('Identified'), ...told('Resolved')]);
     for (const text of told('Identified')) expect(await panel.kindBadge(text)).toMatch(/comms/i);
+    await panel.filterChip('All').click();
 
     // The post-mortem, drafted from the incident beside the timeline.
     const pm = new PostmortemPanel(panel.page);
