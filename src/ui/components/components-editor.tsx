@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { matchesAnyPattern } from '../../capture/match-components';
 import { COMPONENT_STATUS_LABELS, ComponentStatus, type Component } from '../../model';
 import {
@@ -245,7 +245,7 @@ function ComponentForm({ component, onSave, onCancel }: FormProps) {
   const { values, set, errorOf } = form;
   const tryUrl = useSignal('');
   const nameInput = useRef<HTMLInputElement>(null);
-  useEffect(() => nameInput.current?.focus(), []);
+  useLayoutEffect(() => nameInput.current?.focus(), []);
 
   /** A field's aria-invalid, and aria-describedby pointing at its hint and error. */
   const aria = (name: ComponentField, hint: boolean) => fieldAria(id(name), hint, errorOf(name));

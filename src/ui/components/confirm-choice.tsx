@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 interface Props {
   /** The row's actions class, so the question stands where the buttons stood. */
@@ -23,7 +23,7 @@ interface Props {
  */
 export function ConfirmChoice(props: Props) {
   const keepButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepButton.current?.focus(), []);
+  useLayoutEffect(() => keepButton.current?.focus(), []);
   return (
     <div class={props.class} role="group" aria-label={props.label}>
       <span>{props.children}</span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ImportPreview as Preview } from '../../db/backup-repo';
 import type { RecordChange } from '../../report/merge';
 
@@ -19,7 +19,7 @@ function describeChange(change: RecordChange): string {
 export function ImportPreview({ preview, busy, onImport, onCancel }: { preview: Preview; busy: boolean; onImport: () => void; onCancel: () => void }) {
   const region = useRef<HTMLElement>(null);
   // Focus the summary, not a button: Enter must not import a file nobody has read.
-  useEffect(() => region.current?.focus(), [preview]);
+  useLayoutEffect(() => region.current?.focus(), [preview]);
   const listed = preview.changes.slice(0, MAX_LISTED);
   const more = preview.changes.length - listed.length;
   return (

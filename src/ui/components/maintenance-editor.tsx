@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { maintenanceStatus, type Maintenance } from '../../model';
 import { editorKeys } from '../form-keys';
 import { fromDateTimeInput } from '../format-time';
@@ -207,7 +207,7 @@ function MaintenanceForm({ state, maintenance, onSaved, onCancel }: FormProps) {
   });
   const { values, set, errorOf } = form;
   const titleInput = useRef<HTMLInputElement>(null);
-  useEffect(() => titleInput.current?.focus(), []);
+  useLayoutEffect(() => titleInput.current?.focus(), []);
 
   /** aria-* of a control: invalid when its field is, described by its hint (if any) and error. */
   const aria = (name: MaintenanceField, hintId?: string) => ({

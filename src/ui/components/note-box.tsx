@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { openOptionsPage } from '../open-options';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Incident } from '../../model';
 import type { DraftsState } from '../state/drafts-state';
 import { formatClock } from '../format-time';
@@ -55,12 +55,13 @@ function NoteInput({ incident, drafts, resolved }: { incident: Incident; drafts:
   const text = useSignal(drafts.get(incident.id));
   const saved = useSignal<string | undefined>(undefined);
 
+  // Focused at commit, in the frame that first paints the box: a useEffect would focus it a frame later.
+  useLayoutEffect(() => input.current?.focus(), [incident.id]);
   useEffect(() => {
     let live = true;
     void drafts.ready.then(() => {
       if (live) text.value = drafts.get(incident.id);
     });
-    input.current?.focus();
     return () => {
       live = false;
     };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Incident, TimeDisplay } from '../../model';
 import { formatClock, formatDay } from '../format-time';
 
@@ -17,7 +17,7 @@ interface Props {
  */
 export function ResolvedNotice({ incident, timeDisplay, onDeclareNew, onReopen, onAddAnyway }: Props) {
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), [incident.id]);
+  useLayoutEffect(() => first.current?.focus(), [incident.id]);
   const when = incident.resolvedAt ? resolvedWhen(incident.resolvedAt, timeDisplay) : '';
   return (
     <section class="resolved-notice" aria-labelledby="resolved-notice-title" data-testid="resolved-notice">

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { EntryKind, ENTRY_KIND_LABELS, type EntryEdit, type TimeDisplay, type TimelineEntry } from '../../../model';
 import { fromDateTimeInput, toDateTimeInput } from '../../format-time';
 import { editorKeys } from '../../form-keys';
@@ -24,7 +24,7 @@ export function EntryEditor({ entry, timeDisplay, onSave, onCancel }: Props) {
   const problem = useSignal<string | undefined>(undefined);
   const busy = useSignal(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => textArea.current?.focus(), []);
+  useLayoutEffect(() => textArea.current?.focus(), []);
 
   async function save(e?: Event) {
     e?.preventDefault();
