@@ -43,8 +43,8 @@ const MAX_LISTED = 15;
 export function draftPostmortem({ incident, entries, updates, components, authors, now = new Date() }: PostmortemDraftInput): Postmortem {
   const at = toInstant(now);
   const live = entries.filter((e) => e.incidentId === incident.id && !e.deletedAt);
-  const days = new Set([incident.startedAt.slice(0, 10), ...live.map((e) => e.at.slice(0, 10))]);
-  const when = days.size > 1 ? utcDateTime : utcTime;
+  const startDay = incident.startedAt.slice(0, 10);
+  const when = live.some((e) => e.at.slice(0, 10) !== startDay) ? utcDateTime : utcTime;
   const ofKind = (kind: TimelineEntry['kind']) => live.filter((e) => e.kind === kind).sort(compareEntries);
   const named = (authors ?? [incident.manager]).map(oneLine).filter(Boolean).slice(0, 20);
 

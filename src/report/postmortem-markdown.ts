@@ -128,12 +128,14 @@ function timelineLines(view: TimelineView): string[] {
 
 function timelineItem(line: TimelineLine): string {
   const prefix = `${line.starred ? '★ ' : ''}${line.label ? `**${escapeInline(line.label)}:** ` : ''}`;
-  const lines = line.text.includes('\n') || line.text.includes('\r') ? line.text.split(/\r\n|\r|\n/) : [line.text];
-  const body = lines.filter((l) => l.trim()).map((l) => markdownText(l));
+  const body: string[] = [];
+  if (line.text.includes('\n') || line.text.includes('\r')) {
+    for (const l of line.text.split(/\r\n|\r|\n/)) if (l.trim()) body.push(markdownText(l));
+  } else if (line.text.trim()) body.push(markdownText(line.text));
   if (line.link) body.push(`[${escapeInline(line.link.name)}](${angle(line.link.href)})`);
   line.screenshotIds.forEach((id, i) => body.push(`Screenshot ${i + 1}: \`screenshot-${id}\` (embedded in the HTML export)`));
   // A trailing backslash is a hard line break: the text's own lines stay lines inside the item.
-  return `- ${line.time} — ${prefix}${(body.length ? body : ['(no text)']).join('\\\n  ')}`;
+  return `- ${line.time} — ${prefix}${body.length ? body.join('\\\n  ') : '(no text)'}`;
 }
 
 /** A link target in `<…>`, where spaces and parentheses are fine and `<`/`>` cannot occur. */

@@ -182,13 +182,15 @@ export function timelineView(
   const shows = postmortem.timeline === 'all' ? 'all-asked' : starred.length ? 'starred' : 'all-none-starred';
   const chosen = (shows === 'starred' ? starred : live).sort(compareEntries);
   const lines = chosen.map(timelineLine);
-  const days = new Set([incident.startedAt.slice(0, 10), ...lines.map((l) => l.day)]);
-  return { lines, multiDay: days.size > 1, shows };
+  const startDay = incident.startedAt.slice(0, 10);
+  return { lines, multiDay: lines.some((l) => l.day !== startDay), shows };
 }
 
 function timelineLine(entry: TimelineEntry): TimelineLine {
-  const screenshotIds = [entry.clip?.screenshotId, ...(entry.clip?.sightings ?? []).map((s) => s.screenshotId)].filter((id): id is string => !!id);
-  const href = webLink(entry.clip?.frozenUrl ?? entry.sourceUrl);
+  const clip = entry.clip;
+  // Most entries are not clips: no arrays to build for them (the export lists thousands).
+  const screenshotIds = clip ? [clip.screenshotId, ...(clip.sightings ?? []).map((s) => s.screenshotId)].filter((id): id is string => !!id) : [];
+  const href = webLink(clip?.frozenUrl ?? entry.sourceUrl);
   let text = stripBidiControls(entry.text);
   const ref = entry.clip?.ref;
   if (ref) {
@@ -273,7 +275,11 @@ export function markdownText(text: string): string {
     .join('\n');
 }
 
+/** What either replacement below needs at the line's start: most lines have neither, and skip both. */
+const LINE_START_SPECIAL = /^\s*[#=+\-*>\d]/;
+
 /** Block markers at the start of a line: heading, list, quote, rule, setext underline, numbered list. */
 export function escapeLineStart(line: string): string {
+  if (!LINE_START_SPECIAL.test(line)) return line;
   return line.replace(/^(\s*)([#=+\-*>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

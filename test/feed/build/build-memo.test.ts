@@ -116,4 +116,15 @@ describe('a publish reusing what the last one wrote', () => {
     input.incidents[1]!.name = '\u0007 ';
     expect(() => buildSite(input, undefined, memo)).toThrow(/^Site file api\/v2\/summary\.json is not valid at incidents\.0\.name: A name needs visible text$/);
   });
+
+  // The page's time zone is checked once per zone; the rest of the page still at every publish.
+  it.each([
+    ['an unknown time zone', { timeZone: 'Nowhere/Atlantis' }, /^Site file api\/v2\/summary\.json is not valid at page\.time_zone: An IANA time zone name/],
+    ['a page name of nothing visible, in a zone checked before', { name: '\u0007 ' }, /^Site file api\/v2\/summary\.json is not valid at page\.name: /],
+  ])('refuses a page with %s after a valid publish', (_label, settings, error) => {
+    const memo = new SiteBuildMemo();
+    buildSite(selectPublic(sampleLog(), SITE, NOW), undefined, memo);
+    const input = selectPublic(sampleLog(), { ...SITE, settings: { ...SITE.settings, ...settings } }, later(1));
+    expect(() => buildSite(input, undefined, memo)).toThrow(error);
+  });
 });
