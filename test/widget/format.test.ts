@@ -90,7 +90,7 @@ describe('humanize', () => {
 });
 
 describe('maintenanceWindow', () => {
-  const TEXTS = { until: 'until {end}', upcoming: 'from {start} to {end}' };
+  const TEXTS = { untilText: 'until {end}', upcomingText: 'from {start} to {end}' };
   // ICU puts a narrow no-break space before AM/PM; the expectations are written with plain ones.
   const words = (text: string) => text.replace(/\s/g, ' ');
   const window = (status: string, startedAt: string | undefined, endsAt: string | undefined, now: string, locale: string, timeZone: string) =>
@@ -212,7 +212,7 @@ describe('maintenanceWindow', () => {
   });
 
   it('fills the page’s own words, in the page’s language', () => {
-    const de = { until: 'bis {end} Uhr', upcoming: 'von {start} bis {end} Uhr' };
+    const de = { untilText: 'bis {end} Uhr', upcomingText: 'von {start} bis {end} Uhr' };
     const now = Date.parse('2026-11-28T09:10:00Z');
     expect(maintenanceWindow({ status: 'in_progress', endsAt: '2026-11-28T14:00:00Z' }, de, now, 'de', 'Europe/Berlin')).toBe('bis 15:00 Uhr');
     expect(maintenanceWindow({ status: 'scheduled', startedAt: '2026-11-29T13:00:00Z', endsAt: '2026-11-29T14:00:00Z' }, de, now, 'de', 'Europe/Berlin')).toBe(

@@ -62,7 +62,7 @@ export const openEvents = (events: (FeedEvent | undefined)[], maintenance: boole
  */
 function deriveIndicator(
   { components, incidents, maintenances }: Pick<StatusSnapshot, 'components' | 'incidents' | 'maintenances'>,
-  why: string,
+  why?: string,
 ): StatusIndicator {
   if (components.length) {
     const level = components.reduce<StatusIndicator>((w, c) => worst(w, impactOfState(c.status)), 'none');
@@ -82,10 +82,10 @@ function deriveIndicator(
  */
 export function snapshot(s: {
   format: StatusSnapshot['format'];
-  name: unknown;
-  url: string | undefined;
-  indicator: StatusIndicator | undefined;
-  why: string;
+  name?: unknown;
+  url?: string | undefined;
+  indicator?: StatusIndicator | undefined;
+  why?: string;
   description?: unknown;
   components?: StatusSnapshot['components'];
   incidents?: FeedEvent[];

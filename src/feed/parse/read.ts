@@ -14,15 +14,14 @@ export const objects = (v: unknown, max = 1000): Obj[] => (Array.isArray(v) ? v.
 
 /** A string, or a number written where a string belongs; Hugo's `<no value>` reads as missing. */
 export function str(v: unknown): string | undefined {
-  const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
+  // Number.isFinite is false for anything but a finite number, without coercing it.
+  const s = Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
   return s && s !== '<no value>' ? s : undefined;
 }
 
 /** Keeps a cut from splitting a surrogate pair. */
 function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const end = /[\uD800-\uDBFF]/.test(s.charAt(max - 2)) ? max - 2 : max - 1;
-  return s.slice(0, end) + '…';
+  return s.length <= max ? s : s.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '') + '…';
 }
 
 /** An id: as given, only clamped. */
@@ -36,10 +35,9 @@ export const id = (v: unknown): string | undefined => {
  * clamped to `max` characters.
  */
 export function text(v: unknown, max = 200, multiline = false): string | undefined {
-  const s = str(v)
-    ?.replace(multiline ? /\r\n?/g : /[\r\n\t]+/g, multiline ? '\n' : ' ')
-    .replace(multiline ? /[\0-\x08\x0b-\x1f\x7f-\x9f]/g : /[\0-\x1f\x7f-\x9f]/g, '')
-    .trim();
+  const lines = str(v)?.replace(/\r\n?/g, '\n');
+  // Tabs and newlines are the only control characters left after this; one line has neither.
+  const s = (multiline ? lines : lines?.replace(/[\n\t]+/g, ' '))?.replace(/[\0-\x08\x0b-\x1f\x7f-\x9f]/g, '').trim();
   return s ? cut(s, max) : undefined;
 }
 
@@ -85,13 +83,15 @@ const ISO = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(:\d\d)?(?:\.(\d{1,3})\d*)?)? ?
 export function time(v: unknown): string | undefined {
   let s: string | number | undefined = typeof v === 'number' ? v : str(v)?.trim();
   if (typeof s === 'string') {
-    if (ISO.test(s)) {
-      s = s.replace(
-        ISO,
-        (_, date: string, clock = '00:00', seconds = ':00', ms = '', hours?: string, minutes = '00') =>
-          `${date}T${clock}${seconds}.${ms.padEnd(3, '0')}${hours ? `${hours}:${minutes}` : 'Z'}`,
-      );
-    } else if (!/^\w{3} \w{3} \d\d \d{4} \d\d:\d\d:\d\d GMT[+-]\d{4}/.test(s)) return undefined;
+    s = ISO.test(s)
+      ? s.replace(
+          ISO,
+          (_, date: string, clock = '00:00', seconds = ':00', ms = '', hours?: string, minutes = '00') =>
+            `${date}T${clock}${seconds}.${ms.padEnd(3, '0')}${hours ? `${hours}:${minutes}` : 'Z'}`,
+        )
+      : /^\w{3} \w{3} \d\d \d{4} \d\d:\d\d:\d\d GMT[+-]\d{4}/.test(s)
+        ? s
+        : undefined;
   }
   const d = new Date(s ?? NaN);
   const year = d.getUTCFullYear();

@@ -16,5 +16,5 @@ export function readUpptime(sites: unknown[]): StatusSnapshot | undefined {
     const name = text(site.name) ?? id(site.slug);
     if (status && name) components.push({ id: id(site.slug) ?? name, name, status });
   }
-  return components.length ? snapshot({ format: 'upptime', name: undefined, url: undefined, indicator: undefined, why: '', components }) : undefined;
+  return components.length ? snapshot({ format: 'upptime', components }) : undefined;
 }

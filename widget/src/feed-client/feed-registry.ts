@@ -28,7 +28,7 @@ const MAX_BACKOFF_MS = 30 * 60_000;
 
 /** `poll` as written on an element, in ms: default when missing or not a number, never below the minimum. */
 export function pollIntervalMs(seconds: unknown): number {
-  const n = Number(seconds ?? DEFAULT_POLL_SECONDS);
+  const n = Number(seconds); // NaN when missing or not a number, 0 for null
   return Math.max(MIN_POLL_SECONDS, n > 0 && n < Infinity ? n : DEFAULT_POLL_SECONDS) * 1000;
 }
 
@@ -50,14 +50,9 @@ interface Poller {
  * an error appearing or clearing), so a 304 costs them nothing. Polls pause while the tab is
  * hidden and resume on return, at once if one came due meanwhile.
  */
-export function createFeedRegistry({
-  fetch,
-  storage,
-  document = globalThis.document,
-  random = Math.random,
-  warn = (message) => console.warn(message),
-}: FeedRegistryDeps = {}) {
+export function createFeedRegistry({ fetch, storage, document = globalThis.document, random = Math.random, warn = console.warn }: FeedRegistryDeps = {}) {
   const pollers = new Map<string, Poller>();
+  const options = { fetch };
   const hidden = () => document?.visibilityState === 'hidden';
   const onVisibilityChange = () => pollers.forEach((poller) => poller.wake());
 
@@ -95,7 +90,7 @@ export function createFeedRegistry({
     async function request(): Promise<FeedResponse> {
       const sent = conditional ? validators : {};
       try {
-        const response = await fetchFeed(url, sent, { fetch });
+        const response = await fetchFeed(url, sent, options);
         // Plain requests worked after both kinds failed: that was an outage, not CORS.
         if (offline) conditional = !(offline = false);
         return response;
@@ -104,7 +99,7 @@ export function createFeedRegistry({
         // does) looks like a network error; a plain request may still be allowed.
         if (!(error instanceof TypeError) || !(sent.etag || sent.lastModified)) throw error;
         conditional = false;
-        return await fetchFeed(url, {}, { fetch }).catch((plainError) => {
+        return await fetchFeed(url, {}, options).catch((plainError) => {
           offline = true; // both failed; go on with single plain requests until one works
           throw plainError;
         });

@@ -16,12 +16,10 @@ export const FEED_TIMEOUT_MS = 10_000;
 /** Real summary.json files are a few KB; anything this big is a misconfigured URL. */
 export const MAX_FEED_BYTES = 512 * 1024;
 
-export function conditionalHeaders({ etag, lastModified }: Validators): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (etag) headers['If-None-Match'] = etag;
-  if (lastModified) headers['If-Modified-Since'] = lastModified;
-  return headers;
-}
+export const conditionalHeaders = ({ etag, lastModified }: Validators): Record<string, string> => ({
+  ...(etag && { 'If-None-Match': etag }),
+  ...(lastModified && { 'If-Modified-Since': lastModified }),
+});
 
 /**
  * One request for a feed. Network failures stay `TypeError`s (as fetch reports them) so the
@@ -44,14 +42,14 @@ export async function fetchFeed(
       signal: controller.signal,
     });
     if (response.status === 304) return { notModified: true };
-    if (!response.ok) throw new Error(`The feed answered HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`Feed answered HTTP ${response.status}`);
     const text = await readLimited(response, maxBytes);
     const header = (name: string) => response.headers.get(name) ?? undefined;
     return { notModified: false, text, validators: { etag: header('etag'), lastModified: header('last-modified') } };
   } catch (error) {
-    if (controller.signal.aborted) throw new Error(`No answer from the feed within ${timeoutMs / 1000} s`);
+    if (controller.signal.aborted) throw new Error(`Feed gave no answer within ${timeoutMs / 1000} s`);
     if (error instanceof TypeError) {
-      throw new TypeError('The feed is unreachable: offline, or CORS does not allow this site');
+      throw new TypeError('Feed is unreachable: offline, or CORS does not allow this site');
     }
     throw error;
   } finally {
@@ -61,7 +59,7 @@ export async function fetchFeed(
 
 /** The body as text, refused past `maxBytes`: before reading when it declares more, else as it streams in. */
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  const tooBig = () => new Error(`The feed is over ${maxBytes / 1024} KB`);
+  const tooBig = () => new Error(`Feed is over ${maxBytes / 1024} KB`);
   if (Number(response.headers.get('content-length')) > maxBytes) throw tooBig();
   const reader = response.body?.getReader();
   // Decoded as it arrives: a Blob's text() would be one more round trip to the browser's blob store.

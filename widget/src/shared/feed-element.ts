@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { FeedEvent, StatusSnapshot } from '../../../src/feed/parse';
+import { time as isoTime } from '../../../src/feed/parse/read';
 import { subscribeFeed, type FeedState } from '../feed-client/feed-registry';
 import { exactTime, maintenanceWindow, pageLocale, relativeTime } from './format';
 import { ReactiveTemplateElement, type PropertyDeclaration } from './reactive-template-element';
@@ -43,7 +44,7 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
 
   protected feed: FeedState = {};
   /** The absolute feed URL, against which relative links in the feed resolve. */
-  protected feedUrl?: string | undefined;
+  declare protected feedUrl?: string | undefined;
   #subscribed?: string | undefined;
   #unsubscribe?: (() => void) | undefined;
   #changeKey?: string;
@@ -67,8 +68,7 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     this.#ticker = setInterval(() => this.#timeLabels() !== this.#shownTimes && this.requestUpdate(), 30_000);
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
+  disconnectedCallback() {
     clearInterval(this.#ticker);
     this.#follow();
   }
@@ -104,10 +104,12 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     this.feed = state;
     this.requestUpdate();
     const { snapshot } = state;
-    const key = snapshot && JSON.stringify([snapshot.indicator, snapshot.incidents.map((e) => [e.id, e.status, e.updatedAt])]);
-    if (!snapshot || key === this.#changeKey) return;
+    if (!snapshot) return;
+    const { indicator, incidents } = snapshot;
+    const key = JSON.stringify([indicator, incidents.map((e) => [e.id, e.status, e.updatedAt])]);
+    if (key === this.#changeKey) return;
     this.#changeKey = key;
-    const detail: SitrepChangeDetail = { indicator: snapshot.indicator, incidents: snapshot.incidents, snapshot };
+    const detail: SitrepChangeDetail = { indicator, incidents, snapshot };
     this.dispatchEvent(new CustomEvent('sitrep-change', { bubbles: true, composed: true, detail }));
   }
 
@@ -124,12 +126,12 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
     const label = relativeTime(at, Date.now(), this.locale);
     if (!label) return nothing;
     this.#times.push(at!);
-    return html`<time part="time" datetime=${new Date(at!).toISOString()} title=${exactTime(at, this.locale)}>${label}</time>`;
+    return html`<time part="time" datetime=${isoTime(at)} title=${exactTime(at, this.locale)}>${label}</time>`;
   }
 
   /** When a maintenance runs ("until 14:00", "from 13:00 to 14:00"); nothing without an end. */
   protected window(event: Parameters<typeof maintenanceWindow>[0]) {
-    const text = maintenanceWindow(event, { until: this.untilText, upcoming: this.upcomingText }, Date.now(), this.locale);
+    const text = maintenanceWindow(event, this, Date.now(), this.locale);
     return text ? html`<span part="window">${text}</span>` : nothing;
   }
 

@@ -1,3 +1,5 @@
+import { time } from '../../../src/feed/parse/read';
+
 /**
  * The page's language for Intl: the nearest `lang` attribute, else the browser's. Pages write
  * `en_US` or junk in `lang`, which would make Intl throw, so each candidate is checked.
@@ -13,27 +15,22 @@ export function pageLocale(element: Element, navigator = globalThis.navigator): 
   return undefined;
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 864e5],
-  ['month', 30 * 864e5],
-  ['week', 7 * 864e5],
-  ['day', 864e5],
-  ['hour', 36e5],
-  ['minute', 6e4],
-];
+/** Each unit's length in minutes, largest first: a time is said in the first one it spans. */
+const UNITS = { year: 525600, month: 43200, week: 10080, day: 1440, hour: 60, minute: 1 };
 
+/** A time as the feed parser reads one (its own are ISO instants, `fetchedAt` epoch ms). */
 const toDate = (at: string | number | undefined) => {
-  const date = new Date(at ?? NaN);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const iso = time(at);
+  return iso ? new Date(iso) : undefined;
 };
 
 /** "5 minutes ago" in the page's language; "" for a time that is not one. */
 export function relativeTime(at: string | number | undefined, now: number, locale?: string): string {
   const date = toDate(at);
   if (!date) return '';
-  const diff = date.getTime() - now;
-  const [unit, ms] = UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? ['second', Infinity];
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.trunc(diff / ms), unit);
+  const minutes = (+date - now) / 6e4;
+  const [unit, length] = Object.entries(UNITS).find(([, length]) => Math.abs(minutes) >= length) ?? ['second', Infinity];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.trunc(minutes / length), unit as Intl.RelativeTimeFormatUnit);
 }
 
 /** The exact date and time with its zone, for tooltips; "" for a time that is not one. */
@@ -43,10 +40,7 @@ export function exactTime(at: string | number | undefined, locale?: string): str
 }
 
 /** `in_progress` → "In progress": feed status words, readable. */
-export const humanize = (word: string) => {
-  const text = word.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
+export const humanize = (word: string) => word.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
 
 /** A link target only if it is http(s); relative links resolve against the feed's own URL. */
 export function webUrl(url: string | undefined, base?: string): string | undefined {
@@ -58,12 +52,12 @@ export function webUrl(url: string | undefined, base?: string): string | undefin
   }
 }
 
-/** The words around a maintenance window; `{start}` and `{end}` stand for its times. */
+/** The words around a maintenance window (an element's own); `{start}` and `{end}` stand for its times. */
 export interface WindowTexts {
   /** Under way: `until {end}`. */
-  until: string;
+  untilText: string;
   /** Upcoming: `from {start} to {end}`. */
-  upcoming: string;
+  upcomingText: string;
 }
 
 /**
@@ -97,7 +91,7 @@ export function maintenanceWindow(
     format({ timeStyle: 'short' }).format(date) +
     (zoned ? ` ${zone(date)}` : '');
   const today = new Date(now);
-  if (!upcoming) return texts.until.replace('{end}', clock(end, today, zone(end) !== zone(today)));
+  if (!upcoming) return texts.untilText.replace('{end}', clock(end, today, zone(end) !== zone(today)));
   const zoned = zone(start!) !== zone(end);
-  return texts.upcoming.replace('{start}', clock(start!, today, zoned)).replace('{end}', clock(end, start!, zoned));
+  return texts.upcomingText.replace('{start}', clock(start!, today, zoned)).replace('{end}', clock(end, start!, zoned));
 }

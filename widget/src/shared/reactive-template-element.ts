@@ -7,7 +7,8 @@ export interface PropertyDeclaration {
   attribute?: string;
 }
 
-const attributeOf = (name: string, declaration: PropertyDeclaration) => declaration.attribute ?? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+/** A declared property: its name, its attribute's, and how the attribute reads. */
+type Declared = [name: string, attribute: string, type: PropertyDeclaration['type']];
 
 /** One constructed sheet per element class, shared by all its instances. */
 const sheets = new WeakMap<object, CSSStyleSheet>();
@@ -26,30 +27,34 @@ const sheets = new WeakMap<object, CSSStyleSheet>();
  * before the element was defined wins over the constructor's default, as in Lit.
  */
 export class ReactiveTemplateElement extends HTMLElement {
-  static properties: Record<string, PropertyDeclaration> = {};
+  declare static properties: Record<string, PropertyDeclaration> | undefined;
   static styles: (string | CSSResult)[] = [];
 
   /** What this class and its ancestors declare; a subclass's declaration wins. */
-  static get declared(): Record<string, PropertyDeclaration> {
+  static get declared(): Declared[] {
     let declared: Record<string, PropertyDeclaration> = {};
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- walks the class chain up from this class
     for (let c = this; c.properties; c = Object.getPrototypeOf(c)) declared = { ...c.properties, ...declared };
-    return declared;
+    return Object.entries(declared).map(([name, { attribute, type }]) => [
+      name,
+      attribute ?? name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
+      type,
+    ]);
   }
 
   static get observedAttributes(): string[] {
-    return Object.entries(this.declared).map(([name, declaration]) => attributeOf(name, declaration));
+    return this.declared.map((declared) => declared[1]);
   }
 
   #values = new Map<string, unknown>();
   #early = new Map<string, unknown>();
-  #pending = false;
+  #pending?: boolean;
   #root?: ShadowRoot;
   #renderOptions: RenderOptions = { host: this };
 
   constructor() {
     super();
-    for (const name of Object.keys((this.constructor as typeof ReactiveTemplateElement).declared)) {
+    for (const [name] of (this.constructor as typeof ReactiveTemplateElement).declared) {
       if (Object.hasOwn(this, name)) {
         this.#early.set(name, this[name as keyof this]);
         delete this[name as keyof this];
@@ -66,10 +71,10 @@ export class ReactiveTemplateElement extends HTMLElement {
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null) {
-    for (const [name, declaration] of Object.entries((this.constructor as typeof ReactiveTemplateElement).declared)) {
-      if (attributeOf(name, declaration) !== attribute) continue;
-      const { type } = declaration;
-      (this as Record<string, unknown>)[name] = type === Boolean ? value != null : type === Number && value != null ? Number(value) : value;
+    for (const [name, declared, type] of (this.constructor as typeof ReactiveTemplateElement).declared) {
+      if (declared === attribute) {
+        (this as Record<string, unknown>)[name] = type === Boolean ? value != null : type && value != null ? type(value) : value;
+      }
     }
   }
 
@@ -95,8 +100,6 @@ export class ReactiveTemplateElement extends HTMLElement {
     }
     this.requestUpdate();
   }
-
-  disconnectedCallback() {}
 
   /** Renders again in a microtask; any number of calls before then make one render. */
   requestUpdate() {

@@ -75,13 +75,13 @@ export class SitrepBanner extends SitrepFeedElement {
 
   override render() {
     const { snapshot } = this.feed;
-    const dismissed = snapshot ? readDismissed() : [];
+    const dismissed = readDismissed();
     const item = snapshot && pickBannerItem(snapshot, (key) => this.#dismissedHere.has(key) || dismissed.includes(key));
     const shown = item || (this.showOperational && snapshot?.indicator === 'none');
     // The live region stays in the page while there is nothing to show, so a screen reader hears
     // the first incident when it appears: a region inserted with its content is not announced.
     const tone = item?.tone ?? 'none';
-    return html`<div class="live" aria-live=${tone === 'critical' ? 'assertive' : 'polite'}>${shown ? this.#base(item || undefined, tone) : nothing}</div>`;
+    return html`<div class="live" aria-live=${tone === 'critical' ? 'assertive' : 'polite'}>${shown ? this.#base(item, tone) : nothing}</div>`;
   }
 
   #base(item: ReturnType<typeof pickBannerItem>, tone: string) {

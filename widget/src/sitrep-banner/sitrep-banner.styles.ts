@@ -1,10 +1,10 @@
 import { css } from '../shared/css';
-import { toneStyles } from '../shared/tone.styles';
+import { EVENT_TONES, toneStyles } from '../shared/tone.styles';
 
 // The host has no box of its own (display: contents), so an empty banner takes no space and a
 // fixed one shifts nothing; all layout lives on the inner `base`.
 export const styles = [
-  toneStyles,
+  toneStyles(EVENT_TONES),
   css`
     :host {
       display: contents;
@@ -13,7 +13,7 @@ export const styles = [
       display: flex;
       gap: 0.75em;
       padding: var(--sitrep-padding, 0.6em 1em);
-      font: var(--sitrep-font, 0.9375rem/1.4 system-ui, sans-serif);
+      font: var(--sitrep-font,.9375rem/1.4 system-ui,sans-serif);
       background: var(--sitrep-bg, var(--_bg));
       color: var(--sitrep-fg, var(--_fg));
     }

@@ -1,8 +1,8 @@
 import { css } from '../shared/css';
-import { toneStyles } from '../shared/tone.styles';
+import { TONES, toneStyles } from '../shared/tone.styles';
 
 export const styles = [
-  toneStyles,
+  toneStyles(TONES),
   css`
     :host {
       display: block;
@@ -10,7 +10,7 @@ export const styles = [
     .page {
       box-sizing: border-box;
       padding: 1.5em;
-      font: var(--sitrep-font, 1rem/1.5 system-ui, sans-serif);
+      font: var(--sitrep-font,1rem/1.5 system-ui,sans-serif);
       background: var(--sitrep-page-bg, var(--_bg));
       color: var(--sitrep-page-fg, var(--_fg));
     }
