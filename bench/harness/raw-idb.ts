@@ -84,3 +84,48 @@ export function rawStringifyParse(page: Page): Promise<{ ms: number; rows: numbe
     return { ms: performance.now() - t, rows: back.entries.length, bytes: text.length };
   });
 }
+
+/**
+ * What IndexedDB alone costs a backup: every entry read with one getAll, then put, in one
+ * transaction, into a scratch database whose entry store has the same key and indexes (the
+ * multi-entry search index included); returns ms for both and the rows. No JSON, no checks.
+ */
+export function rawIdbRoundTrip(page: Page): Promise<{ readMs: number; writeMs: number; rows: number }> {
+  return page.evaluate(async () => {
+    const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((ok, fail) => {
+        const req = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+        if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+    const done = (tx: IDBTransaction) => new Promise((ok, fail) => ((tx.oncomplete = ok), (tx.onerror = () => fail(tx.error))));
+    const db = await open('sitrep');
+    let t = performance.now();
+    const tx = db.transaction('entries');
+    const store = tx.objectStore('entries');
+    const indexes = [...store.indexNames].map((name) => store.index(name)).map((i) => ({ name: i.name, keyPath: i.keyPath, multiEntry: i.multiEntry }));
+    const rows: unknown[] = await new Promise((ok, fail) => {
+      const req = store.getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const readMs = performance.now() - t;
+    const keyPath = store.keyPath;
+    db.close();
+    const name = `sitrep-bench-raw-${Date.now()}`;
+    const scratch = await open(name, (s) => {
+      const target = s.createObjectStore('entries', { keyPath });
+      for (const i of indexes) target.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
+    });
+    t = performance.now();
+    const write = scratch.transaction('entries', 'readwrite');
+    const into = write.objectStore('entries');
+    for (const row of rows) into.put(row);
+    await done(write);
+    const writeMs = performance.now() - t;
+    scratch.close();
+    await new Promise((ok) => (indexedDB.deleteDatabase(name).onsuccess = ok));
+    return { readMs, writeMs, rows: rows.length };
+  });
+}
