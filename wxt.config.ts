@@ -9,13 +9,20 @@ const widgetOutput = resolve(import.meta.dirname, '.output/widget');
 
 type ModuleGraph = { getModuleInfo(id: string): { isEntry: boolean; importers: string[] } | null };
 
-/** Whether a module loads with its page: a chain of static imports leads to it from an entry, not an import(). */
-function loadsWithPage(id: string, graph: ModuleGraph, seen = new Set<string>()): boolean {
+/**
+ * Whether a module loads with a page: a chain of static imports leads to it from that page's entry
+ * (any page's when `page` is not given), not an import().
+ */
+function loadsWithPage(id: string, graph: ModuleGraph, page?: RegExp, seen = new Set<string>()): boolean {
   if (seen.has(id)) return false;
   seen.add(id);
   const info = graph.getModuleInfo(id);
-  return !!info && (info.isEntry || info.importers.some((importer) => loadsWithPage(importer, graph, seen)));
+  if (!info) return false;
+  if (info.isEntry && (!page || page.test(id))) return true;
+  return info.importers.some((importer) => loadsWithPage(importer, graph, page, seen));
 }
+
+const POPUP = /\/entrypoints\/popup\//;
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -71,9 +78,15 @@ export default defineConfig({
       rolldownOptions: {
         output: {
           // An extension page loads each chunk as its own request to the browser process, and the
-          // popup's start needed nine (about 50 ms of waiting on this machine). Everything two pages
-          // load at start goes into one chunk; what loads later by import() keeps its own.
-          codeSplitting: { groups: [{ name: (id, graph) => (loadsWithPage(id, graph) ? 'start' : null), minShareCount: 2 }] },
+          // popup's start needed nine (about 50 ms of waiting on this machine). What the popup and
+          // another page load at start is one chunk; what only the side panel and options page share
+          // at start is a second; what loads later by import() keeps its own.
+          codeSplitting: {
+            groups: [
+              { name: (id, graph) => (loadsWithPage(id, graph, POPUP) ? 'start' : null), minShareCount: 2, priority: 2 },
+              { name: (id, graph) => (loadsWithPage(id, graph) ? 'pages' : null), minShareCount: 2, priority: 1 },
+            ],
+          },
         },
       },
     },
