@@ -222,6 +222,8 @@ describe('StatusComposer', () => {
     );
     await mount((await db.incidents.get(incident.id))!);
     await settle(() => expect(byId<HTMLSelectElement>(`composer-component-${api.id}`)?.value).toBe('major_outage'));
+    // What this incident changed is read from its updates, a live query of its own: wait for it.
+    await settle(() => expect(testIdText('last-public-update')).toContain('Found it.'));
     await choose(`composer-component-${cdn.id}`, 'partial_outage');
 
     await choose('composer-status', 'resolved');
