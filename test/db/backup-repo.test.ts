@@ -26,32 +26,11 @@ import {
 import type { ClipDraft } from '../../src/model';
 import { applyImport, exportBackup, importBackup, importBackupText, previewImport, undoLastImport } from '../../src/db/backup-repo';
 import { BACKUP_VERSION, BackupError, parseBackup, serializeBackup, type Backup } from '../../src/report/backup';
-import { blobContents, rasterBytes } from '../report/records';
+import { blobContents, noClipData, rasterBytes } from '../report/records';
 import { v1 } from './written-by/v1';
 import { freshDb } from './fresh-db';
 
 const t = (hhmm: string) => new Date(`2026-11-28T${hhmm}:00.000Z`);
-
-/** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
-const noClipData = {
-  componentsAdded: 0,
-  componentsUpdated: 0,
-  updatesAdded: 0,
-  updatesUpdated: 0,
-  maintenancesAdded: 0,
-  maintenancesUpdated: 0,
-  postmortemsAdded: 0,
-  postmortemsUpdated: 0,
-  checklistsAdded: 0,
-  checklistsUpdated: 0,
-  actionItemsAdded: 0,
-  actionItemsUpdated: 0,
-  stakeholdersAdded: 0,
-  stakeholdersUpdated: 0,
-  deleted: 0,
-  screenshotsAdded: 0,
-  heldClipsAdded: 0,
-};
 
 /** Everything stored, in a stable order, pictures as their bytes: what "the log is unchanged" compares. */
 async function snapshot(db: SitrepDb) {

@@ -3,30 +3,9 @@ import { TimelineEntry, type Incident, type IncidentKey } from '../../src/model'
 import { buildBackup, type Backup, type BackupContents } from '../../src/report/backup';
 import { encodeHeldClip, encodeScreenshot } from '../../src/report/backup-images';
 import { describeImportSummary, planBackupMerge, type LocalRecords } from '../../src/report/merge';
-import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, makeScreenshot, uuid } from './records';
+import { blobContents, makeComponent, makeEntry, makeHeldClip, makeIncident, makeScreenshot, noClipData, uuid } from './records';
 
 const exportedAt = new Date('2026-11-28T12:00:00.000Z');
-
-/** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
-const noClipData = {
-  componentsAdded: 0,
-  componentsUpdated: 0,
-  updatesAdded: 0,
-  updatesUpdated: 0,
-  maintenancesAdded: 0,
-  maintenancesUpdated: 0,
-  postmortemsAdded: 0,
-  postmortemsUpdated: 0,
-  checklistsAdded: 0,
-  checklistsUpdated: 0,
-  actionItemsAdded: 0,
-  actionItemsUpdated: 0,
-  stakeholdersAdded: 0,
-  stakeholdersUpdated: 0,
-  deleted: 0,
-  screenshotsAdded: 0,
-  heldClipsAdded: 0,
-};
 
 function backupOf(incidents: Incident[], entries: TimelineEntry[]): Backup {
   return buildBackup({ incidents, entries }, exportedAt).backup;

@@ -114,3 +114,24 @@ export function makeHeldClip(overrides: Partial<HeldClip> = {}): HeldClip {
 export async function blobContents(blob: Blob): Promise<{ type: string; bytes: number[] }> {
   return { type: blob.type, bytes: [...new Uint8Array(await blob.arrayBuffer())] };
 }
+
+/** The counts (components, screenshots, held clips) a log of incidents and entries alone leaves at zero. */
+export const noClipData = {
+  componentsAdded: 0,
+  componentsUpdated: 0,
+  updatesAdded: 0,
+  updatesUpdated: 0,
+  maintenancesAdded: 0,
+  maintenancesUpdated: 0,
+  postmortemsAdded: 0,
+  postmortemsUpdated: 0,
+  checklistsAdded: 0,
+  checklistsUpdated: 0,
+  actionItemsAdded: 0,
+  actionItemsUpdated: 0,
+  stakeholdersAdded: 0,
+  stakeholdersUpdated: 0,
+  deleted: 0,
+  screenshotsAdded: 0,
+  heldClipsAdded: 0,
+};
