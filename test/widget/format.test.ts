@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { exactTime, humanize, maintenanceWindow, pageLocale, relativeTime, webUrl } from '../../widget/src/shared/format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exactTime, humanize, maintenanceWindow, pageLocale, relativeFormat, relativeTime, webUrl } from '../../widget/src/shared/format';
 
 const NOW = Date.parse('2026-11-28T09:10:00.000Z');
 
@@ -18,6 +18,28 @@ describe('relativeTime', () => {
     [undefined, 'en', ''],
   ])('%s in %s → %j', (at, locale, expected) => {
     expect(relativeTime(at, NOW, locale)).toBe(expected);
+  });
+});
+
+describe('relativeFormat', () => {
+  it('keeps one formatter per locale, so a page builds each once', () => {
+    expect(relativeFormat('de')).toBe(relativeFormat('de'));
+    expect(relativeFormat(undefined)).toBe(relativeFormat(undefined));
+    expect(relativeFormat('fr')).not.toBe(relativeFormat('de'));
+    expect(relativeFormat('fr').resolvedOptions()).toMatchObject({ locale: 'fr', numeric: 'auto' });
+  });
+
+  it('is the one relativeTime formats with, giving the same text every time', () => {
+    const format = vi.spyOn(relativeFormat('nl'), 'format');
+    try {
+      expect([relativeTime('2026-11-28T09:05:00.000Z', NOW, 'nl'), relativeTime('2026-11-28T09:05:00.000Z', NOW, 'nl')]).toEqual([
+        '5 minuten geleden',
+        '5 minuten geleden',
+      ]);
+      expect(format).toHaveBeenCalledTimes(2);
+    } finally {
+      format.mockRestore();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { FeedEvent, StatusSnapshot } from '../../../src/feed/parse';
 import { time as isoTime } from '../../../src/feed/parse/read';
 import { subscribeFeed, type FeedState } from '../feed-client/feed-registry';
-import { exactTime, maintenanceWindow, pageLocale, relativeTime } from './format';
+import { exactTime, maintenanceWindow, pageLocale, relativeFormat, relativeTime } from './format';
 import { ReactiveTemplateElement, type PropertyDeclaration } from './reactive-template-element';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -64,6 +64,9 @@ export class SitrepFeedElement extends ReactiveTemplateElement {
   override connectedCallback() {
     super.connectedCallback();
     this.#follow();
+    // The page's first Intl formatter costs 15–20 ms: made now, while the feed request is out,
+    // that work and the wait overlap instead of adding up before the first paint.
+    if (this.#subscribed) relativeFormat(this.locale);
     // Relative times age while nobody polls; re-render only when one would read differently.
     this.#ticker = setInterval(() => this.#timeLabels() !== this.#shownTimes && this.requestUpdate(), 30_000);
   }
