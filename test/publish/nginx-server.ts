@@ -108,11 +108,22 @@ http {
     location / {
       ${CORS}
       limit_except GET { deny all; }
+    }
+    # requests() asks for a mark and reads the log up to it: see LOG_MARK.
+    location ^~ ${LOG_MARK} {
+      return 204;
     }${davLocation('dav', 'dav_methods PUT DELETE MKCOL;\n      create_full_put_path on;')}${davLocation('dav-no-full-path', 'dav_methods PUT DELETE MKCOL;')}${davLocation('no-put', '')}${davLocation('small', 'dav_methods PUT DELETE MKCOL;\n      create_full_put_path on;\n      client_max_body_size 1k;')}
   }
 }
 `;
 }
+
+/**
+ * nginx writes a request's log line after it has sent the answer, so a client can read the
+ * log before its last request is there. `requests()` first asks for `LOG_MARK<n>`: the one
+ * worker handles requests in turn, so once the mark's line is written, every earlier one is.
+ */
+const LOG_MARK = '/__sitrep-log-mark/';
 
 /** nginx reads RFC 2307 `{SHA}` lines: base64 of the SHA-1 of the password's UTF-8 bytes. */
 function htpasswd(users: Record<string, string>): string {
@@ -202,8 +213,15 @@ function unescapeLogged(field: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
+function parseLogLine(line: string): LoggedRequest {
+  const fields = line.split('\t').map((f) => (f === '-' ? '' : unescapeLogged(f)));
+  const [method = '', uri = '', status = '', ifMatch = '', ifNoneMatch = '', contentType = ''] = fields;
+  return { method, uri, status: Number(status), ifMatch, ifNoneMatch, contentType };
+}
+
 function served(dir: string, port: number, child: ChildProcess): TestNginx {
   const origin = `http://127.0.0.1:${port}`;
+  let marks = 0;
   return {
     origin,
     url: `${origin}/dav/`,
@@ -213,15 +231,15 @@ function served(dir: string, port: number, child: ChildProcess): TestNginx {
     publicUrl: `${origin}/`,
     dir,
     async requests() {
-      const log = await readFile(join(dir, 'access.log'), 'utf8').catch(() => '');
-      return log
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const fields = line.split('\t').map((f) => (f === '-' ? '' : unescapeLogged(f)));
-          const [method = '', uri = '', status = '', ifMatch = '', ifNoneMatch = '', contentType = ''] = fields;
-          return { method, uri, status: Number(status), ifMatch, ifNoneMatch, contentType };
-        });
+      const mark = `${LOG_MARK}${++marks}`;
+      await (await fetch(origin + mark)).arrayBuffer();
+      for (const started = Date.now(); ;) {
+        const lines = (await readFile(join(dir, 'access.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map(parseLogLine);
+        const at = lines.findIndex((r) => r.uri === mark);
+        if (at >= 0) return lines.slice(0, at).filter((r) => !r.uri.startsWith(LOG_MARK));
+        if (Date.now() - started > 5000) throw new Error(`nginx never logged ${mark}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     },
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
