@@ -18,7 +18,7 @@ import { useGlobalKeys } from '../../src/ui/hooks/use-global-keys';
 import { useHashTarget } from '../../src/ui/hooks/use-hash-target';
 import { lazyComponent } from '../../src/ui/hooks/lazy-component';
 import { usePersistentStorage } from '../../src/ui/hooks/use-persistent-storage';
-import { useRememberedDetailsOpen } from '../../src/ui/hooks/use-remembered-details';
+import { useRememberedOpen } from '../../src/ui/hooks/use-remembered-details';
 import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
 import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
@@ -49,7 +49,7 @@ export function App() {
   const searchBox = useRef<HTMLInputElement>(null);
   usePersistentStorage();
   // "Incident details" stays open or shut as the person last left it: the timeline needs the room.
-  const header = useRememberedDetailsOpen('sitrep.incidentDetails.open', [shownId.value, !!log.incidents.value]);
+  const [detailsOpen, onDetailsToggle] = useRememberedOpen('sitrep.incidentDetails.open');
 
   useGlobalKeys({
     '/': () => searchBox.current?.focus(),
@@ -87,9 +87,13 @@ export function App() {
         {incidents && !incidents.length && !held.held.value.length && <DeclareForm onDeclare={log.declare} autoFocus />}
         {shown && (
           <>
-            <div ref={header}>
-              <IncidentHeader key={shown.id} incident={shown} onUpdate={(patch) => void log.update(shown.id, patch)} />
-            </div>
+            <IncidentHeader
+              key={shown.id}
+              incident={shown}
+              onUpdate={(patch) => void log.update(shown.id, patch)}
+              detailsOpen={detailsOpen}
+              onDetailsToggle={onDetailsToggle}
+            />
             <NoteBox key={shown.id} incident={shown} drafts={drafts} />
             {postmortemOpen.value && (
               <section class="pm-tab" aria-label="Post-mortem">

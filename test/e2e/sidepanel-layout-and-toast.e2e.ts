@@ -101,10 +101,19 @@ test('in a 400×700 side panel with the details open, the note box never pushes 
   const list = (await panel.page.getByTestId('timeline').boundingBox())!;
   expect(list.height).toBeGreaterThanOrEqual(100);
   expect(list.y + list.height).toBeLessThanOrEqual(PANEL.height);
-  // The details stay open on the next opening, as left.
+  // The details stay open on the next opening, as left, from the moment they appear: a late
+  // correction would flash them shut and turn a quick click on "Incident details" into a close.
+  await panel.page.addInitScript(() => {
+    const seen: boolean[] = ((globalThis as unknown as { detailsOpenWhenAdded: boolean[] }).detailsOpenWhenAdded = []);
+    new MutationObserver(() => {
+      const details = document.querySelector<HTMLDetailsElement>('.incident-header details');
+      if (details && !seen.length) seen.push(details.open);
+    }).observe(document, { childList: true, subtree: true });
+  });
   await panel.page.reload();
   await panel.entry('Seeded note 0').waitFor();
   expect(await panel.page.locator('.incident-header details').getAttribute('open')).not.toBeNull();
+  expect(await panel.page.evaluate(() => (globalThis as unknown as { detailsOpenWhenAdded: boolean[] }).detailsOpenWhenAdded)).toEqual([true]);
 });
 
 /** The clip confirmation lives in a closed shadow root: find it as the browser sees it (CDP, piercing). */

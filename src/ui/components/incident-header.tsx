@@ -9,11 +9,22 @@ import { IncidentTimes } from './incident-times';
  * The incident manager's controls: severity, status, impact, who runs the response and when it
  * started, was detected and acknowledged. Every change is logged on the timeline.
  */
-export function IncidentHeader({ incident, onUpdate }: { incident: Incident; onUpdate(patch: IncidentPatch): void }) {
+export function IncidentHeader({
+  incident,
+  onUpdate,
+  detailsOpen,
+  onDetailsToggle,
+}: {
+  incident: Incident;
+  onUpdate(patch: IncidentPatch): void;
+  /** "Incident details" open or shut; left to the browser when not given. */
+  detailsOpen?: boolean;
+  onDetailsToggle?(open: boolean): void;
+}) {
   return (
     <section class="incident-header">
       <IncidentCard incident={incident} />
-      <details>
+      <details open={detailsOpen} onToggle={(e) => onDetailsToggle?.(e.currentTarget.open)}>
         <summary>Incident details</summary>
         <div class="incident-header__fields">
           <SeveritySelect id="incident-severity" value={incident.severity} onChange={(severity) => onUpdate({ severity })} />

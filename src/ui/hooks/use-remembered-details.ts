@@ -1,22 +1,20 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 
 /**
- * Keeps the `<details>` inside the returned element open or shut as the person last left it,
- * across openings of the page (the timeline needs the room). `deps`: when the details may have
- * been rendered anew (another incident shown).
+ * Whether a `<details>` is open, remembered as the person last left it across openings of the
+ * page (the timeline needs the room). Read before the first render, so the details is painted
+ * in that state at once: no flash of the other state, and no click lost to a late correction.
  */
-export function useRememberedDetailsOpen(key: string, deps: readonly unknown[]) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = box.current;
-    const details = element?.querySelector('details');
-    if (details) details.open = readOpen(key);
-    // `toggle` does not bubble: listen in the capture phase.
-    const remember = (e: Event) => e.target instanceof HTMLDetailsElement && writeOpen(key, e.target.open);
-    element?.addEventListener('toggle', remember, true);
-    return () => element?.removeEventListener('toggle', remember, true);
-  }, deps);
-  return box;
+export function useRememberedOpen(key: string): [open: boolean, onToggle: (open: boolean) => void] {
+  const [open, setOpen] = useState(() => readOpen(key));
+  const onToggle = useCallback(
+    (next: boolean) => {
+      setOpen(next);
+      writeOpen(key, next);
+    },
+    [key],
+  );
+  return [open, onToggle];
 }
 
 function readOpen(key: string): boolean {
