@@ -11,7 +11,14 @@ const RUNS = Number(process.env.BENCH_BACKUP_RUNS ?? 3);
 /**
  * The whole log exported and imported again through the side panel's Data menu, as a person
  * does: Export backup → the file downloaded; Erase; Import backup… → preview → Import → done.
- * Beside JSON.stringify and JSON.parse of the same rows in the same page. Runs last: it erases.
+ * Runs last: it erases.
+ *
+ * The reference is IndexedDB alone doing the same work in the same page: one getAll of every
+ * entry, then a put of each into a store with the same key and indexes. The issue named
+ * JSON.stringify + JSON.parse of the rows; that stays in the row's note, but it cannot be the
+ * bound: IndexedDB alone takes about 80 times as long to write 100,000 rows into the search
+ * index, so no backup could come within 3× of it. What Sitrep adds over the database (the file,
+ * the preview's checks, the import) is what this row bounds.
  */
 export async function backupRows({ ext, log, profile }: ExtensionRowContext): Promise<BenchRow[]> {
   const page = await ext.open('sidepanel.html');
@@ -22,6 +29,7 @@ export async function backupRows({ ext, log, profile }: ExtensionRowContext): Pr
 
   const measured: number[] = [];
   const reference: number[] = [];
+  const json: number[] = [];
   const parts: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     const { exportMs, file } = await exportOnce(page);
@@ -35,18 +43,23 @@ export async function backupRows({ ext, log, profile }: ExtensionRowContext): Pr
     const idb = await rawIdbRoundTrip(page);
     check(idb.rows === stored, `backup: the raw IndexedDB round trip read ${idb.rows} rows, expected ${stored}`);
     measured.push(exportMs + previewMs + importMs);
-    reference.push(raw.ms);
+    reference.push(idb.readMs + idb.writeMs);
+    json.push(raw.ms);
     parts.push(
       `export ${(exportMs / 1000).toFixed(1)} s + preview ${(previewMs / 1000).toFixed(1)} s + import ${(importMs / 1000).toFixed(1)} s; IndexedDB alone: getAll ${(idb.readMs / 1000).toFixed(1)} s + put into the same indexes ${(idb.writeMs / 1000).toFixed(1)} s`,
     );
   }
+  const jsonMs = summarize(json).median;
   const row = ratioRow({
     name: `backup: export and import of ${stored.toLocaleString('en')} entries through the Data menu`,
     unit: 'ms',
     measured: summarize(measured),
-    reference: { name: 'JSON.stringify + JSON.parse of the same rows', median: summarize(reference).median },
-    maxRatio: 3,
-    note: parts.join('; '),
+    reference: { name: 'IndexedDB alone: getAll + put of the same rows into the same indexes', median: summarize(reference).median },
+    maxRatio: 1.3,
+    note: [
+      `JSON.stringify + JSON.parse of the same rows: ${jsonMs.toFixed(0)} ms, ${(summarize(measured).median / jsonMs).toFixed(1)}× (for information)`,
+      ...parts,
+    ].join('; '),
   });
   if (profile && !row.ok) {
     let file = '';
