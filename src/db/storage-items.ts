@@ -31,3 +31,16 @@ export const overdueActionItemsOnBadgeItem = storage.defineItem<boolean>('local:
 
 /** Who is told about status updates (Slack, Teams, webhooks, email); read back through `readNotifiers`. */
 export const notifiersItem = storage.defineItem<unknown>('local:notifiers', { fallback: [] });
+
+/** What the popup's first paint needs of the active incident, so it can show the note box before the log is open. */
+export interface PopupSnapshot {
+  id: string;
+  key: string;
+  resolved: boolean;
+}
+
+/**
+ * The active incident as last seen by an open page (`PopupSnapshot`), kept in step by the log
+ * state; the popup trusts it only while its id is still `activeIncidentId`.
+ */
+export const popupSnapshotItem = storage.defineItem<PopupSnapshot | null>('local:popupSnapshot', { fallback: null });

@@ -1,11 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { openOptionsPage } from '../open-options';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Incident } from '../../model';
 import type { DraftsState } from '../state/drafts-state';
 import { formatClock } from '../format-time';
 import { useApp } from '../state/context';
 import { DeclareForm } from './declare-form';
+import { NoteField, type NoteHandoff } from './note-field';
 import { ResolvedNotice } from './resolved-notice';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   drafts: DraftsState;
   /** Where "Declare new" takes the person; without it, a declare form opens in place. */
   onDeclareNew?(): void;
+  /** What the popup's first paint had in its note box for this incident, if anything: taken once. */
+  takeHandoff?(incidentId: string): NoteHandoff | undefined;
 }
 
 /**
@@ -22,7 +25,7 @@ interface Props {
  * For a resolved incident it asks first (ResolvedNotice): writing there is a choice made on
  * purpose, once per opening, never the default.
  */
-export function NoteBox({ incident, drafts, onDeclareNew }: Props) {
+export function NoteBox({ incident, drafts, onDeclareNew, takeHandoff }: Props) {
   const { log } = useApp();
   const resolved = incident.status === 'resolved';
   const addAnyway = useSignal(false);
@@ -46,18 +49,26 @@ export function NoteBox({ incident, drafts, onDeclareNew }: Props) {
       </div>
     );
   }
-  return <NoteInput incident={incident} drafts={drafts} resolved={resolved} />;
+  return <NoteInput incident={incident} drafts={drafts} resolved={resolved} takeHandoff={takeHandoff} />;
 }
 
-function NoteInput({ incident, drafts, resolved }: { incident: Incident; drafts: DraftsState; resolved: boolean }) {
+function NoteInput({ incident, drafts, resolved, takeHandoff }: { incident: Incident; drafts: DraftsState; resolved: boolean } & Pick<Props, 'takeHandoff'>) {
   const { log } = useApp();
+  const [handoff] = useState(() => takeHandoff?.(incident.id));
   const input = useRef<HTMLTextAreaElement>(null);
-  const text = useSignal(drafts.get(incident.id));
+  const text = useSignal(handoff?.text ?? drafts.get(incident.id));
   const saved = useSignal<string | undefined>(undefined);
 
   // Focused at commit, in the frame that first paints the box: a useEffect would focus it a frame later.
-  useLayoutEffect(() => input.current?.focus(), [incident.id]);
+  // Taken over from the first paint: the caret where it was, and the keyboard only if it was there.
+  useLayoutEffect(() => {
+    if (handoff && !handoff.focused) return;
+    input.current?.focus();
+    if (handoff) input.current?.setSelectionRange(handoff.selectionStart, handoff.selectionEnd);
+  }, [incident.id]);
   useEffect(() => {
+    // What the first paint handed over is newer than what storage may hold yet.
+    if (handoff) return;
     let live = true;
     void drafts.ready.then(() => {
       if (live) text.value = drafts.get(incident.id);
@@ -66,6 +77,10 @@ function NoteInput({ incident, drafts, resolved }: { incident: Incident; drafts:
       live = false;
     };
   }, [incident.id]);
+  // Enter pressed before the log was open: the note is saved now, as the person asked.
+  useEffect(() => {
+    if (handoff?.saveRequested) void save();
+  }, []);
 
   async function save() {
     const note = text.value.trim();
@@ -79,27 +94,17 @@ function NoteInput({ incident, drafts, resolved }: { incident: Incident; drafts:
 
   return (
     <div class="note-box">
-      <label for="note-input">
-        Add a note to {incident.key}
-        {resolved && ' (resolved)'}
-      </label>
-      <textarea
-        id="note-input"
-        ref={input}
-        rows={3}
-        placeholder="What just happened? Enter saves, Shift+Enter for a new line"
+      <NoteField
+        incidentKey={incident.key}
+        resolved={resolved}
         value={text.value}
-        onInput={(e) => {
-          text.value = e.currentTarget.value;
+        inputRef={input}
+        onInput={(value) => {
+          text.value = value;
           saved.value = undefined;
-          void drafts.set(incident.id, text.value);
+          void drafts.set(incident.id, value);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            void save();
-          }
-        }}
+        onSave={() => void save()}
       />
       {/* Said once there is something to sign, not to someone who has not written a word. */}
       {!log.settings.value.author && (text.value.trim() || saved.value) && (

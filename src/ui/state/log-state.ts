@@ -1,9 +1,9 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { addEntry } from '../../db/entries-repo';
 import { declareIncident, listIncidents, updateIncident, type IncidentPatch } from '../../db/incidents-repo';
 import { listComponents } from '../../db/components-repo';
 import type { SitrepDb } from '../../db/database';
-import { activeIncidentIdItem, settingsItem } from '../../db/storage-items';
+import { activeIncidentIdItem, popupSnapshotItem, settingsItem } from '../../db/storage-items';
 import { readSettings, type Component, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
 import { liveSignal } from './live-signal';
 import { storageSignal } from './storage-signal';
@@ -25,6 +25,7 @@ export function createLogState(db: SitrepDb) {
   const active = computed(() => incidents.value.value?.find((i) => i.id === activeId.value.value));
   const author = computed(() => settings.value.value.author);
   const ready = Promise.all([settings.ready, activeId.ready]);
+  const stopSnapshot = keepPopupSnapshot(active);
 
   /** Runs a write and turns its failure into a message the UI shows; nothing saved is lost. */
   const attempt = attemptInto(lastError);
@@ -59,6 +60,7 @@ export function createLogState(db: SitrepDb) {
     changeSettings: (patch: Partial<Settings>) => attempt(() => setSettings(patch)),
 
     dispose() {
+      stopSnapshot();
       settings.dispose();
       activeId.dispose();
       incidents.dispose();
@@ -68,3 +70,21 @@ export function createLogState(db: SitrepDb) {
 }
 
 export type LogState = ReturnType<typeof createLogState>;
+
+/**
+ * Writes what the popup's first paint needs of the active incident whenever it changes here
+ * (another incident made active, this one resolved or reopened). Only a change is written.
+ */
+function keepPopupSnapshot(active: { readonly value: Incident | undefined }): () => void {
+  let written = '';
+  return effect(() => {
+    const incident = active.value;
+    if (!incident) return;
+    const snapshot = { id: incident.id, key: incident.key, resolved: incident.status === 'resolved' };
+    const text = JSON.stringify(snapshot);
+    if (text === written) return;
+    written = text;
+    // Only the popup's first paint is slower without it: never an error for the person.
+    popupSnapshotItem.setValue(snapshot).catch(() => (written = ''));
+  });
+}

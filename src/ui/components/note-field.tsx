@@ -1,0 +1,55 @@
+import type { Ref } from 'preact';
+
+/**
+ * What the popup's first paint (`entrypoints/popup/shell.tsx`) hands the full note box when the
+ * app takes over: the text typed so far, where the caret was, and whether Enter was pressed
+ * before the log could take the note.
+ */
+export interface NoteHandoff {
+  incidentId: string;
+  text: string;
+  selectionStart: number;
+  selectionEnd: number;
+  focused: boolean;
+  saveRequested: boolean;
+}
+
+interface Props {
+  incidentKey: string;
+  resolved: boolean;
+  value: string;
+  inputRef: Ref<HTMLTextAreaElement>;
+  onInput(text: string): void;
+  /** Enter without Shift, outside an IME composition. */
+  onSave(): void;
+}
+
+/**
+ * The note box's label and textarea, shared by the popup's first paint and the full note box so
+ * that the one replaces the other without a visible change. Imports nothing but Preact's types:
+ * the first paint must stay small.
+ */
+export function NoteField({ incidentKey, resolved, value, inputRef, onInput, onSave }: Props) {
+  return (
+    <>
+      <label for="note-input">
+        Add a note to {incidentKey}
+        {resolved && ' (resolved)'}
+      </label>
+      <textarea
+        id="note-input"
+        ref={inputRef}
+        rows={3}
+        placeholder="What just happened? Enter saves, Shift+Enter for a new line"
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+            onSave();
+          }
+        }}
+      />
+    </>
+  );
+}

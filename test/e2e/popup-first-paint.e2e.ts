@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { expect, test } from './fixtures';
+import { PopupPage } from './pages/popup-page';
+import { SidePanelPage } from './pages/sidepanel-page';
+
+interface Typed {
+  /** Whether the note box of the first paint had the keyboard when it appeared. */
+  focused: boolean;
+  /** Whether the app's own parts (the shortcuts footer) were already there: they must not be. */
+  appThere: boolean;
+}
+
+/**
+ * Opens the popup with a script that acts the moment its first paint shows a note box, before
+ * the app has loaded: puts `text` in it (one input event, as a paste does), selects `selection`,
+ * and presses Enter when asked (a cancelable keydown, which is what the note box listens to).
+ */
+async function openTypingAtFirstPaint(popup: Page, url: string, action: { text: string; selection: [number, number]; enter: boolean }): Promise<Typed> {
+  await popup.addInitScript((action) => {
+    const w = globalThis as unknown as { typedAtFirstPaint?: Typed };
+    const observer = new MutationObserver(() => {
+      const box = document.querySelector<HTMLTextAreaElement>('main.popup[data-first-paint] #note-input');
+      if (!box || w.typedAtFirstPaint) return;
+      w.typedAtFirstPaint = { focused: document.activeElement === box, appThere: !!document.querySelector('[data-testid=shortcuts-footer]') };
+      box.value = action.text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      box.setSelectionRange(...action.selection);
+      if (action.enter) box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, action);
+  await popup.goto(url);
+  await popup.locator('main.popup:not([data-first-paint])').waitFor();
+  return popup.evaluate(() => (globalThis as unknown as { typedAtFirstPaint: Typed }).typedAtFirstPaint);
+}
+
+describe('the popup’s first paint, before the log is open', () => {
+  test('a note typed and sent with Enter before the app has loaded is saved once', async ({ context, extensionId }) => {
+    const first = await PopupPage.open(context, extensionId);
+    await first.declare('Checkout errors');
+    await first.close();
+
+    const popup = await context.newPage();
+    const typed = await openTypingAtFirstPaint(popup, `chrome-extension://${extensionId}/popup.html`, { text: 'Paged Bo', selection: [8, 8], enter: true });
+    expect(typed).toEqual({ focused: true, appThere: false });
+    await popup.getByText(/^Saved at/).waitFor();
+    expect(await popup.locator('#note-input').inputValue()).toBe('');
+
+    const panel = await SidePanelPage.open(context, extensionId);
+    await expect.poll(() => panel.entryTexts()).toEqual(['Declared SEV2: Checkout errors', 'Paged Bo']);
+  });
+
+  test('a note half typed at first paint is in the app’s note box, caret and keyboard where they were, and kept as the draft', async ({
+    context,
+    extensionId,
+  }) => {
+    const first = await PopupPage.open(context, extensionId);
+    await first.declare('Checkout errors');
+    await first.close();
+
+    const popup = await context.newPage();
+    const typed = await openTypingAtFirstPaint(popup, `chrome-extension://${extensionId}/popup.html`, { text: 'Rolled back', selection: [2, 4], enter: false });
+    expect(typed).toEqual({ focused: true, appThere: false });
+    const box = popup.locator('#note-input');
+    expect(await box.inputValue()).toBe('Rolled back');
+    expect(await box.evaluate((el: HTMLTextAreaElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd])).toEqual([true, 2, 4]);
+    await popup.close();
+
+    // Reopened: the draft is there, in the first paint already.
+    const again = await PopupPage.open(context, extensionId);
+    expect(await again.noteInput.inputValue()).toBe('Rolled back');
+  });
+
+  test('puts the note box where the app has it, so nothing jumps when the app takes over', async ({ context, extensionId }) => {
+    const first = await PopupPage.open(context, extensionId);
+    await first.declare('Checkout errors');
+    const appTop = (await first.noteInput.boundingBox())!.y;
+    await first.close();
+
+    const popup = await context.newPage();
+    await popup.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const box = document.querySelector('main.popup[data-first-paint] #note-input');
+        if (!box) return;
+        (globalThis as unknown as { firstPaintTop: number }).firstPaintTop = box.getBoundingClientRect().top;
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.locator('main.popup:not([data-first-paint])').waitFor();
+    expect(await popup.evaluate(() => (globalThis as unknown as { firstPaintTop: number }).firstPaintTop)).toBeCloseTo(appTop, 1);
+  });
+
+  test('shows no note box for a resolved incident: the app asks first', async ({ context, extensionId }) => {
+    const first = await PopupPage.open(context, extensionId);
+    await first.declare('Checkout errors');
+    await first.close();
+    const panel = await SidePanelPage.open(context, extensionId);
+    await panel.openIncidentDetails();
+    await panel.page.locator('#incident-status').selectOption('resolved');
+    await expect.poll(() => panel.entryTexts()).toContain('Status: Resolved');
+
+    const popup = await context.newPage();
+    await popup.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('main.popup[data-first-paint] #note-input')) (globalThis as unknown as { sawBox: boolean }).sawBox = true;
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByTestId('resolved-notice').waitFor();
+    expect(await popup.evaluate(() => (globalThis as unknown as { sawBox?: boolean }).sawBox ?? false)).toBe(false);
+  });
+});
