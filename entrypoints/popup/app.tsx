@@ -19,7 +19,7 @@ import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
 import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
 import { createLogState } from '../../src/ui/state/log-state';
-import { rememberNoteBoxTop } from './shell-layout';
+import { rememberNoteBoxTop } from '../../src/ui/note-box-top';
 
 // Below the note box and not needed to write the first note: loaded after the first paint.
 const StatusComposer = lazyComponent(() => import('../../src/ui/components/status-composer').then((m) => m.StatusComposer));

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { handoffFrom, PopupShell, readShellState, type ShellState } from './shell';
+import { handoffFrom, PopupFirstPaint } from '../../src/ui/components/popup-first-paint';
+import { readFirstPaintState, type FirstPaintState } from '../../src/ui/state/first-paint-state';
 import '../../src/ui/styles.css';
 
 // A first paint from one storage read puts the keyboard in the note box; then the app (its
@@ -7,12 +8,12 @@ import '../../src/ui/styles.css';
 // caret and a pressed Enter. The app starts only after that first frame: started earlier, the
 // evaluation of its chunk would hold the frame back.
 const root = document.getElementById('app')!;
-let shell: ShellState | undefined;
+let firstPaint: FirstPaintState | undefined;
 
-readShellState().then(
+readFirstPaintState().then(
   (state) => {
-    shell = state;
-    render(<PopupShell state={state} />, root);
+    firstPaint = state;
+    render(<PopupFirstPaint state={state} />, root);
     requestAnimationFrame(() => setTimeout(startApp));
   },
   (error: unknown) => {
@@ -27,7 +28,7 @@ function startApp() {
     .then((app) => app.startPopup())
     .then(
       (renderApp) => {
-        render(renderApp(handoffFrom(shell)), root);
+        render(renderApp(handoffFrom(firstPaint)), root);
       },
       (error: unknown) => {
         console.error(error);

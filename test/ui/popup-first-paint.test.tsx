@@ -9,7 +9,8 @@ import type { NoteHandoff } from '../../src/ui/components/note-field';
 import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
 import { createLogState, type LogState } from '../../src/ui/state/log-state';
-import { handoffFrom, PopupShell, readShellState } from '../../entrypoints/popup/shell';
+import { handoffFrom, PopupFirstPaint } from '../../src/ui/components/popup-first-paint';
+import { readFirstPaintState } from '../../src/ui/state/first-paint-state';
 import { byId, disposeAfter, freshDb, key, mount, root, settle, type } from './render';
 
 let db: SitrepDb;
@@ -21,7 +22,7 @@ beforeEach(() => {
 
 const open: PopupSnapshot = { id: 'i1', key: 'INC-1', resolved: false };
 
-describe('readShellState: the first paint shows a note box only for the incident the snapshot still describes', () => {
+describe('readFirstPaintState: the first paint shows a note box only for the incident the snapshot still describes', () => {
   it.each<[string, { active: string | null; snapshot: unknown; drafts?: unknown }, PopupSnapshot | undefined, Record<string, string>]>([
     ['the active incident, open', { active: 'i1', snapshot: open, drafts: { i1: 'half a note' } }, open, { i1: 'half a note' }],
     ['another incident made active since', { active: 'i2', snapshot: open }, undefined, {}],
@@ -34,7 +35,7 @@ describe('readShellState: the first paint shows a note box only for the incident
     await activeIncidentIdItem.setValue(stored.active);
     await popupSnapshotItem.setValue(stored.snapshot as PopupSnapshot | null);
     if (stored.drafts !== undefined) await fakeBrowser.storage.local.set({ noteDrafts: stored.drafts });
-    expect(await readShellState()).toEqual({ incident, drafts });
+    expect(await readFirstPaintState()).toEqual({ incident, drafts });
   });
 });
 
@@ -51,9 +52,9 @@ describe('the log state keeps the snapshot in step with the active incident', ()
   });
 });
 
-describe('PopupShell: the first paint', () => {
+describe('PopupFirstPaint: the first paint', () => {
   it('shows the active incident’s note box with its draft and the keyboard, keeps typing as the draft, and remembers Enter', async () => {
-    await mount(<PopupShell state={{ incident: open, drafts: { i1: 'Rolled', other: 'kept' } }} />);
+    await mount(<PopupFirstPaint state={{ incident: open, drafts: { i1: 'Rolled', other: 'kept' } }} />);
     const box = byId('note-input') as HTMLTextAreaElement;
     expect(root.querySelector('label[for="note-input"]')?.textContent).toBe('Add a note to INC-1');
     expect(box.value).toBe('Rolled');
@@ -75,7 +76,7 @@ describe('PopupShell: the first paint', () => {
   });
 
   it('says it is loading, with no note box, when the snapshot does not describe the active incident', async () => {
-    await mount(<PopupShell state={{ drafts: {} }} />);
+    await mount(<PopupFirstPaint state={{ drafts: {} }} />);
     expect(byId('note-input')).toBeNull();
     expect(root.textContent).toContain('Loading…');
     expect(handoffFrom({ drafts: {} })).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 
 /**
- * What the popup's first paint (`entrypoints/popup/shell.tsx`) hands the full note box when the
+ * What the popup's first paint (`popup-first-paint.tsx`) hands the full note box when the
  * app takes over: the text typed so far, where the caret was, and whether Enter was pressed
  * before the log could take the note.
  */

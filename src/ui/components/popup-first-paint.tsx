@@ -1,28 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { storage } from 'wxt/utils/storage';
-import { activeIncidentIdItem, noteDraftsItem, popupSnapshotItem, type PopupSnapshot } from '../../src/db/storage-items';
-import { NoteField, type NoteHandoff } from '../../src/ui/components/note-field';
-import { rememberedNoteBoxTop } from './shell-layout';
-
-/** What the first paint knows, from one read of extension storage: no database, no schemas. */
-export interface ShellState {
-  /** The active incident, when the snapshot still describes it and it takes notes. */
-  incident?: PopupSnapshot;
-  drafts: Record<string, string>;
-}
-
-/** Reads the active incident's snapshot and the note drafts, in one storage call. */
-export async function readShellState(): Promise<ShellState> {
-  const [active, drafts, snapshot] = await storage.getItems([activeIncidentIdItem, noteDraftsItem, popupSnapshotItem]);
-  const id: unknown = active?.value;
-  const known = snapshot?.value as Partial<PopupSnapshot> | null | undefined;
-  const stored: unknown = drafts?.value;
-  const incident =
-    typeof id === 'string' && known?.id === id && typeof known.key === 'string' && known.resolved === false
-      ? { id, key: known.key, resolved: false }
-      : undefined;
-  return { incident, drafts: stored && typeof stored === 'object' ? (stored as Record<string, string>) : {} };
-}
+import type { FirstPaintState } from '../state/first-paint-state';
+import { noteDraftsItem } from '../../db/storage-items';
+import { rememberedNoteBoxTop } from '../note-box-top';
+import { NoteField, type NoteHandoff } from './note-field';
 
 /** Set by the first paint's note box: whether Enter was pressed before the app could save. */
 let saveRequested = false;
@@ -32,7 +12,7 @@ let saveRequested = false;
  * the note box with its draft and the keyboard, where the full popup will put it. Typing is kept
  * as the draft, as the full note box does; Enter is remembered and honoured by the app.
  */
-export function PopupShell({ state: { incident, drafts } }: { state: ShellState }) {
+export function PopupFirstPaint({ state: { incident, drafts } }: { state: FirstPaintState }) {
   const input = useRef<HTMLTextAreaElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
   const noteBox = useRef<HTMLDivElement>(null);
@@ -85,7 +65,7 @@ export function PopupShell({ state: { incident, drafts } }: { state: ShellState 
 }
 
 /** What the first paint's note box holds now, for the app to take over; undefined when it showed none. */
-export function handoffFrom(state: ShellState | undefined, doc: Document = document): NoteHandoff | undefined {
+export function handoffFrom(state: FirstPaintState | undefined, doc: Document = document): NoteHandoff | undefined {
   const box = doc.querySelector<HTMLTextAreaElement>('main.popup #note-input');
   if (!state?.incident || !box) return undefined;
   return {
