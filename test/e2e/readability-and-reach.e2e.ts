@@ -27,7 +27,9 @@ test('a clipped Grafana view reads as its panel and window, the tool as a badge,
   try {
     const { panel } = await declared(context, extensionId);
     const grafana = await context.newPage();
-    await grafana.goto(`${dashboards.origin}/ops/grafana/d/pay-01/payments-overview?orgId=1&from=now-1h&to=now&timezone=utc`);
+    // A fixed window inside one day (28 Nov 2026, 10:13–11:13 UTC): `now-1h` would span two days
+    // in the hour after midnight, and a window across days rightly names both, on more lines.
+    await grafana.goto(`${dashboards.origin}/ops/grafana/d/pay-01/payments-overview?orgId=1&from=1795860780000&to=1795864380000&timezone=utc`);
     // A selection inside a panel: the clip knows the panel's title.
     await grafana.evaluate(() => {
       const cell = [...document.querySelectorAll('td')].find((td) => td.textContent === 'POST /v1/charges')!;
@@ -44,7 +46,7 @@ test('a clipped Grafana view reads as its panel and window, the tool as a badge,
     const link = panel.page.getByTestId('clip-link');
     await link.waitFor();
     // `5xx errors by route · 10:13–11:13 UTC ↗` (or the browser's 12-hour clock), and its real host.
-    expect(await link.locator('.clip-link__text').textContent()).toMatch(/^5xx errors by route · \d\d:\d\d( [AP]M)?–\d\d:\d\d( [AP]M)? UTC ↗$/);
+    expect(await link.locator('.clip-link__text').textContent()).toMatch(/^5xx errors by route · 10:13( AM)?–11:13( AM)? UTC ↗$/);
     expect(await link.locator('.entry__source-host').textContent()).toBe(new URL(dashboards.origin).host);
     // No raw address full of epoch milliseconds in the row, and no bare "(frozen)".
     const row = panel.page.getByTestId('entry').filter({ has: link });
