@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { expect, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
@@ -36,11 +36,16 @@ async function openTypingAtFirstPaint(popup: Page, url: string, action: { text: 
   return popup.evaluate(() => (globalThis as unknown as { typedAtFirstPaint: Typed }).typedAtFirstPaint);
 }
 
+/** An incident declared in the popup, which then closes: the next opening has a snapshot to paint from. */
+async function declareInPopup(context: BrowserContext, extensionId: string) {
+  const first = await PopupPage.open(context, extensionId);
+  await first.declare('Checkout errors');
+  await first.close();
+}
+
 describe('the popup’s first paint, before the log is open', () => {
   test('a note typed and sent with Enter before the app has loaded is saved once', async ({ context, extensionId }) => {
-    const first = await PopupPage.open(context, extensionId);
-    await first.declare('Checkout errors');
-    await first.close();
+    await declareInPopup(context, extensionId);
 
     const popup = await context.newPage();
     const typed = await openTypingAtFirstPaint(popup, `chrome-extension://${extensionId}/popup.html`, { text: 'Paged Bo', selection: [8, 8], enter: true });
@@ -56,9 +61,7 @@ describe('the popup’s first paint, before the log is open', () => {
     context,
     extensionId,
   }) => {
-    const first = await PopupPage.open(context, extensionId);
-    await first.declare('Checkout errors');
-    await first.close();
+    await declareInPopup(context, extensionId);
 
     const popup = await context.newPage();
     const typed = await openTypingAtFirstPaint(popup, `chrome-extension://${extensionId}/popup.html`, { text: 'Rolled back', selection: [2, 4], enter: false });
@@ -95,9 +98,7 @@ describe('the popup’s first paint, before the log is open', () => {
   });
 
   test('shows no note box for a resolved incident: the app asks first', async ({ context, extensionId }) => {
-    const first = await PopupPage.open(context, extensionId);
-    await first.declare('Checkout errors');
-    await first.close();
+    await declareInPopup(context, extensionId);
     const panel = await SidePanelPage.open(context, extensionId);
     await panel.openIncidentDetails();
     await panel.page.locator('#incident-status').selectOption('resolved');
