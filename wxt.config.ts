@@ -22,7 +22,7 @@ function loadsFrom(id: string, graph: ModuleGraph, isRoot: (id: string, isEntry:
   return info.importers.some((importer) => loadsFrom(importer, graph, isRoot, seen));
 }
 
-/** The popup's entry (its index.html): its first paint, main.tsx, and what that imports statically. */
+/** The popup's entry (its index.html): main.tsx, which squares the shell with storage, and what that imports statically. */
 const POPUP_ENTRY = /\/entrypoints\/popup\//;
 /** The popup's app, which its entry starts loading at once by import(). */
 const POPUP_APP = /\/entrypoints\/popup\/app\.tsx$/;
@@ -82,10 +82,11 @@ export default defineConfig({
         output: {
           // An extension page loads each chunk as its own request to the browser process, and the
           // popup's start needed nine (about 50 ms of waiting on this machine). So shared code is
-          // grouped by when it is needed: what the popup's first paint needs (Preact, storage) in
-          // one chunk; what its app needs and another page shares (Dexie, zod, the state) in a
-          // second; what only the side panel and options page share at start in a third; what
-          // loads later by import() keeps its own.
+          // grouped by when it is needed: what the popup's entry needs to square its shell with
+          // storage (popup.html paints the shell itself: src/ui/popup-shell.ts) in one chunk; what
+          // its app needs and another page shares (Preact, Dexie, zod, the state) in a second;
+          // what only the side panel and options page share at start in a third; what loads
+          // later by import() keeps its own.
           codeSplitting: {
             groups: [
               { name: (id, graph) => (loadsFrom(id, graph, (m, entry) => entry && POPUP_ENTRY.test(m)) ? 'start' : null), minShareCount: 2, priority: 3 },

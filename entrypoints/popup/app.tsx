@@ -1,5 +1,5 @@
 import { effect } from '@preact/signals';
-import type { VNode } from 'preact';
+import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { openTimeline } from '../../src/clipper/open-timeline';
 import { getDb } from '../../src/db/open';
@@ -19,6 +19,7 @@ import { AppContext } from '../../src/ui/state/context';
 import { createDraftsState } from '../../src/ui/state/drafts-state';
 import { createHeldClipsState } from '../../src/ui/state/held-clips-state';
 import { createLogState } from '../../src/ui/state/log-state';
+import { keepShellHint } from '../../src/ui/state/shell-hint-state';
 import { rememberNoteBoxTop } from '../../src/ui/note-box-top';
 
 // Below the note box and not needed to write the first note: loaded after the first paint.
@@ -50,12 +51,17 @@ async function openPopupState() {
 }
 
 /**
- * Opens the log and resolves with the popup's render, given what the first paint's note box
- * held (see `main.tsx`): the app then takes over from it in one render.
+ * Opens the log and resolves with the popup's render, given what the shell's note box held (see
+ * `main.tsx`): the app then replaces the shell in one render and takes over its note.
  */
-export async function startPopup(): Promise<(handoff?: NoteHandoff) => VNode> {
+export async function startPopup(): Promise<(root: HTMLElement, handoff?: NoteHandoff) => void> {
   const state = await openPopupState();
-  return (handoff) => <App state={state} handoff={handoff} />;
+  return (root, handoff) => {
+    // The shell is popup.html's own markup, not Preact's: it goes, and the handoff restores the
+    // text, caret and keyboard in the same task, before any key can land in between.
+    root.replaceChildren();
+    render(<App state={state} handoff={handoff} />, root);
+  };
 }
 
 function App({ state: { db, log, drafts, held }, handoff }: { state: PopupState; handoff?: NoteHandoff }) {
@@ -70,6 +76,7 @@ function App({ state: { db, log, drafts, held }, handoff }: { state: PopupState;
     };
   });
   useEffect(() => rememberNoteBoxTop());
+  useEffect(() => keepShellHint(log, drafts), [log, drafts]);
   usePersistentStorage();
   const declareSection = useRef<HTMLDetailsElement>(null);
   /** "Declare new" beside a resolved incident: the one declare form, opened, with the keyboard in it. */

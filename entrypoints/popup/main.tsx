@@ -1,24 +1,24 @@
-import { render } from 'preact';
-import { handoffFrom, PopupFirstPaint } from '../../src/ui/components/popup-first-paint';
+import { handoffFrom, takeOverShell } from '../../src/ui/popup-shell-takeover';
 import { readFirstPaintState, type FirstPaintState } from '../../src/ui/state/first-paint-state';
 import '../../src/ui/styles.css';
 
-// A first paint from one storage read puts the keyboard in the note box; then the app (its
-// chunk, the database, the log) starts, and replaces it in one render, taking over its text,
-// caret and a pressed Enter. The app starts only after that first frame: started earlier, the
-// evaluation of its chunk would hold the frame back.
+// popup.html paints its shell (popup-shell.js: the note box, its draft and the keyboard) before
+// this module has loaded. This squares it with extension storage in one read, keeps what is
+// typed there as the draft, and starts the app (its chunk, the database, the log) after the next
+// frame; the app replaces the shell in one render, taking over its text, caret and a pressed
+// Enter. Nothing here imports Preact: this chunk is on the way to the first note.
 const root = document.getElementById('app')!;
 let firstPaint: FirstPaintState | undefined;
 
 readFirstPaintState().then(
   (state) => {
     firstPaint = state;
-    render(<PopupFirstPaint state={state} />, root);
+    takeOverShell(state);
     requestAnimationFrame(() => setTimeout(startApp));
   },
   (error: unknown) => {
-    // Without the first paint the app still comes; it only comes a little later.
-    console.warn('Sitrep: the popup’s first paint could not read storage.', error);
+    // Without storage the app still comes; it only comes a little later.
+    console.warn('Sitrep: the popup could not read storage for its first paint.', error);
     startApp();
   },
 );
@@ -27,19 +27,17 @@ function startApp() {
   import('./app')
     .then((app) => app.startPopup())
     .then(
-      (renderApp) => {
-        render(renderApp(handoffFrom(firstPaint)), root);
-      },
+      (mount) => mount(root, handoffFrom(firstPaint)),
       (error: unknown) => {
         console.error(error);
-        render(
-          <main class="popup">
-            <p class="error" role="alert">
-              Sitrep could not start: {String(error)}. Notes typed here are kept as drafts; close and reopen the popup.
-            </p>
-          </main>,
-          root,
-        );
+        const main = Object.assign(document.createElement('main'), { className: 'popup' });
+        const message = Object.assign(document.createElement('p'), {
+          className: 'error',
+          textContent: `Sitrep could not start: ${String(error)}. Notes typed here are kept as drafts; close and reopen the popup.`,
+        });
+        message.setAttribute('role', 'alert');
+        main.append(message);
+        root.replaceChildren(main);
       },
     );
 }

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 
 /**
- * What the popup's first paint (`popup-first-paint.tsx`) hands the full note box when the
+ * What the popup's shell (`popup-shell.ts`, popup.html's own markup) hands the full note box when the
  * app takes over: the text typed so far, where the caret was, and whether Enter was pressed
  * before the log could take the note.
  */
@@ -25,9 +25,8 @@ interface Props {
 }
 
 /**
- * The note box's label and textarea, shared by the popup's first paint and the full note box so
- * that the one replaces the other without a visible change. Imports nothing but Preact's types:
- * the first paint must stay small.
+ * The note box's label and textarea. popup.html's shell has the same markup, so that the app's
+ * note box replaces it without a visible change: test/ui/popup-shell.test.ts holds the two alike.
  */
 export function NoteField({ incidentKey, resolved, value, inputRef, onInput, onSave }: Props) {
   return (

@@ -4,6 +4,7 @@ import { declareIncident, listIncidents, updateIncident, type IncidentPatch } fr
 import { listComponents } from '../../db/components-repo';
 import type { SitrepDb } from '../../db/database';
 import { activeIncidentIdItem, popupSnapshotItem, settingsItem } from '../../db/storage-items';
+import { readShellHint, writeShellHint } from '../popup-shell-hint';
 import { readSettings, type Component, type EntryKind, type Incident, type NewIncident, type Settings } from '../../model';
 import { liveSignal } from './live-signal';
 import { storageSignal } from './storage-signal';
@@ -73,7 +74,9 @@ export type LogState = ReturnType<typeof createLogState>;
 
 /**
  * Writes what the popup's first paint needs of the active incident whenever it changes here
- * (another incident made active, this one resolved or reopened). Only a change is written.
+ * (another incident made active, this one resolved or reopened). Only a change is written. The
+ * popup shell's hint, which only an open popup writes, is dropped when it names another incident
+ * or a resolved one, so the shell never paints a note box storage would take away.
  */
 function keepPopupSnapshot(active: { readonly value: Incident | undefined }): () => void {
   let written = '';
@@ -81,6 +84,9 @@ function keepPopupSnapshot(active: { readonly value: Incident | undefined }): ()
     const incident = active.value;
     if (!incident) return;
     const snapshot = { id: incident.id, key: incident.key, resolved: incident.status === 'resolved' };
+    // The popup shell paints from its hint: one for another incident, or for this one now resolved, goes.
+    const hint = readShellHint();
+    if (hint && (hint.id !== snapshot.id || snapshot.resolved)) writeShellHint(null);
     const text = JSON.stringify(snapshot);
     if (text === written) return;
     written = text;

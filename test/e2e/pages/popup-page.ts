@@ -8,7 +8,7 @@ export class PopupPage {
   static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    // The app, not its first paint (popup-first-paint.tsx), which only takes a note.
+    // The app, not its shell (src/ui/popup-shell.ts), which only takes a note.
     await page.locator('main.popup:not([data-first-paint])').waitFor();
     await page.getByText('Loading…').waitFor({ state: 'detached' });
     return new PopupPage(page);

@@ -12,25 +12,35 @@ interface Typed {
 }
 
 /**
- * Opens the popup with a script that acts the moment its first paint shows a note box, before
- * the app has loaded: puts `text` in it (one input event, as a paste does), selects `selection`,
+ * The shell's note box once popup-shell.js has shown it: it is in popup.html from the start,
+ * hidden, so the tests watch `hidden` go as well as nodes come.
+ */
+const SHELL_NOTE_BOX = 'main.popup[data-first-paint]:not([hidden]) .note-box:not([hidden]) #note-input';
+const WATCH = { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] };
+
+/**
+ * Opens the popup with a script that acts the moment its shell shows a note box, before any
+ * module has loaded: puts `text` in it (one input event, as a paste does), selects `selection`,
  * and presses Enter when asked (a cancelable keydown, which is what the note box listens to).
  */
 async function openTypingAtFirstPaint(popup: Page, url: string, action: { text: string; selection: [number, number]; enter: boolean }): Promise<Typed> {
-  await popup.addInitScript((action) => {
-    const w = globalThis as unknown as { typedAtFirstPaint?: Typed };
-    const observer = new MutationObserver(() => {
-      const box = document.querySelector<HTMLTextAreaElement>('main.popup[data-first-paint] #note-input');
-      if (!box || w.typedAtFirstPaint) return;
-      w.typedAtFirstPaint = { focused: document.activeElement === box, appThere: !!document.querySelector('[data-testid=shortcuts-footer]') };
-      box.value = action.text;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      box.setSelectionRange(...action.selection);
-      if (action.enter) box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-      observer.disconnect();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  }, action);
+  await popup.addInitScript(
+    ({ action, selector, watch }) => {
+      const w = globalThis as unknown as { typedAtFirstPaint?: Typed };
+      const observer = new MutationObserver(() => {
+        const box = document.querySelector<HTMLTextAreaElement>(selector);
+        if (!box || w.typedAtFirstPaint) return;
+        w.typedAtFirstPaint = { focused: document.activeElement === box, appThere: !!document.querySelector('[data-testid=shortcuts-footer]') };
+        box.value = action.text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        box.setSelectionRange(...action.selection);
+        if (action.enter) box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        observer.disconnect();
+      });
+      observer.observe(document, watch);
+    },
+    { action, selector: SHELL_NOTE_BOX, watch: WATCH },
+  );
   await popup.goto(url);
   await popup.locator('main.popup:not([data-first-paint])').waitFor();
   return popup.evaluate(() => (globalThis as unknown as { typedAtFirstPaint: Typed }).typedAtFirstPaint);
@@ -43,7 +53,7 @@ async function declareInPopup(context: BrowserContext, extensionId: string) {
   await first.close();
 }
 
-describe('the popup’s first paint, before the log is open', () => {
+describe('the popup’s shell, before any module has loaded', () => {
   test('a note typed and sent with Enter before the app has loaded is saved once', async ({ context, extensionId }) => {
     await declareInPopup(context, extensionId);
 
@@ -83,15 +93,18 @@ describe('the popup’s first paint, before the log is open', () => {
     await first.close();
 
     const popup = await context.newPage();
-    await popup.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        const box = document.querySelector('main.popup[data-first-paint] #note-input');
-        if (!box) return;
-        (globalThis as unknown as { firstPaintTop: number }).firstPaintTop = box.getBoundingClientRect().top;
-        observer.disconnect();
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await popup.addInitScript(
+      ({ selector, watch }) => {
+        const observer = new MutationObserver(() => {
+          const box = document.querySelector(selector);
+          if (!box) return;
+          (globalThis as unknown as { firstPaintTop: number }).firstPaintTop = box.getBoundingClientRect().top;
+          observer.disconnect();
+        });
+        observer.observe(document, watch);
+      },
+      { selector: SHELL_NOTE_BOX, watch: WATCH },
+    );
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.locator('main.popup:not([data-first-paint])').waitFor();
     expect(await popup.evaluate(() => (globalThis as unknown as { firstPaintTop: number }).firstPaintTop)).toBeCloseTo(appTop, 1);
@@ -105,12 +118,15 @@ describe('the popup’s first paint, before the log is open', () => {
     await expect.poll(() => panel.entryTexts()).toContain('Status: Resolved');
 
     const popup = await context.newPage();
-    await popup.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('main.popup[data-first-paint] #note-input')) (globalThis as unknown as { sawBox: boolean }).sawBox = true;
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await popup.addInitScript(
+      ({ selector, watch }) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector)) (globalThis as unknown as { sawBox: boolean }).sawBox = true;
+        });
+        observer.observe(document, watch);
+      },
+      { selector: SHELL_NOTE_BOX, watch: WATCH },
+    );
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByTestId('resolved-notice').waitFor();
     expect(await popup.evaluate(() => (globalThis as unknown as { sawBox?: boolean }).sawBox ?? false)).toBe(false);

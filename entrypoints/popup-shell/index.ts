@@ -1,0 +1,5 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { paintShell } from '../../src/ui/popup-shell';
+
+/** popup.html's first paint, before any module: see src/ui/popup-shell.ts. */
+export default defineUnlistedScript(() => paintShell());

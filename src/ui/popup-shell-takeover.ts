@@ -1,0 +1,67 @@
+import { noteDraftsItem } from '../db/storage-items';
+import type { NoteHandoff } from './components/note-field';
+import { readShellHint, writeShellHint } from './popup-shell-hint';
+import { shellParts, showShell } from './popup-shell';
+import type { FirstPaintState } from './state/first-paint-state';
+
+/** Saves `text` as `incidentId`'s draft on top of `drafts`; a refusal is said, and the text stays on screen. */
+function keepDraft(drafts: Record<string, string>, incidentId: string, text: string): Record<string, string> {
+  const next = { ...drafts };
+  if (text) next[incidentId] = text;
+  else delete next[incidentId];
+  noteDraftsItem.setValue(next).catch((error: unknown) => console.warn('Sitrep: a draft could not be kept in storage; it stays on screen.', error));
+  return next;
+}
+
+/**
+ * Squares the shell with extension storage, the truth (`state`), the moment the popup's module
+ * has read it, and keeps what is typed in it as the draft from then on:
+ * - the shell painted the right incident: the stored draft replaces the hint's unless something was
+ *   typed, which then becomes the draft;
+ * - it painted another incident (made active or resolved elsewhere): what was typed there stays as
+ *   that incident's draft, an Enter pressed for it is dropped, and the shell shows the truth;
+ * - it painted "Loading…" and there is an incident taking notes: its note box comes now.
+ * The hint is then rewritten from the truth.
+ */
+export function takeOverShell(state: FirstPaintState, doc: Document = document, store?: Storage): void {
+  const parts = shellParts(doc);
+  if (!parts) return;
+  const { box, input, status } = parts;
+  const hint = readShellHint(store);
+  const painted = box.hidden ? undefined : hint?.id;
+  const typed = input.value !== (hint?.draft ?? '');
+  let drafts = state.drafts;
+  const { incident } = state;
+  const draft = (id: string) => drafts[id] ?? '';
+
+  if (painted !== undefined && painted === incident?.id) {
+    if (!typed && input.value !== draft(painted)) showShell(parts, { key: incident.key, draft: draft(painted) });
+    else if (typed && input.value !== draft(painted)) drafts = keepDraft(drafts, painted, input.value);
+  } else {
+    if (painted !== undefined && typed) drafts = keepDraft(drafts, painted, input.value);
+    delete input.dataset.saveRequested;
+    status.textContent = ' ';
+    showShell(parts, incident ? { key: incident.key, draft: draft(incident.id) } : null);
+  }
+  writeShellHint(incident ? { id: incident.id, key: incident.key, draft: input.value } : null, store);
+  if (!incident) return;
+  input.addEventListener('input', () => {
+    drafts = keepDraft(drafts, incident.id, input.value);
+    writeShellHint({ id: incident.id, key: incident.key, draft: input.value }, store);
+  });
+}
+
+/** What the shell's note box holds now, for the app to take over; undefined when it shows none. */
+export function handoffFrom(state: FirstPaintState | undefined, doc: Document = document): NoteHandoff | undefined {
+  const parts = shellParts(doc);
+  if (!state?.incident || !parts || parts.box.hidden) return undefined;
+  const { input } = parts;
+  return {
+    incidentId: state.incident.id,
+    text: input.value,
+    selectionStart: input.selectionStart,
+    selectionEnd: input.selectionEnd,
+    focused: doc.activeElement === input,
+    saveRequested: input.dataset.saveRequested !== undefined,
+  };
+}
