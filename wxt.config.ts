@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 /** The widget bundles a published site serves; `npm run build:widget` makes them first. */
 const WIDGET_BUNDLES = ['sitrep-banner.js', 'sitrep-status.js'];
@@ -26,6 +27,26 @@ function loadsFrom(id: string, graph: ModuleGraph, isRoot: (id: string, isEntry:
 const POPUP_ENTRY = /\/entrypoints\/popup\//;
 /** The popup's app, which its entry starts loading at once by import(). */
 const POPUP_APP = /\/entrypoints\/popup\/app\.tsx$/;
+
+/**
+ * The popup's module loads after its first frame. Vite puts the module script and its preloads in
+ * the head, where Chromium fetches them beside the stylesheet and the shell's script and held the
+ * first frame for them (about 10 ms here): the shell (src/ui/popup-shell.ts) was ready, but shown
+ * only once main.tsx had loaded. The script becomes a `<meta name="sitrep-module">` that the
+ * shell's script turns into a module script once that frame is out (`loadModuleAfterFirstFrame`).
+ */
+const popupModuleAfterFirstFrame: Plugin = {
+  name: 'sitrep:popup-module-after-first-frame',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, { path }) {
+      if (!/\/popup\/index\.html$/.test(path)) return html;
+      const scripts = [...html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>\s*/g)];
+      if (scripts.length !== 1) throw new Error(`popup.html: expected one module script, found ${scripts.length}`);
+      return html.replace(scripts[0]![0], `<meta name="sitrep-module" content="${scripts[0]![1]}">\n    `).replace(/<link rel="modulepreload"[^>]*>\s*/g, '');
+    },
+  },
+};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -76,7 +97,7 @@ export default defineConfig({
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'sitrep@sitrep.dev', strict_min_version: '115.0' } } } : {}),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), popupModuleAfterFirstFrame],
     build: {
       rolldownOptions: {
         output: {

@@ -1,5 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { paintShell } from '../../src/ui/popup-shell';
+import { loadModuleAfterFirstFrame, paintShell } from '../../src/ui/popup-shell';
 
 /** popup.html's first paint, before any module: see src/ui/popup-shell.ts. */
-export default defineUnlistedScript(() => paintShell());
+export default defineUnlistedScript(() => {
+  paintShell();
+  loadModuleAfterFirstFrame();
+});

@@ -7,11 +7,16 @@ import '../../src/ui/styles.css';
 // typed there as the draft, and starts the app (its chunk, the database, the log) after the next
 // frame; the app replaces the shell in one render, taking over its text, caret and a pressed
 // Enter. Nothing here imports Preact: this chunk is on the way to the first note.
-const root = document.getElementById('app')!;
+// popup-shell.js loads this module after the first frame (wxt.config.ts); should it ever load
+// before the shell is parsed, it waits for it.
 let firstPaint: FirstPaintState | undefined;
+const parsed = new Promise<void>((resolve) => {
+  if (document.readyState !== 'loading') resolve();
+  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+});
 
-readFirstPaintState().then(
-  (state) => {
+Promise.all([readFirstPaintState(), parsed]).then(
+  ([state]) => {
     firstPaint = state;
     takeOverShell(state);
     requestAnimationFrame(() => setTimeout(startApp));
@@ -19,11 +24,12 @@ readFirstPaintState().then(
   (error: unknown) => {
     // Without storage the app still comes; it only comes a little later.
     console.warn('Sitrep: the popup could not read storage for its first paint.', error);
-    startApp();
+    void parsed.then(startApp);
   },
 );
 
 function startApp() {
+  const root = document.getElementById('app')!;
   import('./app')
     .then((app) => app.startPopup())
     .then(

@@ -74,3 +74,21 @@ export function paintShell(doc: Document = document, store?: Storage): void {
   const parts = shellParts(doc);
   if (parts) showShell(parts, readShellHint(store));
 }
+
+/**
+ * Loads the page's module (`<meta name="sitrep-module" content="URL">`, written by wxt.config.ts)
+ * once the first frame is out, so that its fetch and evaluation do not hold that frame back; after
+ * 100 ms at the latest, as a hidden page gets no frames.
+ */
+export function loadModuleAfterFirstFrame(doc: Document = document, view: Window = window): void {
+  const src = doc.querySelector<HTMLMetaElement>('meta[name=sitrep-module]')?.content;
+  if (!src) return;
+  let loaded = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    doc.head.append(Object.assign(doc.createElement('script'), { type: 'module', src }));
+  };
+  view.requestAnimationFrame(() => view.setTimeout(load));
+  view.setTimeout(load, 100);
+}

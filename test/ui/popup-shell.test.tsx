@@ -2,14 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { declareIncident, listEntries, type SitrepDb } from '../../src/db';
 import { activeIncidentIdItem, noteDraftsItem, popupSnapshotItem, type PopupSnapshot } from '../../src/db/storage-items';
 import type { Incident } from '../../src/model';
 import { NoteBox } from '../../src/ui/components/note-box';
 import { NoteField, type NoteHandoff } from '../../src/ui/components/note-field';
-import { paintShell } from '../../src/ui/popup-shell';
+import { loadModuleAfterFirstFrame, paintShell } from '../../src/ui/popup-shell';
 import { readShellHint } from '../../src/ui/popup-shell-hint';
 import { handoffFrom, takeOverShell } from '../../src/ui/popup-shell-takeover';
 import { keepShellHint } from '../../src/ui/state/shell-hint-state';
@@ -165,6 +165,52 @@ describe('paintShell: the popup’s first paint, from the hint alone', () => {
     paintShell();
     expect(spacer.style.height).toBe('120px');
     expect(box.getBoundingClientRect().top).toBe(180);
+  });
+});
+
+describe('loadModuleAfterFirstFrame: the popup’s module, once the shell is on screen', () => {
+  /** The scripts it adds to the head, kept out of it: happy-dom would try to load them. */
+  let added: HTMLScriptElement[];
+  beforeEach(() => {
+    added = [];
+    vi.spyOn(document.head, 'append').mockImplementation((...nodes) => void added.push(...(nodes as HTMLScriptElement[])));
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout'] });
+  });
+  afterEach(() => vi.useRealTimers());
+  const meta = () => Object.assign(document.createElement('meta'), { name: 'sitrep-module', content: '/chunks/popup-abc.js' });
+  const inHead = (doc: Document) => {
+    doc.head.querySelector('meta[name=sitrep-module]')?.remove();
+    HTMLElement.prototype.append.call(doc.head, meta());
+  };
+
+  it('adds the module script after the first frame, once, not before', async () => {
+    inHead(document);
+    loadModuleAfterFirstFrame();
+    expect(added).toEqual([]);
+    vi.advanceTimersToNextFrame();
+    expect(added).toEqual([]); // in the frame's callbacks: still before it is painted
+    await vi.advanceTimersByTimeAsync(1); // the fake clock runs a 0 ms timeout 1 ms later, as Node does
+    expect(added.map((script) => [script.type, script.getAttribute('src')])).toEqual([['module', '/chunks/popup-abc.js']]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(added).toHaveLength(1);
+  });
+
+  it('adds it after 100 ms when no frame comes (a hidden page)', async () => {
+    inHead(document);
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    loadModuleAfterFirstFrame();
+    await vi.advanceTimersByTimeAsync(99);
+    expect(added).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(added).toHaveLength(1);
+    expect(frame).toHaveBeenCalledOnce();
+  });
+
+  it('adds nothing to a page without the module’s address', async () => {
+    document.head.querySelector('meta[name=sitrep-module]')?.remove();
+    loadModuleAfterFirstFrame();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(added).toEqual([]);
   });
 });
 
