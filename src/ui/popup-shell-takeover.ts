@@ -1,7 +1,7 @@
 import { noteDraftsItem } from '../db/storage-items';
 import type { NoteHandoff } from './components/note-field';
-import { readShellHint, writeShellHint } from './popup-shell-hint';
-import { shellParts, showShell } from './popup-shell';
+import { writeShellHint } from './popup-shell-hint';
+import { shellParts, shownNote, showShell } from './popup-shell';
 import type { FirstPaintState } from './state/first-paint-state';
 
 /** Saves `text` as `incidentId`'s draft on top of `drafts`; a refusal is said, and the text stays on screen. */
@@ -26,22 +26,23 @@ function keepDraft(drafts: Record<string, string>, incidentId: string, text: str
 export function takeOverShell(state: FirstPaintState, doc: Document = document, store?: Storage): void {
   const parts = shellParts(doc);
   if (!parts) return;
-  const { box, input, status } = parts;
-  const hint = readShellHint(store);
-  const painted = box.hidden ? undefined : hint?.id;
-  const typed = input.value !== (hint?.draft ?? '');
+  const { input, status } = parts;
+  // What the shell showed, not the hint as it is now: another page may have rewritten that since.
+  const shown = shownNote(parts);
+  const painted = shown?.id;
+  const typed = !!shown && input.value !== shown.draft;
   let drafts = state.drafts;
   const { incident } = state;
   const draft = (id: string) => drafts[id] ?? '';
 
   if (painted !== undefined && painted === incident?.id) {
-    if (!typed && input.value !== draft(painted)) showShell(parts, { key: incident.key, draft: draft(painted) });
+    if (!typed && input.value !== draft(painted)) showShell(parts, { id: painted, key: incident.key, draft: draft(painted) });
     else if (typed && input.value !== draft(painted)) drafts = keepDraft(drafts, painted, input.value);
   } else {
     if (painted !== undefined && typed) drafts = keepDraft(drafts, painted, input.value);
     delete input.dataset.saveRequested;
     status.textContent = ' ';
-    showShell(parts, incident ? { key: incident.key, draft: draft(incident.id) } : null);
+    showShell(parts, incident ? { id: incident.id, key: incident.key, draft: draft(incident.id) } : null);
   }
   writeShellHint(incident ? { id: incident.id, key: incident.key, draft: input.value } : null, store);
   if (!incident) return;
@@ -54,7 +55,7 @@ export function takeOverShell(state: FirstPaintState, doc: Document = document, 
 /** What the shell's note box holds now, for the app to take over; undefined when it shows none. */
 export function handoffFrom(state: FirstPaintState | undefined, doc: Document = document): NoteHandoff | undefined {
   const parts = shellParts(doc);
-  if (!state?.incident || !parts || parts.box.hidden) return undefined;
+  if (!state?.incident || !parts || !shownNote(parts)) return undefined;
   const { input } = parts;
   return {
     incidentId: state.incident.id,

@@ -1,5 +1,5 @@
 import { rememberedNoteBoxTop } from './note-box-top';
-import { readShellHint } from './popup-shell-hint';
+import { readShellHint, type ShellHint } from './popup-shell-hint';
 
 /**
  * The popup's shell: popup.html's own markup (header, note box, "Loading…"), hidden until filled.
@@ -35,19 +35,28 @@ export function shellParts(doc: Document = document): ShellParts | undefined {
 /** Enter without Shift, outside an IME composition: what saves a note (as in `NoteField`). */
 export const isSaveKey = (event: KeyboardEvent) => event.key === 'Enter' && !event.shiftKey && !event.isComposing;
 
+/** What the shell's note box shows, once shown: its incident and the draft it was filled with. */
+export function shownNote({ box }: ShellParts): { id: string; draft: string } | undefined {
+  const { incident, draft } = box.dataset;
+  return box.hidden || incident === undefined ? undefined : { id: incident, draft: draft ?? '' };
+}
+
 /**
- * Shows the shell with the note box of `hint`'s incident, its draft and the keyboard, where the
- * app last put it; with `null`, "Loading…". Enter is remembered (`data-save-requested`) for the
- * app to honour: nothing here can save a note.
+ * Shows the shell with the note box of `note`'s incident, its draft and the keyboard, where the
+ * app last put it; with `null`, "Loading…". The box records what it was filled with (`shownNote`),
+ * so that the module can tell what was typed since. Enter is remembered (`data-save-requested`)
+ * for the app to honour: nothing here can save a note.
  */
-export function showShell(parts: ShellParts, hint: { key: string; draft: string } | null): void {
+export function showShell(parts: ShellParts, note: ShellHint | null): void {
   const { main, spacer, box, key, input, status, loading } = parts;
   main.hidden = false;
-  box.hidden = !hint;
-  loading.hidden = !!hint;
-  if (!hint) return;
-  key.textContent = hint.key;
-  if (input.value !== hint.draft) input.value = hint.draft;
+  box.hidden = !note;
+  loading.hidden = !!note;
+  if (!note) return;
+  box.dataset.incident = note.id;
+  box.dataset.draft = note.draft;
+  key.textContent = note.key;
+  if (input.value !== note.draft) input.value = note.draft;
   // The spacer takes what the app shows above the note box (clip button, incident card…).
   const top = rememberedNoteBoxTop();
   if (top !== undefined) spacer.style.height = `${Math.max(0, top - box.getBoundingClientRect().top + spacer.getBoundingClientRect().height)}px`;

@@ -253,6 +253,15 @@ describe('takeOverShell: the shell squared with extension storage', () => {
     expect(storedHint()).toEqual({ id: 'i1', key: 'INC-1', draft: 'Paged Bo' });
   });
 
+  it('goes by what the shell showed, not the hint as another page rewrote it since', async () => {
+    await paintFrom({ id: 'i1', key: 'INC-1', draft: '' });
+    typeInShell('Paged Bo');
+    hint(null); // the side panel's log state dropped it meanwhile
+    takeOverShell({ incident: inc1, drafts: {} });
+    expect(shown()).toMatchObject({ label: 'Add a note to INC-1', text: 'Paged Bo', focused: true });
+    await settle(async () => expect(await noteDraftsItem.getValue()).toEqual({ i1: 'Paged Bo' }));
+  });
+
   it('keeps text typed for an incident no longer active as that one’s draft, drops its Enter, and shows the active one', async () => {
     await paintFrom({ id: 'i1', key: 'INC-1', draft: '' });
     typeInShell('Paged Bo');
