@@ -3,6 +3,7 @@ import { loadModuleAfterFirstFrame, paintShell } from '../../src/ui/popup-shell'
 
 /** popup.html's first paint, before any module: see src/ui/popup-shell.ts. */
 export default defineUnlistedScript(() => {
-  paintShell();
+  // Scheduled first: should painting ever throw, the app still comes.
   loadModuleAfterFirstFrame();
+  paintShell();
 });

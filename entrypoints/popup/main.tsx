@@ -7,16 +7,12 @@ import '../../src/ui/styles.css';
 // typed there as the draft, and starts the app (its chunk, the database, the log) after the next
 // frame; the app replaces the shell in one render, taking over its text, caret and a pressed
 // Enter. Nothing here imports Preact: this chunk is on the way to the first note.
-// popup-shell.js loads this module after the first frame (wxt.config.ts); should it ever load
-// before the shell is parsed, it waits for it.
+// popup-shell.js, at the end of the body, loads this module after the first frame (wxt.config.ts).
+const root = document.getElementById('app')!;
 let firstPaint: FirstPaintState | undefined;
-const parsed = new Promise<void>((resolve) => {
-  if (document.readyState !== 'loading') resolve();
-  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
-});
 
-Promise.all([readFirstPaintState(), parsed]).then(
-  ([state]) => {
+readFirstPaintState().then(
+  (state) => {
     firstPaint = state;
     takeOverShell(state);
     requestAnimationFrame(() => setTimeout(startApp));
@@ -24,12 +20,11 @@ Promise.all([readFirstPaintState(), parsed]).then(
   (error: unknown) => {
     // Without storage the app still comes; it only comes a little later.
     console.warn('Sitrep: the popup could not read storage for its first paint.', error);
-    void parsed.then(startApp);
+    startApp();
   },
 );
 
 function startApp() {
-  const root = document.getElementById('app')!;
   import('./app')
     .then((app) => app.startPopup())
     .then(

@@ -2,13 +2,12 @@ import { noteDraftsItem } from '../db/storage-items';
 import type { NoteHandoff } from './components/note-field';
 import { writeShellHint } from './popup-shell-hint';
 import { shellParts, shownNote, showShell } from './popup-shell';
+import { withDraft } from './state/draft-map';
 import type { FirstPaintState } from './state/first-paint-state';
 
 /** Saves `text` as `incidentId`'s draft on top of `drafts`; a refusal is said, and the text stays on screen. */
 function keepDraft(drafts: Record<string, string>, incidentId: string, text: string): Record<string, string> {
-  const next = { ...drafts };
-  if (text) next[incidentId] = text;
-  else delete next[incidentId];
+  const next = withDraft(drafts, incidentId, text);
   noteDraftsItem.setValue(next).catch((error: unknown) => console.warn('Sitrep: a draft could not be kept in storage; it stays on screen.', error));
   return next;
 }
@@ -36,8 +35,11 @@ export function takeOverShell(state: FirstPaintState, doc: Document = document, 
   const draft = (id: string) => drafts[id] ?? '';
 
   if (painted !== undefined && painted === incident?.id) {
-    if (!typed && input.value !== draft(painted)) showShell(parts, { id: painted, key: incident.key, draft: draft(painted) });
-    else if (typed && input.value !== draft(painted)) drafts = keepDraft(drafts, painted, input.value);
+    // The right incident: what was typed becomes the draft; an untouched box takes the stored one.
+    if (input.value !== draft(painted)) {
+      if (typed) drafts = keepDraft(drafts, painted, input.value);
+      else showShell(parts, { id: painted, key: incident.key, draft: draft(painted) });
+    }
   } else {
     if (painted !== undefined && typed) drafts = keepDraft(drafts, painted, input.value);
     delete input.dataset.saveRequested;

@@ -1,5 +1,6 @@
 import { rememberedNoteBoxTop } from './note-box-top';
 import { readShellHint, type ShellHint } from './popup-shell-hint';
+import { isSaveKey } from './save-key';
 
 /**
  * The popup's shell: popup.html's own markup (header, note box, "Loading…"), hidden until filled.
@@ -31,9 +32,6 @@ export function shellParts(doc: Document = document): ShellParts | undefined {
   };
   return Object.values(parts).every(Boolean) ? (parts as ShellParts) : undefined;
 }
-
-/** Enter without Shift, outside an IME composition: what saves a note (as in `NoteField`). */
-export const isSaveKey = (event: KeyboardEvent) => event.key === 'Enter' && !event.shiftKey && !event.isComposing;
 
 /** What the shell's note box shows, once shown: its incident and the draft it was filled with. */
 export function shownNote({ box }: ShellParts): { id: string; draft: string } | undefined {

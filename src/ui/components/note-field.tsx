@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { isSaveKey } from '../save-key';
 
 /**
  * What the popup's shell (`popup-shell.ts`, popup.html's own markup) hands the full note box when the
@@ -43,7 +44,7 @@ export function NoteField({ incidentKey, resolved, value, inputRef, onInput, onS
         value={value}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          if (isSaveKey(e)) {
             e.preventDefault();
             onSave();
           }

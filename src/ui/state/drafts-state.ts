@@ -1,5 +1,6 @@
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { noteDraftsItem } from '../../db/storage-items';
+import { withDraft } from './draft-map';
 import { storageSignal } from './storage-signal';
 
 /**
@@ -14,11 +15,8 @@ export function createDraftsState(item: WxtStorageItem<Record<string, string>, R
     get: (incidentId: string) => drafts.value.value[incidentId] ?? '',
     /** Keeps the draft; never rejects: a draft storage refuses is still on screen, and said once. */
     async set(incidentId: string, text: string): Promise<void> {
-      const next = { ...drafts.value.value };
-      if (text) next[incidentId] = text;
-      else delete next[incidentId];
       try {
-        await drafts.set(next);
+        await drafts.set(withDraft(drafts.value.value, incidentId, text));
       } catch (error) {
         if (!warned) console.warn('Sitrep: a draft could not be kept in storage; it stays on screen.', error);
         warned = true;
