@@ -12,7 +12,17 @@ const LIT = ['lit', 'lit/**', 'lit-html', 'lit-html/**', '@lit/**'];
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'docs/**', 'test/fixtures/**', '**/*.min.js', 'widget/size/**/*.js'],
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      '.sitrep-host/**',
+      '.test-profiles/**',
+      'docs/**',
+      'test/fixtures/**',
+      '**/*.min.js',
+      'widget/size/**/*.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
